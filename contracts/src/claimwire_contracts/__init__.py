@@ -1,0 +1,63 @@
+"""claimwire's event contracts: frozen pydantic v2 models with a `schema_version` each."""
+
+from ._article import ArticleReceived, make_article_id
+from ._base import Contract, Span
+from ._claim import (
+    Claimant,
+    ClaimantKind,
+    ClaimExtracted,
+    Cue,
+    EventType,
+    Location,
+    Quantity,
+    TimeRef,
+    Verification,
+    VerificationStatus,
+    make_claim_id,
+)
+from ._deadletter import DeadLetter, DeadLetterReason
+from ._incident import (
+    Figure,
+    FigureReport,
+    IncidentLocation,
+    IncidentUpdated,
+    MergeReason,
+    SourceRef,
+    TimeRange,
+)
+
+#: Every top-level event contract, by the name its JSON Schema file takes.
+EVENTS: dict[str, type[Contract]] = {
+    "ArticleReceived": ArticleReceived,
+    "ClaimExtracted": ClaimExtracted,
+    "IncidentUpdated": IncidentUpdated,
+    "DeadLetter": DeadLetter,
+}
+
+__all__ = [
+    "EVENTS",
+    "ArticleReceived",
+    "ClaimExtracted",
+    "Claimant",
+    "ClaimantKind",
+    "Contract",
+    "Cue",
+    "DeadLetter",
+    "DeadLetterReason",
+    "EventType",
+    "Figure",
+    "FigureReport",
+    "IncidentLocation",
+    "IncidentUpdated",
+    "Location",
+    "MergeReason",
+    "Quantity",
+    "SourceRef",
+    "Span",
+    "TimeRange",
+    "TimeRef",
+    "Verification",
+    "VerificationStatus",
+    "make_article_id",
+    "make_claim_id",
+]

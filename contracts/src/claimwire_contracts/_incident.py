@@ -1,0 +1,118 @@
+"""`IncidentUpdated`: the current state of one deduplicated incident, published on every change."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import Field
+
+from ._base import Contract
+from ._claim import EventType, VerificationStatus
+
+
+class IncidentLocation(Contract):
+    """A place of the incident."""
+
+    name: str = Field(examples=["Tyotkino"])
+    """Normalised place name."""
+    country: str | None = None
+    """Country, when known."""
+    admin1: str | None = None
+    """First-level region, when known."""
+
+
+class TimeRange(Contract):
+    """Days the incident's reports place it in."""
+
+    start: date | None = None
+    """Earliest reported day."""
+    end: date | None = None
+    """Latest reported day."""
+
+
+class SourceRef(Contract):
+    """One outlet/claimant pair that reported the incident."""
+
+    outlet: str | None = Field(default=None, examples=["Kyiv Ledger"])
+    """The outlet that published the report."""
+    claimant: str = Field(examples=["Russian defense ministry"])
+    """Who the outlet attributes the report to (the outlet itself for its own reporting)."""
+    claim_ids: list[str] = Field(default_factory=list)
+    """Claims of this outlet/claimant pair in the incident."""
+
+
+class FigureReport(Contract):
+    """One reported value of a figure."""
+
+    value: int | float
+    """The reported number."""
+    approximate: bool = False
+    """Whether the report hedges the number ("over", "about")."""
+    claimant: str
+    """Who reported it."""
+    outlet: str | None = None
+    """The outlet that carried the report."""
+    claim_id: str
+    """The claim the value comes from."""
+
+
+class Figure(Contract):
+    """Every value reported for one quantity kind, so conflicts stay visible."""
+
+    unit: str = Field(examples=["killed"])
+    """What is counted."""
+    reports: list[FigureReport] = Field(default_factory=list)
+    """Every report of this figure."""
+    conflicting: bool = False
+    """True when reports disagree on the value."""
+
+
+class MergeReason(Contract):
+    """Why a claim was joined to the incident: which signals matched, with scores."""
+
+    claim_id: str
+    """The claim that was joined."""
+    score: float
+    """Overall match score that decided the join (1.0 for the claim that opened the incident)."""
+    signals: dict[str, float] = Field(default_factory=dict)
+    """Per-signal scores, e.g. {"place": 1.0, "time": 1.0, "content": 0.42}."""
+    matched_claim_id: str | None = None
+    """The earlier claim of the incident it matched best, if any."""
+
+
+class IncidentUpdated(Contract):
+    """The state of an incident after a change; `version` increases by one on every change."""
+
+    schema_version: Literal[1] = 1
+    """Version of this contract; bumped on any change that is not purely additive."""
+    incident_id: str = Field(examples=["inc_3c9d0e1f2a3b4c5d6e7f"])
+    """Stable incident id (derived from the claim that opened it)."""
+    version: int = Field(ge=1)
+    """Increments by one on every change of the incident."""
+    event_type: EventType
+    """Event type of the incident."""
+    title: str
+    """Short human-readable title."""
+    locations: list[IncidentLocation] = Field(default_factory=list)
+    """Places of the incident."""
+    time: TimeRange = Field(default_factory=TimeRange)
+    """Days the reports place the incident in."""
+    claim_ids: list[str] = Field(default_factory=list)
+    """Every claim merged into the incident."""
+    article_ids: list[str] = Field(default_factory=list)
+    """Every article those claims come from."""
+    sources: list[SourceRef] = Field(default_factory=list)
+    """Outlets and claimants that reported the incident."""
+    corroboration: int = Field(default=0, ge=0)
+    """Number of independent outlets (an outlet's follow-ups and copies of one agency story count once)."""
+    figures: list[Figure] = Field(default_factory=list)
+    """Per quantity kind, every value reported and by whom."""
+    verification: VerificationStatus = VerificationStatus.unknown
+    """Rolled-up status: a confirmed report lifts unverified; a denial makes it disputed."""
+    merges: list[MergeReason] = Field(default_factory=list)
+    """Why each claim was joined."""
+    first_seen: datetime
+    """When the first claim of the incident was processed."""
+    last_seen: datetime
+    """When the latest claim of the incident was processed."""
+    changed_by: str | None = None
+    """The claim whose processing produced this version."""

@@ -1,0 +1,90 @@
+"""The one settings object of claimwire, read from the environment (prefix `CLAIMWIRE_`, plus `REDIS_URL`)."""
+
+import os
+import socket
+from functools import cached_property
+from typing import Literal
+
+from pydantic import AliasChoices, Field, RedisDsn
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_consumer() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}"
+
+
+class Settings(BaseSettings):
+    """Configuration of every claimwire service. Instantiate once at the edge and pass it down."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CLAIMWIRE_", frozen=True, use_attribute_docstrings=True, extra="ignore"
+    )
+
+    redis_url: RedisDsn | None = Field(
+        default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL")
+    )
+    """Redis to use (`redis://`, `rediss://`, with password). Unset: services use redis://127.0.0.1:6379/0
+    and `claimwire demo` starts a private embedded Redis."""
+    redis_cluster: bool = False
+    """Treat `redis_url` as one node of a Redis Cluster."""
+    key_prefix: str = Field(default="claimwire", pattern=r"^[A-Za-z0-9_.:-]+$")
+    """Prefix of every stream and key; two deployments (or two tests) with different prefixes never meet."""
+    ingest_group: str = "ingest"
+    """Consumer group of the ingest workers on the articles stream."""
+    dedup_group: str = "dedup"
+    """Consumer group of the dedup service on the claims stream."""
+    consumer_name: str = Field(default_factory=_default_consumer)
+    """This process's consumer name in its group (default host-pid)."""
+    stream_maxlen: int = Field(default=1_000_000, ge=1000)
+    """Approximate MAXLEN of the claims, incidents and dead-letter streams."""
+    max_article_bytes: int = Field(default=1_000_000, ge=1000)
+    """Entries larger than this (UTF-8 bytes) are dead-lettered as too_large."""
+    batch_size: int = Field(default=50, ge=1, le=1000)
+    """Entries read per XREADGROUP call."""
+    poll_interval_ms: int = Field(default=100, ge=1)
+    """How long a subscriber blocks waiting for new entries."""
+    max_attempts: int = Field(default=5, ge=1)
+    """Deliveries before an entry that keeps failing goes to the dead-letter stream."""
+    reclaim_idle_ms: int = Field(default=30_000, ge=100)
+    """Pending entries idle this long (their consumer presumably dead) are reclaimed by another consumer."""
+    log_format: Literal["auto", "json", "console"] = "auto"
+    """`auto`: readable on a terminal, JSON lines otherwise."""
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    """Minimum level logged."""
+
+    @property
+    def url(self) -> str:
+        """The Redis URL to connect to."""
+        return str(self.redis_url) if self.redis_url else "redis://127.0.0.1:6379/0"
+
+    @property
+    def url_redacted(self) -> str:
+        """The Redis URL with any password masked, for logs and messages."""
+        dsn = self.redis_url
+        if dsn is None or not dsn.password:
+            return self.url
+        return self.url.replace(f":{dsn.password}@", ":***@", 1)
+
+    def key(self, *parts: str) -> str:
+        """A Redis key under this deployment's prefix."""
+        return ":".join((self.key_prefix, *parts))
+
+    @cached_property
+    def articles_stream(self) -> str:
+        """Stream the adapter feeds and the ingest worker reads."""
+        return self.key("articles")
+
+    @cached_property
+    def claims_stream(self) -> str:
+        """Stream of `ClaimExtracted` events."""
+        return self.key("claims")
+
+    @cached_property
+    def incidents_stream(self) -> str:
+        """Stream of `IncidentUpdated` events."""
+        return self.key("incidents")
+
+    @cached_property
+    def deadletter_stream(self) -> str:
+        """Stream of `DeadLetter` events from every service."""
+        return self.key("deadletter")

@@ -1,0 +1,45 @@
+"""Fixtures shared by every tier: a real Redis and settings isolated by a fresh key prefix."""
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import redis.asyncio as aioredis
+
+from claimwire.settings import Settings
+from tests.support.redis_server import redis_for_tests
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED_ARTICLE = SHARED / "seeds" / "000_f6d8031f7ba4c74a.txt"
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """URL of a real Redis (REDIS_URL, a testcontainer, or a private redis-server)."""
+    with redis_for_tests() as url:
+        yield url
+
+
+@pytest.fixture
+def settings(redis_url: str) -> Settings:
+    """Settings on the test Redis under a key prefix no other test uses."""
+    return Settings(
+        redis_url=redis_url,
+        key_prefix=f"cwtest-{uuid.uuid4().hex[:12]}",
+        consumer_name="test-consumer",
+        poll_interval_ms=20,
+        reclaim_idle_ms=500,
+        log_format="json",
+    )
+
+
+@pytest.fixture
+async def redis_client(settings: Settings) -> AsyncIterator[aioredis.Redis]:
+    """A raw client on the test Redis; deletes the test's keys afterwards."""
+    client = aioredis.Redis.from_url(settings.url)
+    yield client
+    async for key in client.scan_iter(match=f"{settings.key_prefix}*", count=1000):
+        await client.delete(key)
+    await client.aclose()
