@@ -12,4 +12,9 @@ def build_broker(settings: Settings) -> RedisBroker:
     message through structlog instead, with its ids bound.
     """
     cls = RedisClusterBroker if settings.redis_cluster else RedisBroker
-    return cls(settings.url, logger=None, specification_url=settings.url_redacted)
+    return cls(
+        settings.url,
+        logger=None,
+        specification_url=settings.url_redacted,
+        graceful_timeout=settings.graceful_timeout_s,
+    )

@@ -1,0 +1,169 @@
+"""A consumer-group stage: read a batch, process each entry, publish outputs, then ack.
+
+Every service that reads a stream (ingest, dedup) is one `StreamStage`: it validates each entry against
+its input contract, hands it to a `process` callable, publishes what comes back, and acks only entries
+whose outputs are published. Invalid entries go to the dead-letter stream at once; entries whose processing
+raises stay pending and are retried (reclaimed after `reclaim_idle_ms`) until `max_attempts`, then
+dead-lettered.
+"""
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
+
+import structlog
+from faststream import AckPolicy
+from faststream.redis import RedisBroker, StreamSub
+
+from claimwire_contracts import Contract, DeadLetterReason
+
+from .logs import get_logger
+from .settings import Settings
+from .streams import (
+    RejectedEntry,
+    StreamEntry,
+    build_dead_letter,
+    decode_entry,
+    delivery_counts,
+    entries_of,
+    ensure_group,
+    publish_all,
+    redis_of,
+)
+
+In = TypeVar("In", bound=Contract)
+Outputs = Sequence[tuple[str, Contract]]
+
+log = get_logger(__name__)
+
+
+@dataclass
+class BatchResult:
+    """What one batch produced: events to publish and entry ids to ack afterwards."""
+
+    outputs: list[tuple[str, Contract]] = field(default_factory=list)
+    acks: list[str] = field(default_factory=list)
+    failed: list[tuple[StreamEntry, Exception]] = field(default_factory=list)
+
+
+@dataclass
+class StreamStage(Generic[In]):
+    """One consumer group on one stream, turning `model` entries into published outputs."""
+
+    name: str
+    stream: str
+    group: str
+    model: type[In]
+    process: Callable[[In], Awaitable[Outputs]]
+    log_ids: Callable[[In], dict[str, str]]
+    failure_reason: DeadLetterReason = DeadLetterReason.processing_error
+
+    def register(self, broker: RedisBroker, settings: Settings) -> None:
+        """Add the reader and the reclaimer (XAUTOCLAIM of entries idle past reclaim_idle_ms) to `broker`."""
+        common: dict[str, Any] = {
+            "group": self.group,
+            "consumer": settings.consumer_name,
+            "batch": True,
+            "max_records": settings.batch_size,
+            "polling_interval": settings.poll_interval_ms,
+        }
+        reader = StreamSub(self.stream, **common)
+        # Redis 7 has no XREADGROUP CLAIM: a second subscriber only reclaims, never reads new entries.
+        reclaimer = StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **common)
+
+        async def handle(body: Any, message: Any) -> None:  # the raw entries are read from message
+            await self.handle_batch(broker, settings, entries_of(message.raw_message))
+
+        for sub in (reader, reclaimer):
+            broker.subscriber(
+                stream=sub, ack_policy=AckPolicy.MANUAL, title=f"{self.name}:{'reclaim' if sub.min_idle_time else 'read'}"
+            )(_with_message(handle))
+
+    async def prepare(self, broker: RedisBroker) -> None:
+        """Create the consumer group from the stream's first entry, before the subscribers start."""
+        await ensure_group(await redis_of(broker), self.stream, self.group)
+
+    async def handle_batch(self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry]) -> None:
+        """Process, publish, then ack one batch; failing entries are left pending or dead-lettered."""
+        result = BatchResult()
+        for entry in entries:
+            await self._process_entry(entry, settings, result)
+        if result.failed:
+            await self._settle_failures(broker, settings, result)
+        await publish_all(broker, result.outputs, maxlen=settings.stream_maxlen)
+        if result.acks:
+            await (await redis_of(broker)).xack(self.stream, self.group, *result.acks)
+
+    async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
+        with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):
+            try:
+                item = decode_entry(entry, self.model, settings.max_article_bytes)
+            except RejectedEntry as rejected:
+                log.warning("entry.rejected", reason=rejected.reason.value, detail=rejected.detail)
+                result.outputs.append((settings.deadletter_stream, self._dead(entry, rejected.reason, rejected.detail, 1)))
+                result.acks.append(entry.id)
+                return
+            with structlog.contextvars.bound_contextvars(**self.log_ids(item)):
+                try:
+                    outputs = await self.process(item)
+                except Exception as exc:  # any failure of one entry must not stop the batch or the worker
+                    log.warning("entry.failed", error=repr(exc))
+                    result.failed.append((entry, exc))
+                    return
+                result.outputs.extend(outputs)
+                result.acks.append(entry.id)
+                log.info(f"{self.name}.processed", outputs=len(outputs))
+
+    async def _settle_failures(self, broker: RedisBroker, settings: Settings, result: BatchResult) -> None:
+        client = await redis_of(broker)
+        ids = [e.id for e, _ in result.failed]
+        attempts = await delivery_counts(client, self.stream, self.group, ids)
+        # When each entry first failed survives redeliveries and restarts, for the dead letter.
+        failures_key = settings.key("failures", self.group)
+        now = datetime.now(UTC).isoformat()
+        async with client.pipeline(transaction=False) as pipe:
+            for entry_id in ids:
+                pipe.hsetnx(failures_key, entry_id, now)
+            pipe.hmget(failures_key, ids)
+            pipe.expire(failures_key, 7 * 24 * 3600)
+            *_, first_failed, _ = await pipe.execute()
+        for (entry, exc), first in zip(result.failed, first_failed, strict=True):
+            count = attempts[entry.id]
+            if count < settings.max_attempts:
+                log.warning("entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts)
+                continue
+            log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=repr(exc))
+            first_at = datetime.fromisoformat(first.decode()) if first else None
+            dead = self._dead(entry, self.failure_reason, repr(exc), count, first_at)
+            result.outputs.append((settings.deadletter_stream, dead))
+            result.acks.append(entry.id)
+            await client.hdel(failures_key, entry.id)
+
+    def _dead(
+        self,
+        entry: StreamEntry,
+        reason: DeadLetterReason,
+        detail: str,
+        attempts: int,
+        first_failed_at: datetime | None = None,
+    ) -> Contract:
+        return build_dead_letter(
+            entry,
+            stream=self.stream,
+            group=self.group,
+            reason=reason,
+            detail=detail,
+            attempts=attempts,
+            first_failed_at=first_failed_at,
+        )
+
+
+def _with_message(handler: Callable[[Any, Any], Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+    """Adapt `handler(body, message)` to FastStream's injection of the raw batch message."""
+    from faststream.redis.annotations import RedisBatchStreamMessage
+
+    async def subscriber(body: list[Any], message: RedisBatchStreamMessage) -> None:
+        await handler(body, message)
+
+    return subscriber
