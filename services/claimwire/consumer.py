@@ -14,9 +14,11 @@ from typing import Any, Generic, TypeVar
 
 import structlog
 from faststream import AckPolicy
+from faststream.params import NoCast
 from faststream.redis import RedisBroker, StreamSub
+from faststream.redis.annotations import RedisBatchStreamMessage
 
-from claimwire_contracts import Contract, DeadLetterReason
+from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 
 from .logs import get_logger
 from .settings import Settings
@@ -57,10 +59,12 @@ class StreamStage(Generic[In]):
     model: type[In]
     process: Callable[[In], Awaitable[Outputs]]
     log_ids: Callable[[In], dict[str, str]]
+    outputs: dict[str, type[Contract]]
     failure_reason: DeadLetterReason = DeadLetterReason.processing_error
+    _publishers: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 
     def register(self, broker: RedisBroker, settings: Settings) -> None:
-        """Add the reader and the reclaimer (XAUTOCLAIM of entries idle past reclaim_idle_ms) to `broker`."""
+        """Add the reader, the reclaimer and the output publishers to `broker`."""
         common: dict[str, Any] = {
             "group": self.group,
             "consumer": settings.consumer_name,
@@ -68,17 +72,36 @@ class StreamStage(Generic[In]):
             "max_records": settings.batch_size,
             "polling_interval": settings.poll_interval_ms,
         }
-        reader = StreamSub(self.stream, **common)
-        # Redis 7 has no XREADGROUP CLAIM: a second subscriber only reclaims, never reads new entries.
-        reclaimer = StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **common)
+        # Redis 7 has no XREADGROUP CLAIM: a second subscriber only reclaims (XAUTOCLAIM), never reads new entries.
+        subs = {
+            "read": StreamSub(self.stream, **common),
+            "reclaim": StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **common),
+        }
+        self._publishers = {
+            stream: broker.publisher(
+                stream=StreamSub(stream, maxlen=settings.stream_maxlen),
+                schema=model,
+                title=f"{stream}:publish",
+                description=model.__doc__,
+            )
+            for stream, model in {**self.outputs, settings.deadletter_stream: DeadLetter}.items()
+        }
+        for role, sub in subs.items():
+            broker.subscriber(
+                stream=sub,
+                ack_policy=AckPolicy.MANUAL,
+                title=f"{self.stream}:{self.group}:{role}",
+                description=self.model.__doc__,
+            )(self._subscriber(broker, settings))
 
-        async def handle(body: Any, message: Any) -> None:  # the raw entries are read from message
+    def _subscriber(self, broker: RedisBroker, settings: Settings) -> Callable[..., Awaitable[None]]:
+        # The body is documented as the input contract but not cast: each entry is validated on its own
+        # below, so one malformed entry cannot fail the whole batch.
+        async def subscriber(body: Any, message: RedisBatchStreamMessage) -> None:
             await self.handle_batch(broker, settings, entries_of(message.raw_message))
 
-        for sub in (reader, reclaimer):
-            broker.subscriber(
-                stream=sub, ack_policy=AckPolicy.MANUAL, title=f"{self.name}:{'reclaim' if sub.min_idle_time else 'read'}"
-            )(_with_message(handle))
+        subscriber.__annotations__["body"] = NoCast[list[self.model]]  # type: ignore[name-defined]
+        return subscriber
 
     async def prepare(self, broker: RedisBroker) -> None:
         """Create the consumer group from the stream's first entry, before the subscribers start."""
@@ -91,7 +114,7 @@ class StreamStage(Generic[In]):
             await self._process_entry(entry, settings, result)
         if result.failed:
             await self._settle_failures(broker, settings, result)
-        await publish_all(broker, result.outputs, maxlen=settings.stream_maxlen)
+        await publish_all(broker, self._publishers, result.outputs)
         if result.acks:
             await (await redis_of(broker)).xack(self.stream, self.group, *result.acks)
 
@@ -157,13 +180,3 @@ class StreamStage(Generic[In]):
             attempts=attempts,
             first_failed_at=first_failed_at,
         )
-
-
-def _with_message(handler: Callable[[Any, Any], Awaitable[None]]) -> Callable[..., Awaitable[None]]:
-    """Adapt `handler(body, message)` to FastStream's injection of the raw batch message."""
-    from faststream.redis.annotations import RedisBatchStreamMessage
-
-    async def subscriber(body: list[Any], message: RedisBatchStreamMessage) -> None:
-        await handler(body, message)
-
-    return subscriber

@@ -2,7 +2,7 @@
 
 import base64
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -167,9 +167,9 @@ async def delivery_counts(client: "Redis[bytes]", stream: str, group: str, ids: 
 
 
 async def publish_all(
-    broker: RedisBroker, events: Iterable[tuple[str, Contract]], *, maxlen: int | None
+    broker: RedisBroker, publishers: Mapping[str, Any], events: Iterable[tuple[str, Contract]]
 ) -> int:
-    """Publish (stream, event) pairs through FastStream in one pipelined round trip; returns the count.
+    """Publish (stream, event) pairs through their FastStream publishers in one pipelined round trip.
 
     The pipeline is not a transaction: on Redis Cluster the streams live in different slots. A crash half-way
     republishes on redelivery, with the same deterministic ids, and every consumer of ours is idempotent.
@@ -178,7 +178,7 @@ async def publish_all(
     count = 0
     async with client.pipeline(transaction=False) as pipe:
         for stream, event in events:
-            await broker.publish(event, stream=stream, maxlen=maxlen, pipeline=pipe)
+            await publishers[stream].publish(event, pipeline=pipe)
             count += 1
         if count:
             await pipe.execute()

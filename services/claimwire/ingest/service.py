@@ -24,5 +24,6 @@ def ingest_stage(settings: Settings, extract: Extractor = extract_claims) -> Str
         model=ArticleReceived,
         process=process,
         log_ids=lambda article: {"article_id": article.article_id},
+        outputs={settings.claims_stream: ClaimExtracted},
         failure_reason=DeadLetterReason.extraction_error,
     )
