@@ -99,6 +99,25 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
         raise RejectedEntry(DeadLetterReason.schema_violation, _short_errors(exc)) from exc
 
 
+def entry_document(entry: StreamEntry) -> Any:
+    """The JSON document an entry carries (FastStream envelope or plain fields)."""
+    payload = entry.fields.get(DATA_FIELD)
+    if payload is None:
+        return {k.decode(errors="replace"): v.decode(errors="replace") for k, v in entry.fields.items()}
+    return json.loads(BinaryMessageFormatV1.parse(payload)[0])
+
+
+async def read_events(
+    client: "Redis[bytes]", stream: str, model: type[T], *, start: str = "-", count: int | None = None
+) -> list[tuple[str, T]]:
+    """Entries of `stream` from `start` validated as `model`, without joining any consumer group."""
+    rows = await client.xrange(stream, min=start, max="+", count=count)
+    return [
+        (entry.id, model.model_validate(entry_document(entry)))
+        for entry in (StreamEntry(id=i.decode(), fields=f) for i, f in rows)
+    ]
+
+
 def _short_errors(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:5])
 
