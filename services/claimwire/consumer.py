@@ -39,6 +39,8 @@ Outputs = Sequence[tuple[str, Contract]]
 
 log = get_logger(__name__)
 
+RAW_ENTRIES = "claimwire_entries"
+
 
 @dataclass
 class BatchResult:
@@ -90,6 +92,7 @@ class StreamStage(Generic[In]):
             broker.subscriber(
                 stream=sub,
                 ack_policy=AckPolicy.MANUAL,
+                parser=_opaque_batch_parser,
                 title=f"{self.stream}:{self.group}:{role}",
                 description=self.model.__doc__,
             )(self._subscriber(broker, settings))
@@ -98,7 +101,7 @@ class StreamStage(Generic[In]):
         # The body is documented as the input contract but not cast: each entry is validated on its own
         # below, so one malformed entry cannot fail the whole batch.
         async def subscriber(body: Any, message: RedisBatchStreamMessage) -> None:
-            await self.handle_batch(broker, settings, entries_of(message.raw_message))
+            await self.handle_batch(broker, settings, entries_of(message.raw_message, RAW_ENTRIES))
 
         subscriber.__annotations__["body"] = NoCast[list[self.model]]  # type: ignore[name-defined]
         return subscriber
@@ -180,3 +183,12 @@ class StreamStage(Generic[In]):
             attempts=attempts,
             first_failed_at=first_failed_at,
         )
+
+
+async def _opaque_batch_parser(message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]) -> Any:
+    """Hand FastStream a batch with empty bodies and keep the raw entries aside, untouched.
+
+    FastStream's batch parser JSON-encodes every body up front and raises on bytes that are not UTF-8,
+    before the handler runs: one such entry would stay pending forever instead of being dead-lettered.
+    """
+    return await original_parser({**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]})

@@ -59,12 +59,12 @@ async def ensure_group(client: "Redis[bytes]", stream: str, group: str) -> None:
             raise
 
 
-def entries_of(raw_message: dict[str, Any]) -> list[StreamEntry]:
+def entries_of(raw_message: dict[str, Any], data_key: str = "data") -> list[StreamEntry]:
     """The entries of a FastStream batch stream message, in stream order."""
     ids = raw_message["message_ids"]
     return [
         StreamEntry(id=entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id), fields=fields)
-        for entry_id, fields in zip(ids, raw_message["data"], strict=True)
+        for entry_id, fields in zip(ids, raw_message[data_key], strict=True)
     ]
 
 
