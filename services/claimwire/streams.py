@@ -32,7 +32,7 @@ class StreamEntry:
         return sum(len(k) + len(v) for k, v in self.fields.items())
 
 
-class RejectedEntry(Exception):
+class EntryRejectedError(Exception):
     """An entry that can never be processed: it goes to the dead-letter stream at once."""
 
     def __init__(self, reason: DeadLetterReason, detail: str) -> None:
@@ -69,13 +69,15 @@ def entries_of(raw_message: dict[str, Any], data_key: str = "data") -> list[Stre
 
 
 def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
-    """Validate an entry against `model`; raise `RejectedEntry` with the reason when it cannot be.
+    """Validate an entry against `model`; raise `EntryRejectedError` with the reason when it cannot be.
 
     Entries written by FastStream carry the event in `__data__`; entries written by plain XADD carry the
     event's fields directly, as FastStream itself reads them.
     """
     if entry.size > max_bytes:
-        raise RejectedEntry(DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}")
+        raise EntryRejectedError(
+            DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}"
+        )
     payload = entry.fields.get(DATA_FIELD)
     try:
         if payload is not None:
@@ -84,19 +86,21 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
         else:
             document = {k.decode(): v.decode() for k, v in entry.fields.items()}
     except (UnicodeDecodeError, ValueError) as exc:
-        raise RejectedEntry(DeadLetterReason.malformed_json, str(exc)) from exc
+        raise EntryRejectedError(DeadLetterReason.malformed_json, str(exc)) from exc
     if not isinstance(document, dict):
-        raise RejectedEntry(DeadLetterReason.schema_violation, f"expected a JSON object, got {type(document).__name__}")
+        raise EntryRejectedError(
+            DeadLetterReason.schema_violation, f"expected a JSON object, got {type(document).__name__}"
+        )
     version = document.get("schema_version", 1)
     expected = model.model_fields["schema_version"].default
     if version != expected:
-        raise RejectedEntry(
+        raise EntryRejectedError(
             DeadLetterReason.unsupported_version, f"schema_version {version!r}, this service reads {expected}"
         )
     try:
         return model.model_validate(document)
     except ValidationError as exc:
-        raise RejectedEntry(DeadLetterReason.schema_violation, _short_errors(exc)) from exc
+        raise EntryRejectedError(DeadLetterReason.schema_violation, _short_errors(exc)) from exc
 
 
 def entry_document(entry: StreamEntry) -> Any:
@@ -170,7 +174,9 @@ def build_dead_letter(
     )
 
 
-async def delivery_counts(client: "Redis[bytes]", stream: str, group: str, ids: Sequence[str]) -> dict[str, int]:
+async def delivery_counts(
+    client: "Redis[bytes]", stream: str, group: str, ids: Sequence[str]
+) -> dict[str, int]:
     """How many times each of `ids` has been delivered to the group (1 for ids no longer pending)."""
     if not ids:
         return {}

@@ -46,6 +46,4 @@ def original_seed_article() -> ArticleReceived | None:
 def many_articles(n: int) -> list[ArticleReceived]:
     """`n` distinct articles cycling through the samples (distinct ids, same texts)."""
     base = sample_articles()
-    return [
-        base[i % len(base)].model_copy(update={"article_id": f"art_bulk_{i:06d}"}) for i in range(n)
-    ]
+    return [base[i % len(base)].model_copy(update={"article_id": f"art_bulk_{i:06d}"}) for i in range(n)]

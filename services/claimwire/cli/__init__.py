@@ -10,10 +10,19 @@ import click
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("claimwire.cli.demo:demo", "Run the whole pipeline on the sample articles and print a summary."),
     "run": ("claimwire.cli.run:run", "Run one service (adapter, ingest or dedup) until SIGTERM."),
-    "feed": ("claimwire.cli.feed:feed", "Send articles (files, folders, JSONL, feeds, stdin) to the articles stream."),
-    "extract": ("claimwire.cli.extract:extract", "Extract claims offline (no Redis), one ClaimExtracted JSON a line."),
+    "feed": (
+        "claimwire.cli.feed:feed",
+        "Send articles (files, folders, JSONL, feeds, stdin) to the articles stream.",
+    ),
+    "extract": (
+        "claimwire.cli.extract:extract",
+        "Extract claims offline (no Redis), one ClaimExtracted JSON a line.",
+    ),
     "tail": ("claimwire.cli.tail:tail", "Print the claims, incidents or dead-letter stream."),
-    "incidents": ("claimwire.cli.incidents:incidents", "List incidents or show one with its claims and reasons."),
+    "incidents": (
+        "claimwire.cli.incidents:incidents",
+        "List incidents or show one with its claims and reasons.",
+    ),
     "cluster": ("claimwire.cli.cluster:cluster", "Cluster articles or claims into incidents offline."),
     "schema": ("claimwire.cli.schema:schema", "Write the JSON Schemas of all contracts."),
     "docs": ("claimwire.cli.docs:docs", "Write the AsyncAPI document of claimwire's streams."),

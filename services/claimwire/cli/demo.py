@@ -13,12 +13,26 @@ from ._common import load_settings, run_async
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True,
-              help='Print one JSON object {"articles": n, "claims": n, "incidents": n, "dead_letters": n}.')
-@click.option("--seeds", "seed_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
-              help="Articles to feed (files or folders; repeatable). Default: the sample articles in seeds/.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True,
-              help="Seconds to wait for the pipeline to finish.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print one JSON object {"articles": n, "claims": n, "incidents": n, "dead_letters": n}.',
+)
+@click.option(
+    "--seeds",
+    "seed_paths",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Articles to feed (files or folders; repeatable). Default: the sample articles in seeds/.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=120.0,
+    show_default=True,
+    help="Seconds to wait for the pipeline to finish.",
+)
 def demo(as_json: bool, seed_paths: tuple[Path, ...], timeout: float) -> None:
     """Run adapter, ingest worker and dedup service in this process on the sample articles, print what came
     out, stop everything and exit 0.
@@ -39,14 +53,14 @@ def demo(as_json: bool, seed_paths: tuple[Path, ...], timeout: float) -> None:
 
 
 async def _demo(settings: Settings, seeds: list[str], timeout: float) -> DemoResult:
-    from ..embedded import NoRedisServer, embedded_redis
+    from ..embedded import NoRedisServerError, embedded_redis
 
     with contextlib.ExitStack() as stack:
         shared = settings.redis_url is not None
         if not shared:
             try:
                 url = stack.enter_context(embedded_redis())
-            except NoRedisServer as exc:
+            except NoRedisServerError as exc:
                 raise click.ClickException(str(exc)) from None
             settings = settings.model_copy(update={"redis_url": url})
         settings = demo_settings(settings, shared)

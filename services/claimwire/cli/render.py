@@ -15,9 +15,15 @@ def claims_table(claims: list[ClaimExtracted], title: str = "Claims") -> Table:
         table.add_column(column, ratio=ratio, overflow="fold")
     for claim in claims:
         table.add_row(
-            claim.claimant.name + (f"\n({claim.claimant.mention})" if claim.claimant.mention not in (None, claim.claimant.name) else ""),
+            claim.claimant.name
+            + (
+                f"\n({claim.claimant.mention})"
+                if claim.claimant.mention not in (None, claim.claimant.name)
+                else ""
+            ),
             claim.cue.text if claim.cue else "—",
-            claim.text + (f"\n[{claim.verification.status}]" if claim.verification.status != "unknown" else ""),
+            claim.text
+            + (f"\n[{claim.verification.status}]" if claim.verification.status != "unknown" else ""),
             ", ".join(loc.name for loc in claim.locations),
             ", ".join(f"{q.value:g} {q.unit}" for q in claim.quantities),
         )
@@ -27,11 +33,20 @@ def claims_table(claims: list[ClaimExtracted], title: str = "Claims") -> Table:
 def incidents_table(incidents: list[IncidentUpdated]) -> Table:
     """One row an incident: title, where, sources, corroboration, figures, status."""
     table = Table(title="Incidents", show_lines=True, expand=True)
-    for column, ratio in (("incident", 3), ("where", 2), ("sources", 3), ("outlets", 1), ("figures", 3), ("status", 1)):
+    for column, ratio in (
+        ("incident", 3),
+        ("where", 2),
+        ("sources", 3),
+        ("outlets", 1),
+        ("figures", 3),
+        ("status", 1),
+    ):
         table.add_column(column, ratio=ratio, overflow="fold")
     for incident in incidents:
         figures = "; ".join(
-            f"{f.unit}: " + ", ".join(f"{r.value:g} ({r.claimant})" for r in f.reports) + (" CONFLICT" if f.conflicting else "")
+            f"{f.unit}: "
+            + ", ".join(f"{r.value:g} ({r.claimant})" for r in f.reports)
+            + (" CONFLICT" if f.conflicting else "")
             for f in incident.figures
         )
         table.add_row(

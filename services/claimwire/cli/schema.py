@@ -9,8 +9,14 @@ from claimwire_contracts import EVENTS
 
 
 @click.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
-              show_default=True, help="Folder to write <Contract>.schema.json files into.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write <Contract>.schema.json files into.",
+)
 def schema(out_dir: Path) -> None:
     """Write the JSON Schema of every event contract (ArticleReceived, ClaimExtracted, IncidentUpdated,
     DeadLetter), one file each, for subscribers in any language."""

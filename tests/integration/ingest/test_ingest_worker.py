@@ -31,15 +31,18 @@ async def publish_articles(settings: Settings, articles: list[ArticleReceived]) 
 
 
 async def drained(client: Redis, settings: Settings, timeout: float = 20) -> None:
-    assert await wait_until_drained(client, [(settings.articles_stream, settings.ingest_group)], timeout=timeout)
+    assert await wait_until_drained(
+        client, [(settings.articles_stream, settings.ingest_group)], timeout=timeout
+    )
 
 
 @pytest.fixture
 async def start_worker(settings: Settings) -> AsyncIterator[Callable[..., object]]:
     brokers: list[RedisBroker] = []
 
-    async def start(extract: Callable[[ArticleReceived], list[ClaimExtracted]] = extract_claims,
-                    **overrides: object) -> RedisBroker:
+    async def start(
+        extract: Callable[[ArticleReceived], list[ClaimExtracted]] = extract_claims, **overrides: object
+    ) -> RedisBroker:
         worker_settings = settings.model_copy(update=overrides)
         broker = await start_components(worker_settings, [ingest_stage(worker_settings, extract)])
         brokers.append(broker)
@@ -71,27 +74,36 @@ async def test_articles_become_claims_whose_offsets_slice_the_text(settings, red
             assert claim.cue.text == text[claim.cue.span.start : claim.cue.span.end]
 
 
-async def test_malformed_entries_are_dead_lettered_and_the_worker_keeps_going(settings, redis_client, start_worker):
+async def test_malformed_entries_are_dead_lettered_and_the_worker_keeps_going(
+    settings, redis_client, start_worker
+):
     """Garbage, a schema violation and an oversize entry each land in the dead-letter stream with a reason."""
     await start_worker(max_article_bytes=5000)
     await redis_client.xadd(settings.articles_stream, {"__data__": b"\x00\xffnot json"})
     await redis_client.xadd(settings.articles_stream, {"text": "no id, no received_at"})
-    await redis_client.xadd(settings.articles_stream, {"text": "x" * 6000, "article_id": "a", "received_at": "2026-01-01T00:00:00Z"})
+    await redis_client.xadd(
+        settings.articles_stream,
+        {"text": "x" * 6000, "article_id": "a", "received_at": "2026-01-01T00:00:00Z"},
+    )
     good = sample_articles()[0]
     await publish_articles(settings, [good])
     await drained(redis_client, settings)
 
     dead = [d for _, d in await read_events(redis_client, settings.deadletter_stream, DeadLetter)]
-    assert [DeadLetterReason.malformed_json, DeadLetterReason.schema_violation, DeadLetterReason.too_large] == [
-        d.reason for d in dead
-    ]
+    assert [
+        DeadLetterReason.malformed_json,
+        DeadLetterReason.schema_violation,
+        DeadLetterReason.too_large,
+    ] == [d.reason for d in dead]
     assert dead[0].fields_base64, "non-UTF-8 bytes are kept base64-encoded"
     assert "article_id" in dead[1].detail
     claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
     assert {c.claim_id for c in extract_claims(good)} == {c.claim_id for c in claims}
 
 
-async def test_an_article_that_keeps_failing_is_dead_lettered_after_max_attempts(settings, redis_client, start_worker):
+async def test_an_article_that_keeps_failing_is_dead_lettered_after_max_attempts(
+    settings, redis_client, start_worker
+):
     """Extraction raising leaves the entry pending; it is reclaimed and retried, then dead-lettered."""
     calls: list[str] = []
 
@@ -121,7 +133,9 @@ async def test_entries_of_a_dead_consumer_are_reclaimed(settings, redis_client, 
     article = sample_articles()[1]
     await publish_articles(settings, [article])
     await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
-    taken = await redis_client.xreadgroup(settings.ingest_group, "dead-consumer", {settings.articles_stream: ">"}, count=10)
+    taken = await redis_client.xreadgroup(
+        settings.ingest_group, "dead-consumer", {settings.articles_stream: ">"}, count=10
+    )
     assert len(taken[0][1]) == 1
     await start_worker(reclaim_idle_ms=300)
     await drained(redis_client, settings)
