@@ -46,7 +46,7 @@ RAW_ENTRIES = "claimwire_entries"
 class BatchResult:
     """What one batch produced: events to publish and entry ids to ack afterwards."""
 
-    outputs: list[tuple[str, Contract]] = field(default_factory=list)
+    outputs: list[tuple[str, Contract, str]] = field(default_factory=list)
     acks: list[str] = field(default_factory=list)
     failed: list[tuple[StreamEntry, Exception]] = field(default_factory=list)
 
@@ -63,7 +63,6 @@ class StreamStage(Generic[In]):
     log_ids: Callable[[In], dict[str, str]]
     outputs: dict[str, type[Contract]]
     failure_reason: DeadLetterReason = DeadLetterReason.processing_error
-    _publishers: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 
     def register(self, broker: RedisBroker, settings: Settings) -> None:
         """Add the reader, the reclaimer and the output publishers to `broker`."""
@@ -79,15 +78,15 @@ class StreamStage(Generic[In]):
             "read": StreamSub(self.stream, **common),
             "reclaim": StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **common),
         }
-        self._publishers = {
-            stream: broker.publisher(
+        # Publishers document the output channels in the AsyncAPI document; events are written by
+        # publish_all, framed the same way (see there why not through these objects).
+        for stream, model in {**self.outputs, settings.deadletter_stream: DeadLetter}.items():
+            broker.publisher(
                 stream=StreamSub(stream, maxlen=settings.stream_maxlen),
                 schema=model,
                 title=f"{stream}:publish",
                 description=model.__doc__,
             )
-            for stream, model in {**self.outputs, settings.deadletter_stream: DeadLetter}.items()
-        }
         for role, sub in subs.items():
             broker.subscriber(
                 stream=sub,
@@ -117,7 +116,7 @@ class StreamStage(Generic[In]):
             await self._process_entry(entry, settings, result)
         if result.failed:
             await self._settle_failures(broker, settings, result)
-        await publish_all(broker, self._publishers, result.outputs)
+        await publish_all(await redis_of(broker), result.outputs, maxlen=settings.stream_maxlen)
         if result.acks:
             await (await redis_of(broker)).xack(self.stream, self.group, *result.acks)
 
@@ -128,7 +127,11 @@ class StreamStage(Generic[In]):
             except EntryRejectedError as rejected:
                 log.warning("entry.rejected", reason=rejected.reason.value, detail=rejected.detail)
                 result.outputs.append(
-                    (settings.deadletter_stream, self._dead(entry, rejected.reason, rejected.detail, 1))
+                    (
+                        settings.deadletter_stream,
+                        self._dead(entry, rejected.reason, rejected.detail, 1),
+                        entry.id,
+                    )
                 )
                 result.acks.append(entry.id)
                 return
@@ -139,7 +142,7 @@ class StreamStage(Generic[In]):
                     log.warning("entry.failed", error=repr(exc))
                     result.failed.append((entry, exc))
                     return
-                result.outputs.extend(outputs)
+                result.outputs.extend((stream, event, entry.id) for stream, event in outputs)
                 result.acks.append(entry.id)
                 log.info(f"{self.name}.processed", outputs=len(outputs))
 
@@ -166,7 +169,7 @@ class StreamStage(Generic[In]):
             log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=repr(exc))
             first_at = datetime.fromisoformat(first.decode()) if first else None
             dead = self._dead(entry, self.failure_reason, repr(exc), count, first_at)
-            result.outputs.append((settings.deadletter_stream, dead))
+            result.outputs.append((settings.deadletter_stream, dead, entry.id))
             result.acks.append(entry.id)
             await client.hdel(failures_key, entry.id)
 

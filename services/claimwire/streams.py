@@ -2,6 +2,7 @@
 
 import base64
 import json
+import struct
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 T = TypeVar("T", bound=Contract)
 
 DATA_FIELD = b"__data__"
+_MAGIC = BinaryMessageFormatV1.IDENTITY_HEADER
 
 
 @dataclass(frozen=True)
@@ -191,19 +193,48 @@ async def delivery_counts(
     return {entry_id: counts.get(entry_id, 1) for entry_id in ids}
 
 
-async def publish_all(
-    broker: RedisBroker, publishers: Mapping[str, Any], events: Iterable[tuple[str, Contract]]
-) -> int:
-    """Publish (stream, event) pairs through their FastStream publishers in one pipelined round trip.
+def frame_event(event: Contract, correlation_id: str) -> bytes:
+    """The `__data__` value FastStream subscribers read: FastStream's binary envelope around the JSON event.
 
-    The pipeline is not a transaction: on Redis Cluster the streams live in different slots. A crash half-way
-    republishes on redelivery, with the same deterministic ids, and every consumer of ours is idempotent.
+    Byte for byte what `BinaryMessageFormatV1.encode` produces (a unit test holds the two together), built
+    directly because the framework path costs more per event than the JSON encoding itself.
     """
-    client = await redis_of(broker)
+    headers = b"".join(
+        struct.pack(">H", len(raw_key)) + raw_key + struct.pack(">H", len(raw_value)) + raw_value
+        for raw_key, raw_value in (
+            (b"correlation_id", correlation_id.encode()),
+            (b"content-type", b"application/json"),
+        )
+    )
+    headers_start = len(_MAGIC) + 2 + 8
+    return b"".join(
+        (
+            _MAGIC,
+            struct.pack(">HII", 1, headers_start, headers_start + 2 + len(headers)),
+            struct.pack(">H", 2),
+            headers,
+            event.model_dump_json().encode(),
+        )
+    )
+
+
+async def publish_all(
+    client: "Redis[bytes]", events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None
+) -> int:
+    """XADD (stream, event, correlation id) triples in one pipelined round trip; returns the count.
+
+    Events are framed exactly as a FastStream publisher frames them, so any FastStream subscriber reads them,
+    but without a publisher call per event: that path measured ~10x the cost of framing alone (about 260 us
+    against 25 us an event), which for dozens of claims per article cost more than extraction itself. The pipeline is not a
+    transaction: on Redis Cluster the streams live in different slots. A crash half-way republishes on
+    redelivery, with the same deterministic ids, and every consumer of ours is idempotent.
+    """
     count = 0
     async with client.pipeline(transaction=False) as pipe:
-        for stream, event in events:
-            await publishers[stream].publish(event, pipeline=pipe)
+        for stream, event, correlation_id in events:
+            pipe.xadd(
+                stream, {DATA_FIELD: frame_event(event, correlation_id)}, maxlen=maxlen, approximate=True
+            )
             count += 1
         if count:
             await pipe.execute()
