@@ -7,9 +7,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from claimwire_contracts import ArticleReceived  # noqa: E402
 from tests.support.articles import sample_articles  # noqa: E402
 from tests.support.redis_server import private_redis_server  # noqa: E402
+
+from claimwire_contracts import ArticleReceived  # noqa: E402
 
 __all__ = ["bench_articles", "private_redis_server"]
 

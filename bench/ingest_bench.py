@@ -16,9 +16,9 @@ import subprocess
 import sys
 import time
 
-from _common import REPO, bench_articles, private_redis_server
 from redis.asyncio import Redis
 
+from _common import REPO, bench_articles, private_redis_server
 from claimwire.broker import build_broker
 from claimwire.extraction import extract_claims
 from claimwire.settings import Settings
@@ -51,7 +51,7 @@ async def raw_rate(url: str, articles: list, batch: int) -> float:
         reply = await client.xreadgroup("raw", "c1", {settings.articles_stream: ">"}, count=batch, block=100)
         for _, rows in reply:
             async with client.pipeline(transaction=False) as pipe:
-                for entry_id, fields in rows:
+                for _, fields in rows:
                     pipe.xadd(settings.claims_stream, {"__data__": fields[b"__data__"][:200]})
                 pipe.xack(settings.articles_stream, "raw", *[entry_id for entry_id, _ in rows])
                 await pipe.execute()
