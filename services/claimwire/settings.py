@@ -47,10 +47,42 @@ class Settings(BaseSettings):
     """Deliveries before an entry that keeps failing goes to the dead-letter stream."""
     reclaim_idle_ms: int = Field(default=30_000, ge=100)
     """Pending entries idle this long (their consumer presumably dead) are reclaimed by another consumer."""
+    graceful_timeout_s: float = Field(default=30.0, gt=0)
+    """On SIGTERM, how long to wait for messages in hand to finish before stopping."""
     log_format: Literal["auto", "json", "console"] = "auto"
     """`auto`: readable on a terminal, JSON lines otherwise."""
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     """Minimum level logged."""
+
+    # --- adapter ---
+    adapter_seen_ttl_s: int = Field(default=30 * 24 * 3600, ge=60)
+    """How long an article id stays in the adapter's seen set (a re-poll within this time is not re-fed)."""
+    adapter_lease_s: float = Field(default=120.0, gt=0)
+    """How long a claimed id stays reserved while its article is published; after a crash it is re-fed."""
+    adapter_batch_size: int = Field(default=200, ge=1, le=10_000)
+    """Articles claimed and published per Redis round trip."""
+    adapter_max_backlog: int = Field(default=10_000, ge=0)
+    """Feeding waits while the ingest group has more unfinished articles than this (0: never wait)."""
+    adapter_backlog_poll_s: float = Field(default=0.5, gt=0)
+    """How often a waiting adapter re-checks the backlog."""
+    adapter_trim_processed: bool = False
+    """`claimwire run adapter` trims articles every consumer group has acknowledged (XTRIM MINID)."""
+    adapter_drop_dir: str | None = None
+    """Folder `claimwire run adapter` watches for article files (unset: no drop folder)."""
+    adapter_drop_settle_s: float = Field(default=1.0, ge=0)
+    """A dropped file is read once its size and mtime have not changed for this long."""
+    adapter_scan_interval_s: float = Field(default=1.0, gt=0)
+    """How often the drop folder is scanned."""
+    adapter_feeds: list[str] = Field(default_factory=list)
+    """RSS/Atom feed URLs (or file paths) to poll, as a JSON list: '["https://example.org/rss"]'."""
+    adapter_feed_interval_s: float = Field(default=300.0, gt=0)
+    """Seconds between polls of one feed."""
+    adapter_feed_max_backoff_s: float = Field(default=3600.0, gt=0)
+    """Longest wait before retrying a feed that keeps failing (the wait doubles per failure up to this)."""
+    adapter_http_timeout_s: float = Field(default=20.0, gt=0)
+    """Timeout of one feed request."""
+    adapter_updates: bool = False
+    """`claimwire run adapter` re-feeds an item seen before when it carries a newer version time."""
 
     @property
     def url(self) -> str:
