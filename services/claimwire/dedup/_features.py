@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from claimwire_contracts import ClaimantKind, ClaimExtracted, EventType, VerificationStatus
 
-from ._text import content_tokens, fold, place_key
+from ._text import content_tokens, fold, location_key, place_key, region_key
 
 #: Number of MinHash functions; each is one LSH band of one row (short reports share few words, so a
 #: single shared minimum token is enough to make an incident a candidate; scoring decides).
@@ -103,16 +103,15 @@ def _anchor(claim: ClaimExtracted) -> str:
     for loc in claim.locations:
         if loc.admin1:
             return place_key(loc.admin1)
-    if claim.locations:
-        return place_key(claim.locations[0].name)
-    return "-"
+    # A region named without admin1 anchors like the places inside it do ("Kursk region" -> "kursk").
+    return place_key(claim.locations[0].name) if claim.locations else "-"
 
 
 def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
     """Everything matching needs to know about `claim`."""
     tokens, entities = content_tokens(claim.text)
-    places = frozenset(place_key(loc.name) for loc in claim.locations)
-    regions = frozenset(place_key(loc.admin1) for loc in claim.locations if loc.admin1)
+    places = frozenset(location_key(loc.name, loc.admin1) for loc in claim.locations)
+    regions = frozenset(region_key(loc.admin1) for loc in claim.locations if loc.admin1)
     figures = tuple((fold(q.unit), float(q.value)) for q in claim.quantities)
     for q in claim.quantities:
         tokens.add(f"#{q.value:g}")
@@ -128,7 +127,7 @@ def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
         anchor=_anchor(claim),
         days=_days(claim),
         tokens=frozenset(tokens),
-        entities=frozenset(entities) | places,
+        entities=frozenset(entities) | {p.removeprefix("r:") for p in places},
         lead_entities=tuple(e for e in entities if e not in places)[:MAX_ENTITY_BUCKETS],
         figures=figures,
         signature=minhash(frozenset(tokens)),
