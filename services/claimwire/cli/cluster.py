@@ -30,10 +30,9 @@ def cluster(paths: tuple[str, ...], per_article: bool) -> None:
         result = cluster_inputs(list(read_paths(list(paths), stdin_text)))
     except InputError as err:
         raise click.ClickException(str(err)) from err
-    out = click.get_text_stream("stdout")
     if per_article:
         for a in result.articles:
-            out.write(json.dumps({"id": a.id, "article_id": a.article_id, "incident_id": a.incident_id}) + "\n")
+            click.echo(json.dumps({"id": a.id, "article_id": a.article_id, "incident_id": a.incident_id}))
         return
     for incident in result.incidents:
-        out.write(incident.model_dump_json() + "\n")
+        click.echo(incident.model_dump_json())
