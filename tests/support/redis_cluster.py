@@ -1,7 +1,9 @@
 """A throw-away local Redis Cluster: three masters on free loopback ports, started from redis-server on PATH."""
 
 import contextlib
+import random
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -10,7 +12,31 @@ from pathlib import Path
 
 import redis
 
-from .redis_server import free_port, wait_for_ping
+from .redis_server import wait_for_ping
+
+#: A cluster node also listens on its port + 10000 (the cluster bus), so ports are drawn from a range
+#: where both fit below 65536 and lie outside the usual ephemeral range.
+_PORT_RANGE = (20000, 30000)
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_cluster_ports(count: int) -> list[int]:
+    """`count` loopback ports that are free together with their cluster-bus ports."""
+    rng = random.Random()
+    ports: list[int] = []
+    while len(ports) < count:
+        port = rng.randrange(*_PORT_RANGE)
+        if port not in ports and _free(port) and _free(port + 10000):
+            ports.append(port)
+    return ports
 
 
 def _wait_for_cluster_ok(ports: list[int], timeout: float = 20.0) -> None:
@@ -31,7 +57,7 @@ def private_redis_cluster(masters: int = 3) -> Iterator[str]:
     server, cli = shutil.which("redis-server"), shutil.which("redis-cli")
     if server is None or cli is None:
         raise RuntimeError("redis-server and redis-cli must be on PATH to start a local Redis Cluster")
-    ports = [free_port() for _ in range(masters)]
+    ports = free_cluster_ports(masters)
     procs: list[subprocess.Popen[bytes]] = []
     with tempfile.TemporaryDirectory(prefix="claimwire-test-cluster-") as folder:
         try:
