@@ -16,6 +16,10 @@ from ._match import DAY_TOLERANCE, Match, best_match
 from ._merge import incident_id_for, merge
 from ._summary import IncidentSummary
 
+#: Candidates scored per claim at most, whatever the ledger size (keeps the per-claim cost flat).
+MAX_CANDIDATES = 100
+#: Newest incidents read from each bucket (the default of the `dedup_candidates_per_bucket` setting).
+CANDIDATES_PER_BUCKET = 20
 #: At most this many days of buckets are read or written for one claim.
 MAX_DAYS = 2 * DAY_TOLERANCE + 3
 

@@ -9,9 +9,11 @@ from claimwire_contracts import ClaimantKind, ClaimExtracted, EventType, Verific
 
 from ._text import content_tokens, fold, location_key, place_key, region_key
 
-#: Number of MinHash functions; each is one LSH band of one row (short reports share few words, so a
-#: single shared minimum token is enough to make an incident a candidate; scoring decides).
-NUM_PERM = 4
+#: MinHash LSH: BANDS bands of ROWS rows. Two rows keep buckets specific even in a partition holding
+#: thousands of incidents (one row would file most reports under their commonest words); places and
+#: names give located reports their candidates anyway.
+BANDS, ROWS = 4, 2
+NUM_PERM = BANDS * ROWS
 #: Leading named-entity tokens a claim is indexed under.
 MAX_ENTITY_BUCKETS = 4
 _MERSENNE = (1 << 61) - 1
@@ -135,6 +137,11 @@ def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
     )
 
 
+def hash_band(values: tuple[int, ...]) -> str:
+    """Short stable name of one LSH band."""
+    return hashlib.blake2b(repr(values).encode(), digest_size=6).hexdigest()
+
+
 def partition_tag(anchor: str) -> str:
     """Short stable tag of a partition, used as the Redis hash tag so its keys share one slot."""
     return hashlib.blake2b(anchor.encode(), digest_size=5).hexdigest()
@@ -149,6 +156,6 @@ def bucket_names(features: ClaimFeatures, day: date | str) -> list[str]:
     names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places | features.regions)]
     names += [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
     if stamp != "a":
-        names += [f"h:{stamp}:{i}:{value % 0xFFFFFFFF:x}" for i, value in enumerate(features.signature)
-                  if value]
+        sig = features.signature
+        names += [f"h:{stamp}:{b}:{hash_band(sig[b * ROWS:(b + 1) * ROWS])}" for b in range(BANDS) if any(sig)]
     return names

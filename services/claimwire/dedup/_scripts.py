@@ -1,7 +1,7 @@
 """The two Lua scripts of the ledger. Each touches the keys of one partition only (one hash slot)."""
 
 # KEYS: claim record, outbox, partition version, bucket...
-# ARGV: partition base, candidates per bucket, oldest index score still attracting claims
+# ARGV: partition base, candidates per bucket, oldest index score still attracting claims, max candidates
 # Returns {1, incident, version, outbox-or-false} for a claim already applied, else
 # {0, partition version, summary...} of the candidates (newest first per bucket, each once).
 LOOKUP = """
@@ -12,13 +12,18 @@ end
 local out = {0, redis.call('GET', KEYS[3]) or '0'}
 local seen = {}
 local per = tonumber(ARGV[2])
+local left = tonumber(ARGV[4])
 for i = 4, #KEYS do
+  if left <= 0 then break end
   local ids = redis.call('ZREVRANGEBYSCORE', KEYS[i], '+inf', ARGV[3], 'LIMIT', 0, per)
   for _, id in ipairs(ids) do
     if not seen[id] then
       seen[id] = true
-      local summary = redis.call('HGET', ARGV[1] .. ':i:' .. id, 'summary')
-      if summary then out[#out + 1] = summary end
+      if left > 0 then
+        local summary = redis.call('HGET', ARGV[1] .. ':i:' .. id, 'summary')
+        if summary then out[#out + 1] = summary end
+        left = left - 1
+      end
     end
   end
 end

@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
 from ..settings import Settings
-from ._engine import choose, fold, index_buckets, lookup_buckets
+from ._engine import MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
 from ._features import claim_features
 from ._keys import PartitionKeys, recent_key
 from ._scripts import APPLY, LOOKUP
@@ -69,7 +69,7 @@ class RedisLedger:
             oldest = stamp - self.settings.dedup_window_s
             found = await self._lookup(
                 keys=[keys.claim(claim.claim_id), keys.outbox(claim.claim_id), keys.version, *lookups],
-                args=[keys.base, self.settings.dedup_candidates_per_bucket, oldest],
+                args=[keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES],
             )
             if int(found[0]) == 1:
                 return Applied(await self._replay(keys, found), fresh=False)
