@@ -147,13 +147,24 @@ def partition_tag(anchor: str) -> str:
     return hashlib.blake2b(anchor.encode(), digest_size=5).hexdigest()
 
 
-def bucket_names(features: ClaimFeatures, day: date | str) -> list[str]:
+def bucket_names(features: ClaimFeatures, day: date | str, *, lookup: bool) -> list[str]:
     """Index buckets of the claim for one day (or "u" undated, "a" any day): places, names, MinHash bands.
 
-    The any-day buckets leave out the bands: they only serve undated claims, which are rare in a live feed.
+    `p:` buckets hold the incidents reported at a place (a village, a city, or a region named as such);
+    `v:` buckets hold the incidents at places inside a region. A report naming a village reads its
+    village's bucket and its region's `p:` bucket (reports about the region as a whole); only a report
+    naming a whole region reads the region's `v:` bucket, so the usual lookup never reads a bucket that
+    grows with the region's traffic. The any-day buckets leave out the bands: they only serve undated
+    claims, which are rare in a live feed.
     """
     stamp = day if isinstance(day, str) else day.isoformat()
-    names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places | features.regions)]
+    whole_regions = sorted(p for p in features.places if p.startswith("r:"))
+    names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places)]
+    if lookup:
+        names += [f"p:{stamp}:{partition_tag(r)}" for r in sorted(features.regions - features.places)]
+        names += [f"v:{stamp}:{partition_tag(r)}" for r in whole_regions]
+    else:
+        names += [f"v:{stamp}:{partition_tag(r)}" for r in sorted(features.regions)]
     names += [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
     if stamp != "a":
         sig = features.signature
