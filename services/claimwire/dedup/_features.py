@@ -16,12 +16,6 @@ BANDS, ROWS = 4, 2
 NUM_PERM = BANDS * ROWS
 #: Leading named-entity tokens a claim is indexed under.
 MAX_ENTITY_BUCKETS = 4
-_MERSENNE = (1 << 61) - 1
-_PERMS = [
-    (int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _MERSENNE | 1,
-     int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _MERSENNE)
-    for i in range(NUM_PERM)
-]
 
 # Wire and news agencies whose stories other outlets copy: a copy counts once towards corroboration.
 AGENCIES = (
@@ -68,11 +62,15 @@ class ClaimFeatures:
 
 
 def minhash(tokens: frozenset[str]) -> tuple[int, ...]:
-    """MinHash signature of a token set (empty set: all zeros)."""
+    """MinHash signature of a token set (empty set: all zeros).
+
+    One keyed BLAKE2b digest per token gives NUM_PERM independent 32-bit hashes at once; the signature is
+    their per-position minimum.
+    """
     if not tokens:
         return (0,) * NUM_PERM
-    bases = [int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest()) for t in tokens]
-    return tuple(min((a * x + b) % _MERSENNE for x in bases) for a, b in _PERMS)
+    digests = [hashlib.blake2b(t.encode(), digest_size=4 * NUM_PERM, key=b"claimwire").digest() for t in tokens]
+    return tuple(int.from_bytes(min(d[4 * i : 4 * i + 4] for d in digests)) for i in range(NUM_PERM))
 
 
 def _days(claim: ClaimExtracted) -> tuple[date, date] | None:

@@ -61,6 +61,8 @@ _REGION_NAME = re.compile(r"\b(?:region|oblast|province|state|governorate|county
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form of `text` (so "Kyïv" and "Kyiv" meet)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
