@@ -61,7 +61,7 @@ class DedupComponent:
             state = applied.state
             with structlog.contextvars.bound_contextvars(incident_id=state.incident_id):
                 log.info("claim.merged" if applied.fresh else "claim.replayed", version=state.version,
-                         claims=len(state.claim_ids), score=state.merges[-1].score if applied.fresh else None)
+                         claims=len(state.claim_ids), candidates=applied.candidates, score=state.merges[-1].score if applied.fresh else None)
         return [(self.settings.incidents_stream, state)]
 
 
