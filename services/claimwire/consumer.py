@@ -162,9 +162,7 @@ class StreamStage(Generic[In]):
         for (entry, exc), first in zip(result.failed, first_failed, strict=True):
             count = attempts[entry.id]
             if count < settings.max_attempts:
-                log.warning(
-                    "entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts
-                )
+                log.warning("entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts)
                 continue
             log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=repr(exc))
             first_at = datetime.fromisoformat(first.decode()) if first else None
@@ -192,14 +190,10 @@ class StreamStage(Generic[In]):
         )
 
 
-async def _opaque_batch_parser(
-    message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]
-) -> Any:
+async def _opaque_batch_parser(message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]) -> Any:
     """Hand FastStream a batch with empty bodies and keep the raw entries aside, untouched.
 
     FastStream's batch parser JSON-encodes every body up front and raises on bytes that are not UTF-8,
     before the handler runs: one such entry would stay pending forever instead of being dead-lettered.
     """
-    return await original_parser(
-        {**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]}
-    )
+    return await original_parser({**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]})

@@ -47,9 +47,7 @@ async def run_demo(settings: Settings, seeds: list[str], timeout: float = 120.0)
     """Start ingest and dedup in-process, feed `seeds`, wait until both groups are drained, read results."""
     from .adapter import feed_paths
 
-    broker = await start_components(
-        settings, [*components_for("ingest", settings), *components_for("dedup", settings)]
-    )
+    broker = await start_components(settings, [*components_for("ingest", settings), *components_for("dedup", settings)])
     client: Redis[bytes] = Redis.from_url(settings.url)
     try:
         await feed_paths(settings, seeds, force=True)

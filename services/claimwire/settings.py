@@ -20,9 +20,7 @@ class Settings(BaseSettings):
         env_prefix="CLAIMWIRE_", frozen=True, use_attribute_docstrings=True, extra="ignore"
     )
 
-    redis_url: RedisDsn | None = Field(
-        default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL")
-    )
+    redis_url: RedisDsn | None = Field(default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL"))
     """Redis to use (`redis://`, `rediss://`, with password). Unset: services use redis://127.0.0.1:6379/0
     and `claimwire demo` starts a private embedded Redis."""
     redis_cluster: bool = False

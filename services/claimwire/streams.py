@@ -77,9 +77,7 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
     event's fields directly, as FastStream itself reads them.
     """
     if entry.size > max_bytes:
-        raise EntryRejectedError(
-            DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}"
-        )
+        raise EntryRejectedError(DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}")
     payload = entry.fields.get(DATA_FIELD)
     try:
         if payload is not None:
@@ -176,9 +174,7 @@ def build_dead_letter(
     )
 
 
-async def delivery_counts(
-    client: "Redis[bytes]", stream: str, group: str, ids: Sequence[str]
-) -> dict[str, int]:
+async def delivery_counts(client: "Redis[bytes]", stream: str, group: str, ids: Sequence[str]) -> dict[str, int]:
     """How many times each of `ids` has been delivered to the group (1 for ids no longer pending)."""
     if not ids:
         return {}
@@ -233,9 +229,7 @@ async def publish_all(
     count = 0
     async with client.pipeline(transaction=False) as pipe:
         for stream, event, correlation_id in events:
-            pipe.xadd(
-                stream, {DATA_FIELD: frame_event(event, correlation_id)}, maxlen=maxlen, approximate=True
-            )
+            pipe.xadd(stream, {DATA_FIELD: frame_event(event, correlation_id)}, maxlen=maxlen, approximate=True)
             count += 1
         if count:
             await pipe.execute()

@@ -65,9 +65,7 @@ def feed(paths: tuple[str, ...], force: bool, updates: bool, as_json: bool, prog
     settings = Settings()
     configure_logging(settings)
     try:
-        report = asyncio.run(
-            feed_paths(settings, list(paths), force=force, updates=updates, progress=progress)
-        )
+        report = asyncio.run(feed_paths(settings, list(paths), force=force, updates=updates, progress=progress))
     except (RedisError, OSError) as err:
         raise click.ClickException(f"cannot feed to Redis at {settings.url_redacted}: {err}") from err
     if as_json:

@@ -16,14 +16,9 @@ def claims_table(claims: list[ClaimExtracted], title: str = "Claims") -> Table:
     for claim in claims:
         table.add_row(
             claim.claimant.name
-            + (
-                f"\n({claim.claimant.mention})"
-                if claim.claimant.mention not in (None, claim.claimant.name)
-                else ""
-            ),
+            + (f"\n({claim.claimant.mention})" if claim.claimant.mention not in (None, claim.claimant.name) else ""),
             claim.cue.text if claim.cue else "—",
-            claim.text
-            + (f"\n[{claim.verification.status}]" if claim.verification.status != "unknown" else ""),
+            claim.text + (f"\n[{claim.verification.status}]" if claim.verification.status != "unknown" else ""),
             ", ".join(loc.name for loc in claim.locations),
             ", ".join(f"{q.value:g} {q.unit}" for q in claim.quantities),
         )
