@@ -31,7 +31,7 @@ def test_ninjs_1_html_body_becomes_paragraphs() -> None:
 
 
 def test_ninjs_2_picks_main_headline_and_infosource() -> None:
-    """ninjs 2.x: the main headline, the plain-text body, infosources[0] as outlet, firstcreated as published."""
+    """ninjs 2.x: main headline, plain-text body, infosources[0] as outlet, firstcreated as published."""
     item = _only_item("ninjs_v2.json")
     assert (item.title, item.source) == ("Oil spill contained off Cape Hollis", "Coastline News")
     assert item.published_at == datetime(2026, 3, 5, 6, 0, tzinfo=UTC)
