@@ -79,7 +79,7 @@ async def _scanned(drop: Path) -> bool:
 async def test_once_only_across_restart_and_bad_files_do_not_stop_the_adapter(
     settings: Settings, redis_client: Any, tmp_path: Path
 ) -> None:
-    """After a restart the same item dropped again is not re-fed; bad files go to rejected/, feeding goes on."""
+    """After a restart an item dropped again is not re-fed; bad files go to rejected/ and feeding goes on."""
     drop = tmp_path / "drop"
     drop.mkdir()
     conf = _drop_settings(settings, drop)
@@ -101,13 +101,13 @@ async def test_once_only_across_restart_and_bad_files_do_not_stop_the_adapter(
 
 
 async def _exists(path: Path) -> bool:
-    return path.exists()
+    return await asyncio.to_thread(path.exists)
 
 
 async def test_feed_polling_uses_conditional_requests_and_feeds_new_items_only(
     settings: Settings, redis_client: Any, feed_server: FeedServer
 ) -> None:
-    """The second poll sends If-None-Match/If-Modified-Since and gets 304; a changed feed adds only new items."""
+    """Polls after the first are conditional (ETag, Last-Modified); a changed feed adds only its new items."""
     feed_server.body = (DATA / "feed_rss.xml").read_bytes()
     conf = settings.model_copy(update={
         "adapter_feeds": [feed_server.url], "adapter_feed_interval_s": 0.1, "adapter_scan_interval_s": 0.05,
