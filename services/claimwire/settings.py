@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     """Deliveries before an entry that keeps failing goes to the dead-letter stream."""
     reclaim_idle_ms: int = Field(default=30_000, ge=100)
     """Pending entries idle this long (their consumer presumably dead) are reclaimed by another consumer."""
+    graceful_timeout_s: float = Field(default=30.0, gt=0)
+    """On SIGTERM, how long to wait for messages in hand to finish before stopping."""
     log_format: Literal["auto", "json", "console"] = "auto"
     """`auto`: readable on a terminal, JSON lines otherwise."""
     log_level: Literal["debug", "info", "warning", "error"] = "info"
