@@ -18,6 +18,10 @@ from ._seen import Claim, SeenIds, version_of
 log = get_logger(__name__)
 
 
+class StoppedError(Exception):
+    """The adapter was told to stop while waiting for room downstream."""
+
+
 @dataclass
 class Published:
     """What one `publish` call did."""
@@ -33,18 +37,21 @@ class Published:
 class Publisher:
     """Publishes `ArticleReceived` to the articles stream through the FastStream broker, once per id."""
 
-    def __init__(self, settings: Settings, broker: Any, client: Any) -> None:
+    def __init__(
+        self, settings: Settings, broker: Any, client: Any, stop: asyncio.Event | None = None
+    ) -> None:
         self._settings = settings
+        self._stop = stop
         self._broker = broker
         self._client = client
         self._seen = SeenIds(settings, client)
 
     @classmethod
-    async def connect(cls, settings: Settings) -> "Publisher":
-        """A publisher with a connected broker (close it with `close`)."""
+    async def connect(cls, settings: Settings, stop: asyncio.Event | None = None) -> "Publisher":
+        """A publisher with a connected broker (close it with `close`); `stop` interrupts waiting."""
         broker = build_broker(settings)
         client = await broker.connect()
-        return cls(settings, broker, client)
+        return cls(settings, broker, client, stop)
 
     async def close(self) -> None:
         """Disconnect the broker."""
@@ -56,7 +63,10 @@ class Publisher:
         return self._client
 
     async def wait_for_room(self) -> None:
-        """Block while the ingest group's backlog on the articles stream is above the threshold."""
+        """Block while the ingest group's backlog on the articles stream is above the threshold.
+
+        Raises `StoppedError` if the stop event is set while waiting (nothing has been claimed yet).
+        """
         limit = self._settings.adapter_max_backlog
         if limit == 0:
             return
@@ -66,6 +76,8 @@ class Publisher:
             if not waited:
                 log.info("adapter.backpressure_wait", backlog=pending, limit=limit, group=group)
                 waited = True
+            if self._stop is not None and self._stop.is_set():
+                raise StoppedError("stopped while waiting for the ingest backlog to shrink")
             await asyncio.sleep(self._settings.adapter_backlog_poll_s)
         if waited:
             log.info("adapter.backpressure_released", backlog=pending, limit=limit)
