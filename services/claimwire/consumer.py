@@ -10,7 +10,7 @@ dead-lettered.
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import structlog
 from faststream import AckPolicy
@@ -100,7 +100,9 @@ class StreamStage(Generic[In]):
         # The body is documented as the input contract but not cast: each entry is validated on its own
         # below, so one malformed entry cannot fail the whole batch.
         async def subscriber(body: Any, message: RedisBatchStreamMessage) -> None:
-            await self.handle_batch(broker, settings, entries_of(message.raw_message, RAW_ENTRIES))
+            await self.handle_batch(
+                broker, settings, entries_of(cast(dict[str, Any], message.raw_message), RAW_ENTRIES)
+            )
 
         subscriber.__annotations__["body"] = NoCast[list[self.model]]  # type: ignore[name-defined]
         return subscriber

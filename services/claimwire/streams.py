@@ -6,7 +6,7 @@ import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from faststream.redis import BinaryMessageFormatV1, RedisBroker
 from pydantic import ValidationError
@@ -43,13 +43,13 @@ class EntryRejectedError(Exception):
         self.detail = detail
 
 
-async def redis_of(broker: RedisBroker) -> "Redis[bytes]":
+async def redis_of(broker: RedisBroker) -> Redis:
     """The broker's own Redis client (connecting it if needed)."""
-    client: Redis[bytes] = await broker.connect()
+    client: Redis = await broker.connect()
     return client
 
 
-async def ensure_group(client: "Redis[bytes]", stream: str, group: str) -> None:
+async def ensure_group(client: Redis, stream: str, group: str) -> None:
     """Create `group` on `stream` from its first entry, creating the stream too.
 
     FastStream creates groups at `$`, which would skip every entry written before the first start.
@@ -112,14 +112,12 @@ def entry_document(entry: StreamEntry) -> Any:
 
 
 async def read_events(
-    client: "Redis[bytes]", stream: str, model: type[T], *, start: str = "-", count: int | None = None
+    client: Redis, stream: str, model: type[T], *, start: str = "-", count: int | None = None
 ) -> list[tuple[str, T]]:
     """Entries of `stream` from `start` validated as `model`, without joining any consumer group."""
-    rows = await client.xrange(stream, min=start, max="+", count=count)
-    return [
-        (entry.id, model.model_validate(entry_document(entry)))
-        for entry in (StreamEntry(id=i.decode(), fields=f) for i, f in rows)
-    ]
+    rows = cast(list[tuple[bytes, dict[bytes, bytes]]], await client.xrange(stream, min=start, max="+", count=count))
+    entries = [StreamEntry(id=raw_id.decode(), fields=fields) for raw_id, fields in rows]
+    return [(entry.id, model.model_validate(entry_document(entry))) for entry in entries]
 
 
 def _short_errors(exc: ValidationError) -> str:
@@ -174,7 +172,7 @@ def build_dead_letter(
     )
 
 
-async def delivery_counts(client: "Redis[bytes]", stream: str, group: str, ids: Sequence[str]) -> dict[str, int]:
+async def delivery_counts(client: Redis, stream: str, group: str, ids: Sequence[str]) -> dict[str, int]:
     """How many times each of `ids` has been delivered to the group (1 for ids no longer pending)."""
     if not ids:
         return {}
@@ -214,9 +212,7 @@ def frame_event(event: Contract, correlation_id: str) -> bytes:
     )
 
 
-async def publish_all(
-    client: "Redis[bytes]", events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None
-) -> int:
+async def publish_all(client: Redis, events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None) -> int:
     """XADD (stream, event, correlation id) triples in one pipelined round trip; returns the count.
 
     Events are framed exactly as a FastStream publisher frames them, so any FastStream subscriber reads them,

@@ -91,7 +91,5 @@ async def feed_paths(
     finally:
         await publisher.close()
     report = sink.report
-    log.info(
-        "adapter.feed_done", fed=report.fed, skipped_seen=report.skipped_seen, rejected=len(report.rejected)
-    )
+    log.info("adapter.feed_done", fed=report.fed, skipped_seen=report.skipped_seen, rejected=len(report.rejected))
     return report
