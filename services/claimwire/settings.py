@@ -106,6 +106,10 @@ class Settings(BaseSettings):
             return self.url
         return self.url.replace(f":{dsn.password}@", ":***@", 1)
 
+    def with_redis(self, url: str) -> "Settings":
+        """The same settings pointed at another Redis (the demo's embedded one)."""
+        return self.model_copy(update={"redis_url": RedisDsn(url)})
+
     def key(self, *parts: str) -> str:
         """A Redis key under this deployment's prefix."""
         return ":".join((self.key_prefix, *parts))
