@@ -41,7 +41,7 @@ def start_worker(settings: Settings, **env: str) -> subprocess.Popen[bytes]:
 
 async def test_a_worker_killed_mid_batch_loses_no_article(settings, redis_client: Redis):
     """SIGKILL during processing, then a restart: every expected claim id arrives and no other."""
-    articles = many_articles(300)
+    articles = many_articles(80)
     await publish_articles(settings, articles)
     first = start_worker(settings)
     try:
@@ -72,7 +72,7 @@ async def test_a_worker_killed_mid_batch_loses_no_article(settings, redis_client
 
 async def test_sigterm_stops_the_worker_cleanly_with_nothing_pending(settings, redis_client: Redis):
     """SIGTERM while work is flowing: exit code 0 and no entry left pending for this consumer group."""
-    await publish_articles(settings, many_articles(100))
+    await publish_articles(settings, many_articles(40))
     worker = start_worker(settings)
     for _ in range(600):
         if await redis_client.xlen(settings.claims_stream) > 0:
