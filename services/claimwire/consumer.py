@@ -30,6 +30,7 @@ from .streams import (
     delivery_counts,
     ensure_group,
     entries_of,
+    forget_idle_consumers,
     publish_all,
     redis_of,
 )
@@ -40,6 +41,8 @@ Outputs = Sequence[tuple[str, Contract]]
 log = get_logger(__name__)
 
 RAW_ENTRIES = "claimwire_entries"
+# Consumer names are host-pid, so every restart adds one; those idle for a day with nothing pending go.
+STALE_CONSUMER_MS = 24 * 3600 * 1000
 
 
 @dataclass
@@ -108,8 +111,11 @@ class StreamStage(Generic[In]):
         return subscriber
 
     async def prepare(self, broker: RedisBroker) -> None:
-        """Create the consumer group from the stream's first entry, before the subscribers start."""
-        await ensure_group(await redis_of(broker), self.stream, self.group)
+        """Create the consumer group from the stream's first entry, before the subscribers start, and forget
+        consumers of earlier processes that left nothing pending."""
+        client = await redis_of(broker)
+        await ensure_group(client, self.stream, self.group)
+        await forget_idle_consumers(client, self.stream, self.group, idle_ms=STALE_CONSUMER_MS)
 
     async def handle_batch(self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry]) -> None:
         """Process, publish, then ack one batch; failing entries are left pending or dead-lettered."""

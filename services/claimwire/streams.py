@@ -61,6 +61,21 @@ async def ensure_group(client: Redis, stream: str, group: str) -> None:
             raise
 
 
+async def forget_idle_consumers(client: Redis, stream: str, group: str, idle_ms: int) -> list[str]:
+    """Delete the group's consumers idle longer than `idle_ms` that own no pending entry; returns their names.
+
+    Consumers with pending entries are kept: deleting one would drop its entries from the pending list,
+    and they would never be reclaimed.
+    """
+    gone = []
+    for consumer in await client.xinfo_consumers(stream, group):
+        name = consumer["name"].decode() if isinstance(consumer["name"], bytes) else consumer["name"]
+        if int(consumer["pending"]) == 0 and int(consumer["idle"]) > idle_ms:
+            await client.xgroup_delconsumer(stream, group, name)
+            gone.append(name)
+    return gone
+
+
 def entries_of(raw_message: dict[str, Any], data_key: str = "data") -> list[StreamEntry]:
     """The entries of a FastStream batch stream message, in stream order."""
     ids = raw_message["message_ids"]

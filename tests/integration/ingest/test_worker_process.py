@@ -82,3 +82,26 @@ async def test_sigterm_stops_the_worker_cleanly_with_nothing_pending(settings, r
     assert worker.wait(timeout=30) == 0
     summary = await redis_client.xpending(settings.articles_stream, settings.ingest_group)
     assert summary["pending"] == 0
+
+
+@pytest.mark.parametrize("service", ["adapter", "ingest", "dedup"])
+async def test_each_service_runs_alone_and_exits_0_on_sigterm(settings, redis_client: Redis, tmp_path, service):
+    """`claimwire run SERVICE` keeps running until SIGTERM, then exits 0."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimwire", "run", service],
+        env={
+            **os.environ,
+            "REDIS_URL": settings.url,
+            "CLAIMWIRE_KEY_PREFIX": settings.key_prefix,
+            "CLAIMWIRE_ADAPTER_DROP_DIR": str(tmp_path),
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        await asyncio.sleep(3)
+        assert process.poll() is None, process.stderr.read().decode()[-2000:]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=30)
+    assert code == 0, process.stderr.read().decode()[-2000:]
