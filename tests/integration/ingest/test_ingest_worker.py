@@ -142,7 +142,9 @@ async def test_idle_consumers_without_pending_entries_are_forgotten_and_others_k
     await publish_articles(settings, sample_articles()[:2])
     await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
     await redis_client.xreadgroup(settings.ingest_group, "holds-one", {settings.articles_stream: ">"}, count=1)
-    read = await redis_client.xreadgroup(settings.ingest_group, "owns-nothing", {settings.articles_stream: ">"}, count=1)
+    read = await redis_client.xreadgroup(
+        settings.ingest_group, "owns-nothing", {settings.articles_stream: ">"}, count=1
+    )
     await redis_client.xack(settings.articles_stream, settings.ingest_group, read[0][1][0][0])
     await asyncio.sleep(0.05)
     gone = await forget_idle_consumers(redis_client, settings.articles_stream, settings.ingest_group, idle_ms=10)
