@@ -20,6 +20,7 @@ from faststream.redis.annotations import RedisBatchStreamMessage
 
 from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 
+from .broker import build_client
 from .logs import get_logger
 from .settings import Settings
 from .streams import (
@@ -31,6 +32,7 @@ from .streams import (
     ensure_group,
     entries_of,
     forget_idle_consumers,
+    hand_back,
     publish_all,
     redis_of,
 )
@@ -116,6 +118,16 @@ class StreamStage(Generic[In]):
         client = await redis_of(broker)
         await ensure_group(client, self.stream, self.group)
         await forget_idle_consumers(client, self.stream, self.group, idle_ms=STALE_CONSUMER_MS)
+
+    async def hand_back(self, settings: Settings) -> None:
+        """After the broker stopped: entries this consumer read but did not finish become reclaimable now."""
+        client = build_client(settings)
+        try:
+            count = await hand_back(client, self.stream, self.group, settings.consumer_name, settings.reclaim_idle_ms)
+        finally:
+            await client.aclose()
+        if count:
+            log.info("entries.handed_back", stream=self.stream, group=self.group, count=count)
 
     async def handle_batch(self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry]) -> None:
         """Process, publish, then ack one batch; failing entries are left pending or dead-lettered."""

@@ -76,6 +76,20 @@ async def forget_idle_consumers(client: Redis, stream: str, group: str, idle_ms:
     return gone
 
 
+async def hand_back(client: Redis, stream: str, group: str, consumer: str, idle_ms: int) -> int:
+    """Make the entries `consumer` still holds reclaimable at once by any other consumer; returns how many.
+
+    A stopping worker may have read a batch it never started. Those entries stay pending (nothing
+    unfinished is acked); marking them idle for `idle_ms` lets the other replicas' reclaimers take them
+    now instead of after the idle timeout.
+    """
+    rows = await client.xpending_range(stream, group, min="-", max="+", count=10_000, consumername=consumer)
+    ids = [row["message_id"] for row in rows]
+    if ids:
+        await client.xclaim(stream, group, consumer, min_idle_time=0, message_ids=ids, idle=idle_ms, justid=True)
+    return len(ids)
+
+
 def entries_of(raw_message: dict[str, Any], data_key: str = "data") -> list[StreamEntry]:
     """The entries of a FastStream batch stream message, in stream order."""
     ids = raw_message["message_ids"]
