@@ -43,7 +43,7 @@ class _Cue:
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution in the sentence `text[start:end]`, in text order."""
     words = tokens(text, start, end)
-    cues = _find_cues(text, start, end, words)
+    cues = _independent(text, _find_cues(text, start, end, words))
     found: list[Attribution] = []
     for index, cue in enumerate(cues):
         following = cues[index + 1].start if index + 1 < len(cues) else end
@@ -51,6 +51,24 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         if attribution is not None and _content_ok(text, attribution.content):
             found.append(attribution)
     return _drop_nested(found)
+
+
+def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
+    """Drop cues nested in an earlier cue's reported clause ("told reporters that Washington had warned …").
+
+    A later cue starts an attribution of its own only after a clause break, a coordinating "and"/"but"
+    right before it ("said A and added B"), as a participle or prepositional cue, or as a closing cue.
+    """
+    kept: list[_Cue] = []
+    for cue in cues:
+        if kept and cue.kind not in {"participle", "prep"}:
+            between = text[kept[-1].end : cue.start]
+            coordinated = re.search(r"\b(?:and|but)\s+(?:\w+ly\s+)?(?:also\s+)?$", between)
+            closing = re.search(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,8}$", between) and len(between.split()) > 3
+            if not (_CLAUSE_BREAK.search(between) or coordinated or closing):
+                continue
+        kept.append(cue)
+    return kept
 
 
 # --- cues -----------------------------------------------------------------------------------------
@@ -130,14 +148,24 @@ def _attribute(
     passive = _passive_agent(text, cue, body_end)
     if passive is not None:
         return passive
+    if re.search(r"\b(?:is|are|was|were|been|being)\s+$", text[max(s_start, cue.start - 12) : cue.start]):
+        return None  # "residents are urged to …", "it was reported": no one is named
     tail = _post_content(text, s_start, body_end, cue)
     if tail is not None:
         return tail
-    claimant = _subject_before(text, s_start, cue.start)
-    if claimant is None:
+    if text[cue.start : cue.end] in lex.CLAUSE_ONLY_CUES and not _clause_follows(text, cue.end, body_end):
         return None
     content = _content_after(text, cue.end, _cut_before_next(text, cue.end, min(body_end, following)), cue)
+    claimant = _subject_before(text, s_start, cue.start)
+    if claimant is None:
+        # "X reported A but said B": the second verb shares the sentence's subject.
+        return Attribution((cue.start, cue.end), None, content, subject_follows=True)
     return Attribution((cue.start, cue.end), claimant, content)
+
+
+def _clause_follows(text: str, cue_end: int, body_end: int) -> bool:
+    """A "that"-clause, a quote, a colon or a to-infinitive follows the cue within a few words."""
+    return re.match(r"^(?:\s+\w+){0,4}?\s*(?:that\b|[“\":]|,\s*[“\"])|^\s+\w+\s+to\s+\w+", text[cue_end:body_end]) is not None
 
 
 def _body_end(text: str, s_start: int, s_end: int) -> int:
@@ -208,7 +236,8 @@ def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribut
     between = before[comma + 1 :].strip(" ,”\"")
     if between:
         # "C, the ministry said": a short noun phrase between the comma and the cue.
-        if len(between.split()) > 8 or _has_verbish(between) or not _TAIL.match(after):
+        told = text[cue.start : cue.end].lower() in {"told", "tells"}
+        if len(between.split()) > 8 or _has_verbish(between) or not (_TAIL.match(after) or told):
             return None
         if between.split()[0].endswith("ing") or between.split()[-1] == "to":
             return None
@@ -218,7 +247,7 @@ def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribut
         c_start, c_end = trim(text, cue.end, body_end)
         comma_after = text.find(",", c_start, c_end)
         claimant = (c_start, comma_after if comma_after != -1 else c_end)
-        if claimant[1] <= claimant[0]:
+        if claimant[1] <= claimant[0] or _has_verbish(text[claimant[0] : claimant[1]]):
             return None
     content_start, content_end = trim(text, s_start, s_start + comma, " ,")
     if content_end - content_start < 3:
@@ -254,9 +283,23 @@ def _subject_before(text: str, s_start: int, cue_start: int) -> tuple[int, int] 
             continue
         n_end = _np_end(text, n_start, n_end)
         if n_end > n_start and len(text[n_start:n_end].split()) <= _MAX_CLAIMANT_WORDS:
-            return n_start, n_end
+            return n_start, _with_appositive_name(text, n_start, n_end, pieces)
         return None
     return None
+
+
+_PROPER = re.compile(r"^(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)){0,3}$")
+
+
+def _with_appositive_name(text: str, n_start: int, n_end: int, pieces: list[tuple[int, int]]) -> int:
+    """"Its leader, Markus Vogel, said": the name in apposition belongs to the claimant mention."""
+    words = text[n_start:n_end].split()
+    if not words or words[-1][:1].isupper():
+        return n_end
+    following = [p for p in pieces if p[0] >= n_end]
+    if following and _PROPER.match(text[following[0][0] : following[0][1]]) and len(pieces) > pieces.index(following[0]) + 1:
+        return following[0][1]
+    return n_end
 
 
 def _pronoun_subject(words: list[str]) -> bool:
@@ -337,10 +380,23 @@ def _np_end(text: str, start: int, end: int) -> int:
             break
         if last > start and word.lower in {"that", "who", "which", "on", "in", "late", "early", "when"}:
             break
+        if last > start and _past_verb(word.text):
+            break
         last = word.end
     if last < end and text[last : last + 1] == ")":
         last += 1
     return last
+
+
+_NOT_VERBS = frozenset(
+    "armed united unnamed retired elected appointed embattled detained wounded injured alleged "
+    "red bed need speed seed feed shed".split()
+)
+
+
+def _past_verb(word: str) -> bool:
+    """A lower-case word in -ed that is not a common participle adjective: likely the clause's verb."""
+    return word.islower() and word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS
 
 
 def _cut_before_next(text: str, start: int, end: int) -> int:
@@ -355,6 +411,9 @@ def _cut_before_next(text: str, start: int, end: int) -> int:
 def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, int]:
     """Content after a cue: skips "that", a short adverbial, the addressee of "told", and unwraps quotes."""
     start, end = trim(text, cue_end, end)
+    adverbial = _AFTER_CUE_ADVERBIAL.match(text, start, end)
+    if adverbial is not None:
+        start = adverbial.end()
     head = text[start:end]
     that = re.match(r"^(?:[\w’'\- ]{0,60}?\s)?that\s+", head)
     if that is not None and len(that.group(0).split()) <= 8 and "“" not in that.group(0):
@@ -371,13 +430,25 @@ def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, i
     if tail is not None:
         end = tail.start()
     start, end = trim(text, start, end)
+    dangling = re.search(r"\s+(?:and|but|or|while|as)$", text[start:end])
+    if dangling is not None:
+        end = start + dangling.start()
     return unquote(text, start, end)
+
+
+# Adverbials between a cue and its content: "said on Saturday he had …", "said in a statement, …".
+_AFTER_CUE_ADVERBIAL = re.compile(
+    r"(?:(?:on|late|early|last|this|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|yesterday|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?!that\b)|"
+    r"in an? (?:statement|interview|post|video|speech|briefing|message|letter)(?: [^,]{0,30})?,\s+"
+)
 
 
 # A participle clause that comments on the claim ("…, showcasing their capabilities") is not content.
 _COMMENTARY_TAIL = re.compile(
     r",\s+(?:showcasing|underscoring|highlighting|signall?ing|marking|reflecting|demonstrating|illustrating|"
-    r"underlining|raising|fuel(?:l)?ing)\b"
+    r"underlining|raising|fuel(?:l)?ing)\b|,\s+(?:a|an)\s+(?:claim|figure|report|assertion|account|allegation)s?\s+"
+    r"(?:that|which)\b"
 )
 
 
@@ -386,9 +457,16 @@ def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
     return (start + match.end(), end) if match else (start, end)
 
 
+_ANAPHORIC_ONLY = re.compile(
+    r"^(?:the|these|this|those|such|that)\s+(?:claims?|reports?|allegations?|accusations?|charges?|accounts?)$",
+    re.IGNORECASE,
+)
+
+
 def _content_ok(text: str, content: tuple[int, int]) -> bool:
     start, end = content
-    return end > start and len(text[start:end].split()) >= 2
+    words = text[start:end].split()
+    return end > start and len(words) >= 2 and not _ANAPHORIC_ONLY.match(text[start:end])
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:

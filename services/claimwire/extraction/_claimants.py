@@ -54,6 +54,17 @@ _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
 )
 
 
+_PERSON_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson minister president governor mayor official commander leader lawyer "
+    "councillor councilor chancellor senator secretary prosecutor judge chief director head owner witness "
+    "resident doctor general".split()
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 @dataclass(slots=True)
 class Entity:
     """One entity an article names: its canonical name, kind, and the words used to match mentions."""
@@ -66,8 +77,12 @@ class Entity:
 def normalise_name(mention: str) -> str:
     """Canonical name of a mention: determiner dropped, a descriptor before a proper name dropped."""
     name = _LEADING_DETERMINER.sub("", mention.strip(" ,“”\"")).strip()
+    if "," in name:
+        parts = [p.strip() for p in name.split(",") if p.strip()]
+        proper = [p for p in parts if all(w[:1].isupper() or w in {"al", "bin", "de", "van", "von"} for w in p.split())]
+        name = proper[-1] if proper else parts[0]
     match = _DESCRIPTOR_TAIL.match(name)
-    if match and not match.group("desc").endswith((" of", " for", " in")) and match.group("desc").split()[-1] != "of":
+    if match and match.group("desc").split()[-1] not in {"of", "for", "in", "and", "the", "on", "at", "&"}:
         proper = match.group("name").strip()
         if len(proper.split()) >= 1 and not proper.lower().startswith(("of ", "for ")):
             return proper
@@ -122,17 +137,20 @@ class Registry:
         if lowered in _PRONOUNS_NONPERSON:
             return self._latest(lambda e: e.kind is not ClaimantKind.person) or self._new(mention)
         if lowered in _PRONOUNS_PERSON:
-            return self._latest(lambda e: e.kind is ClaimantKind.person) or self._new(mention)
+            person = self._latest(lambda e: e.kind is ClaimantKind.person or bool(e.words & _PERSON_ROLES))
+            return person or self._new(mention)
         name = normalise_name(mention)
         words = _match_words(name)
         found = self._anaphor(mention, name, words)
         return found if found is not None else self._new(mention)
 
-    def note(self, mention: str) -> None:
+    def note(self, mention: str, kind: ClaimantKind | None = None) -> None:
         """Register a named entity seen outside a claimant slot, as a possible antecedent."""
         name = normalise_name(mention)
         if not self._anaphor(mention, name, _match_words(name)):
-            self._new(mention)
+            entity = self._new(mention)
+            if kind is not None:
+                entity.kind = kind
 
     def _anaphor(self, mention: str, name: str, words: frozenset[str]) -> Entity | None:
         parts = name.split()
@@ -148,6 +166,10 @@ class Registry:
             # the head and every other word of the mention.
             content_words = {w for w in words if w not in {"the", "of", "for"}}
             return self._latest(lambda e: head.lower() in e.words and content_words <= e.words)
+        if len(parts) == 1 and name.isupper() and 2 <= len(name) <= 6:
+            acronym = self._latest(lambda e: _initials(e.name) == name)
+            if acronym is not None:
+                return acronym
         if len(parts) == 1:
             surname = self._latest(lambda e: e.kind is ClaimantKind.person and e.name.split()[-1] == name)
             if surname is not None:

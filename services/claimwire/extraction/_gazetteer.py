@@ -19,7 +19,9 @@ _COMMON_WORDS = frozenset(
     "Herald Tribune Express Legion Battalion Corps Ministry Minister Governor Mayor State Regional Media "
     "Ilyushin Boeing Airbus Reuters Associated Press Interfax Telegram Twitter Facebook God Allah Islam "
     "Christian Russian Ukrainian American British French German Chinese Israeli One Two Three Four Five Six "
-    "Seven Eight Nine Ten The This That These Those There Then When While After Before Since".split()
+    "Seven Eight Nine Ten The This That These Those There Then When While After Before Since More Most Many "
+    "Some Several All Both Each Few Other Such Officers Crews Police Rescuers Residents Lifeguards Debris "
+    "Fighting Gunmen Rebels Troops Forces Markets Turnout Flights Traffic Nurses".split()
 )
 _LATIN_NAME = re.compile(r"^[A-Z][a-zà-ÿ’'.-]+(?:[ -][A-Z][a-zà-ÿ’'.-]+){0,2}$")
 
@@ -45,7 +47,7 @@ def places() -> dict[str, Place]:
     index: dict[str, Place] = {}
 
     def offer(name: str, place: Place) -> None:
-        if name in _COMMON_WORDS or not _LATIN_NAME.match(name):
+        if (name in _COMMON_WORDS and not place.is_country) or not _LATIN_NAME.match(name):
             return
         held = index.get(name)
         if held is None or (not held.is_country and (place.is_country or place.population > held.population)):

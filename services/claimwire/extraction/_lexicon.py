@@ -65,6 +65,18 @@ REPORTING_VERBS = _forms(
     "complain complained complains",
 )
 
+#: Verbs that report only with a clause or quote after them ("conceded that …"), not with a plain object
+#: ("conceded defeat", "revealed a plan"); they still close a sentence ("…, he conceded.").
+CLAUSE_ONLY_CUES = _forms(
+    "concede conceded concedes", "admit admitted admits", "reveal revealed reveals", "indicate indicated indicates",
+    "threaten threatened threatens", "predict predicted predicts", "promise promised promises",
+    "vow vowed vows", "pledge pledged pledges", "stress stressed stresses", "boast boasted boasts",
+    "complain complained complains", "responded", "replied", "countered", "explain explained explains",
+    "argue argued argues", "maintain maintained maintains", "write wrote writes", "urge urged urges",
+    "demand demanded demands", "publish published publishes", "post posted posts", "add added adds",
+    "inform informed informs", "detail", "note", "warn warned warns",
+)
+
 #: Cue forms that are also common nouns ("these claims", "state media"): accepted only in a verb slot.
 NOUN_LIKE_CUES = frozenset(
     "claim claims report reports state states post posts note notes detail details estimate estimates "
@@ -130,7 +142,7 @@ NON_SUBJECT_OPENERS = frozenset(
     "in on at amid after before following during since despite as while when with by from for of "
     "meanwhile furthermore additionally however subsequently separately moreover also later earlier "
     "elsewhere still yet instead overnight today yesterday tonight last this that which who whose "
-    "whom where a an another one known allied led based backed citing quoting speaking writing "
+    "whom where known allied led based backed citing quoting speaking writing "
     "according including such unlike like among under over near".split()
 )
 
@@ -164,8 +176,19 @@ MODALS = re.compile(r"\b(?:could|might|would|may)\b")
 META_REPORTING = re.compile(
     r"\b(?:reached out|for comments?|did not (?:immediately )?respond|declined to comment|"
     r"could not be reached|has contacted|have contacted|was contacted|requests? for comment|"
-    r"this story|this article|this report has been updated|contributed (?:to )?(?:this )?report(?:ing)?)\b",
+    r"this story|this article|this report has been updated|contributed (?:to )?(?:this )?report(?:ing)?|"
+    r"(?:has|have|had|did) not (?:yet )?(?:commented|comment)|no immediate comment|not immediately available)\b",
     re.IGNORECASE,
+)
+
+#: Verbs of political and civic news that make an unattributed sentence a reported fact (beside the
+#: event keywords of the event-type stage).
+FACTUAL_VERBS = re.compile(
+    r"\b(?:met|meets|agreed|signed|won|lost|passed|approved|rejected|voted|elected|appointed|resigned|"
+    r"arrested|detained|charged|sentenced|convicted|acquitted|ruled|fined|banned|released|freed|opened|"
+    r"launched|began|ended|held|visited|hosted|sworn in|took office|took part|expected to|will (?:be|take|"
+    r"open|close|shut|meet|vote|reopen|begin|end)|continu(?:e|es|ing)|affected|reopened|rose|fell|"
+    r"increased|decreased|recovered|rescued|found|discovered|published|issued|imposed|lifted)\b"
 )
 
 #: Nationality adjectives and the countries they name (common in conflict and political copy).

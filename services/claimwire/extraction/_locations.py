@@ -109,16 +109,25 @@ def _places_in_run(
             located = _locate(text, name, m_start, m_start + len(name), start, end, regions, gazetteer)
             if located is None:
                 continue
+            nxt = next((k for k, w in enumerate(words) if w[0] >= located.end), len(words))
             unmatched_neighbour = (i > 0 and not _POSSESSIVE.search(text[words[i - 1][0] : words[i - 1][1]])) or (
-                j < len(words) and not _POSSESSIVE.search(raw)
+                nxt < len(words) and not _POSSESSIVE.search(raw)
             )
-            if unmatched_neighbour:
+            if unmatched_neighbour or _actor(text, located):
                 break
             out.append(located)
-            i = j - 1
+            i = nxt - 1
             break
         i += 1
     return out
+
+
+_ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|\w+ed)\b")
+
+
+def _actor(text: str, place: FoundLocation) -> bool:
+    """A country as the subject of a verb ("Israel carried out strikes") is an actor, not a place."""
+    return place.admin1 is None and place.country == place.name and bool(_ACTOR_VERB.match(text, place.end))
 
 
 def _locate(

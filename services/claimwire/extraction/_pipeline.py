@@ -28,7 +28,7 @@ from ._quantities import find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
 from ._time import find_time
-from ._verification import find_verification, is_hedged, refers_back
+from ._verification import find_verification, is_hedged, refers_back, refers_back_plural
 
 #: Claimant name used for an outlet's own reporting when the article does not name its source.
 UNKNOWN_OUTLET = "unknown outlet"
@@ -37,6 +37,14 @@ _EVALUATIVE_OPENING = re.compile(
     r"^(?:This|These|Those|Such|That)\s+(?:\w+\s+)?(?:statements?|incidents?|moves?|developments?|claims?|"
     r"reports?|decisions?|actions?|events?|remarks?|comments?|episodes?)\b"
 )
+# "the M23 group", "the Wagner mercenary group", "the Green party": a name before a lower-case group word.
+_NAMED_GROUP = re.compile(
+    r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:\w+\s+)?(?P<head>group|movement|militia|rebels|party|"
+    r"alliance|bloc|coalition|union|faction)\b"
+)
+_GROUP_KINDS = {"group": ClaimantKind.armed_group, "movement": ClaimantKind.armed_group,
+                "militia": ClaimantKind.armed_group, "rebels": ClaimantKind.armed_group,
+                "faction": ClaimantKind.armed_group}
 _ENTITY_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|the|and)?\s*[A-Z][\w’'.-]*)*")
 
 
@@ -133,10 +141,10 @@ def _unattributed(
     speaker = _carried_speaker(text, sentence, previous, drafts)
     if quoted and speaker is not None:
         return [_Draft(sentence, content, speaker, None, None, quoted=True)]
-    if len(body.split()) < 6:
+    if len(body.split()) < 4:
         return []
     factual = classify(text[content[0] : content[1]], attributed=False, quoted=False).value != "other"
-    if not factual and not find_quantities(text, *content):
+    if not factual and not lex.FACTUAL_VERBS.search(body) and not find_quantities(text, *content):
         return []
     return [_Draft(sentence, content, speaker or outlet, None, None)]
 
@@ -168,15 +176,19 @@ def _apply_verification(text: str, sentence: Sentence, new: list[_Draft], drafts
     if found is None:
         return
     evidence = (found.status.value, found.start, found.end)
-    own = [d for d in new if d.cue is None or not (d.cue[0] <= found.start < d.cue[1])]
-    if own and not refers_back(text, sentence.start, sentence.end):
-        for draft in own:
+    denial = any(d.cue is not None and d.cue[0] <= found.start < d.cue[1] for d in new)
+    if new and not denial and not refers_back(text, sentence.start, sentence.end):
+        for draft in new:
             draft.verification = evidence
         return
-    earlier = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
-    if not earlier and drafts:
-        earlier = [d for d in drafts if d.sentence == drafts[-1].sentence]
-    for draft in [*earlier, *own]:
+    # A denial, or "these reports remain unverified": it is about the claims before it.
+    paragraph = sentence.paragraph
+    earlier = [d for d in drafts if d.sentence.paragraph == paragraph]
+    if refers_back_plural(text, sentence.start, sentence.end) or not earlier:
+        before = [d.sentence.paragraph for d in drafts if d.sentence.paragraph < paragraph]
+        if before:
+            earlier += [d for d in drafts if d.sentence.paragraph == before[-1]]
+    for draft in earlier:
         if draft.verification is None:
             draft.verification = evidence
 
@@ -187,6 +199,8 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
         name = run.group(0).rstrip(".")
         if len(name.split()) >= 2 and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
             registry.note(name)
+    for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
+        registry.note(match.group("name"), _GROUP_KINDS.get(match.group("head").lower(), ClaimantKind.organization))
 
 
 # --- contract ------------------------------------------------------------------------------------------------

@@ -49,8 +49,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A dateline ("KYIV, June 4 (Agency) - ") or a liveblog time stamp ("07:40 ") before the first sentence.
+_LEAD_IN = re.compile(
+    r"(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+|"
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|local time))?\s+[-–—]?\s*)"
+)
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
+    lead_in = _LEAD_IN.match(text, start, end)
+    if lead_in is not None and lead_in.end() < end and not text[lead_in.end()].islower():
+        start = lead_in.end()
     piece_start = start
     for match in _BREAK.finditer(text, start, end):
         stop = match.end()

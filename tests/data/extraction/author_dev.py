@@ -311,12 +311,12 @@ ARTICLES = [
         "claims": [
             ("Russia's defence ministry", "Russia's defence ministry", "said",
              "its forces had taken full control of Avdiivka, a town in Ukraine's Donetsk region, after months of "
-             "fighting", [], ["Avdiivka", "Donetsk region"], None),
+             "fighting", [], ["Avdiivka", "Ukraine", "Donetsk region"], None),
             ("Oleksandr Syrskyi", "Ukraine's top commander, Oleksandr Syrskyi", "said",
              "he had ordered troops to withdraw to avoid encirclement", [], [], None),
             ("Oleksandr Syrskyi", "He", "said", "the decision had saved soldiers' lives", [], [], None),
             ("Independent analysts", "Independent analysts", "said",
-             "Russia had paid a heavy price for the gain", [], ["Russia"], None),
+             "Russia had paid a heavy price for the gain", [], [], None),
         ],
     },
     {
@@ -373,7 +373,7 @@ ARTICLES = [
              "Air raid sirens are sounding across central Israel", [], ["Israel"], None),
             ("Israeli military", "It", "urged", "residents to stay near shelters", [], [], None),
             ("A US official", "A US official", "told",
-             "Washington had warned Israel of an imminent attack", [], ["Israel"], None),
+             "Washington had warned Israel of an imminent attack", [], [], None),
         ],
     },
     {
@@ -615,8 +615,8 @@ ARTICLES = [
 ]
 
 
-def _find_near(text: str, needle: str, anchor: int) -> int:
-    """Offset of the occurrence of `needle` nearest to `anchor` (mentions and cues repeat in articles)."""
+def _find_near(text: str, needle: str, anchor: tuple[int, int]) -> int:
+    """Offset of the occurrence of `needle` nearest to the content span (mentions and cues repeat)."""
     hits = []
     at = text.find(needle)
     while at != -1:
@@ -624,10 +624,11 @@ def _find_near(text: str, needle: str, anchor: int) -> int:
         at = text.find(needle, at + 1)
     if not hits:
         raise ValueError(f"{needle!r} not in text")
-    return min(hits, key=lambda h: abs(h - anchor))
+    start, end = anchor
+    return min(hits, key=lambda h: min(abs(h - start), abs(h + len(needle) - start), abs(h - end)))
 
 
-def _span(text: str, needle: str | None, anchor: int) -> dict | None:
+def _span(text: str, needle: str | None, anchor: tuple[int, int]) -> dict | None:
     if needle is None:
         return None
     start = _find_near(text, needle, anchor)
@@ -642,9 +643,10 @@ def build(article: dict) -> dict:
         if text.count(content) != 1:
             raise ValueError(f"{article['id']}: content not unique: {content!r}")
         start = text.index(content)
+        anchor = (start, start + len(content))
         claims.append({
-            "claimant": {"name": name, "mention": _span(text, mention, start)},
-            "cue": _span(text, cue, start),
+            "claimant": {"name": name, "mention": _span(text, mention, anchor)},
+            "cue": _span(text, cue, anchor),
             "content": {"text": content, "start": start, "end": start + len(content)},
             "quantities": [{"value": v, "unit": u, "approximate": a} for v, u, a in quantities],
             "locations": [{"name": n} for n in locations],
