@@ -294,7 +294,8 @@ _PROPER = re.compile(r"^(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)(?:\s+
 def _with_appositive_name(text: str, n_start: int, n_end: int, pieces: list[tuple[int, int]]) -> int:
     """"Its leader, Markus Vogel, said": the name in apposition belongs to the claimant mention."""
     words = text[n_start:n_end].split()
-    if not words or words[-1][:1].isupper():
+    common = [w for w in words if w.islower() and w not in {"of", "for", "the", "and", "in"}]
+    if not common:
         return n_end
     following = [p for p in pieces if p[0] >= n_end]
     if following and _PROPER.match(text[following[0][0] : following[0][1]]) and len(pieces) > pieces.index(following[0]) + 1:
@@ -376,7 +377,9 @@ def _np_end(text: str, start: int, end: int) -> int:
         gap = text[last:word.start]
         if last > start and any(ch in gap for ch in ",;:()“”\""):
             break
-        if last > start and (word.lower in lex.AUXILIARIES or word.lower in lex.REPORTING_VERBS):
+        if last > start and word.lower in lex.AUXILIARIES:
+            break
+        if last > start and word.lower in lex.REPORTING_VERBS and word.lower not in lex.NOUN_LIKE_CUES:
             break
         if last > start and word.lower in {"that", "who", "which", "on", "in", "late", "early", "when"}:
             break
@@ -430,6 +433,9 @@ def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, i
     if tail is not None:
         end = tail.start()
     start, end = trim(text, start, end)
+    channel = _CHANNEL_TAIL.search(text, start, end)
+    if channel is not None and channel.start() > start:
+        end = channel.start()
     dangling = re.search(r"\s+(?:and|but|or|while|as)$", text[start:end])
     if dangling is not None:
         end = start + dangling.start()
@@ -441,6 +447,13 @@ _AFTER_CUE_ADVERBIAL = re.compile(
     r"(?:(?:on|late|early|last|this|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|today|yesterday|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?!that\b)|"
     r"in an? (?:statement|interview|post|video|speech|briefing|message|letter)(?: [^,]{0,30})?,\s+"
+)
+
+
+# "… in a message on its channel": how the claim was made, not what was claimed.
+_CHANNEL_TAIL = re.compile(
+    r"\s+(?:in|via|through|on) (?:a|an|its|their|his|her) (?:\w+ )?(?:statement|message|post|video|interview|letter|"
+    r"briefing|channel|account|speech)\b[^,;]*$"
 )
 
 

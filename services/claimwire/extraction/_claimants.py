@@ -177,6 +177,10 @@ class Registry:
             if definite:
                 # "the Legion", "the Kremlin": the latest entity whose name holds that word.
                 return self._latest(lambda e: name.lower() in e.words)
+            # "Police" after "Sussex Police": the latest entity whose name ends with that word.
+            org = self._latest(lambda e: e.kind is not ClaimantKind.person and e.name.split()[-1] == name)
+            if org is not None:
+                return org
         return self._latest(lambda e: e.name.lower() == name.lower())
 
     def _latest(self, predicate: Callable[[Entity], bool]) -> Entity | None:

@@ -63,6 +63,7 @@ REPORTING_VERBS = _forms(
     "demand demanded demands",
     "boast boasted boasts",
     "complain complained complains",
+    "show showed shows",
 )
 
 #: Verbs that report only with a clause or quote after them ("conceded that …"), not with a plain object
@@ -74,7 +75,7 @@ CLAUSE_ONLY_CUES = _forms(
     "complain complained complains", "responded", "replied", "countered", "explain explained explains",
     "argue argued argues", "maintain maintained maintains", "write wrote writes", "urge urged urges",
     "demand demanded demands", "publish published publishes", "post posted posts", "add added adds",
-    "inform informed informs", "detail", "note", "warn warned warns",
+    "inform informed informs", "detail", "note", "warn warned warns", "show showed shows",
 )
 
 #: Cue forms that are also common nouns ("these claims", "state media"): accepted only in a verb slot.
@@ -170,7 +171,7 @@ COMMENTARY = re.compile(
 )
 
 #: Modal verbs, lower-case only so the month "May" is not one: speculation, not a reported fact.
-MODALS = re.compile(r"\b(?:could|might|would|may)\b")
+MODALS = re.compile(r"\b(?:might|would|may)\b|\bcould(?! not)\b")
 
 #: Meta-reporting about the newsroom's own work: never a claim.
 META_REPORTING = re.compile(

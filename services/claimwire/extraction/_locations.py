@@ -22,7 +22,12 @@ _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(
     rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$"
 )
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|in the (?:village|town) of|around)\s+$")
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|in the (?:village|town) of|around|toward|towards|across|into|(?:north|south|east|west|"
+    r"central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western))"
+    r"\s+(?:the\s+)?$"
+)
+_FEATURE = re.compile(r"\s+(?:Sea|Ocean|Gulf|River|Strait|Bay|Islands?|Peninsula|Mountains|Valley|Desert|Strip|Bank|Lake)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,15 @@ _ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|\w+ed)
 
 def _actor(text: str, place: FoundLocation) -> bool:
     """A country as the subject of a verb ("Israel carried out strikes") is an actor, not a place."""
-    return place.admin1 is None and place.country == place.name and bool(_ACTOR_VERB.match(text, place.end))
+    if place.admin1 is not None or place.country != place.name or not _ACTOR_VERB.match(text, place.end):
+        return False
+    before = text[max(0, place.start - 30) : place.start].lower().split()
+    while before and before[-1] in {"northern", "southern", "eastern", "western", "central", "the"}:
+        before.pop()
+    return not before or before[-1] not in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset("in into from to near over across of at toward towards on against inside within".split())
 
 
 def _locate(
@@ -145,6 +158,9 @@ def _locate(
     appositive = re.match(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b", text[m_end : m_end + 30])
     if "’s " in name or "'s " in name:
         return None
+    feature = _FEATURE.match(text, m_end)
+    if feature is not None and name[:1].isupper():
+        return FoundLocation(text[m_start : feature.end()], m_start, feature.end(), None, None)
     if place is None and settlement is None and appositive is None and name not in regions:
         return None
     if place is not None and place.is_country:

@@ -159,7 +159,25 @@ def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, d
         if quoted_here and last.sentence == previous and last.quoted:
             return last.entity
         return None
+    if not _shares_word(text, (sentence.start, sentence.end), last.content):
+        return None  # a new topic in the outlet's own voice
     return last.entity
+
+
+_FUNCTION_WORDS = frozenset(
+    "that this these those there their they them with from into over after before about which while were "
+    "have been being will would could said says also than then when where what more most such other".split()
+)
+
+
+def _stems(text: str, span: tuple[int, int]) -> set[str]:
+    words = re.findall(r"[a-z][a-z-]{3,}", text[span[0] : span[1]].lower())
+    return {w[:5] for w in words if w not in _FUNCTION_WORDS}
+
+
+def _shares_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Lexical cohesion: the two spans share a content word (compared on its first five letters)."""
+    return bool(_stems(text, a) & _stems(text, b))
 
 
 def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:

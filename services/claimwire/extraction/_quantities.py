@@ -139,7 +139,8 @@ def _bare_number(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 12]
     if re.search(r"(?:aged|between|age|no\.|number|page|article|section|chapter|route|at|from)\s+$", before):
         return False
-    return not re.match(r"\s*(?:percent|%|per cent|years?|-year)", after)
+    follower = re.match(r"\s*([A-Za-z]+)", after)
+    return follower is None or follower.group(1).lower() in _STOP
 
 
 def _outcome_before(text: str, at: int, floor: int) -> str | None:

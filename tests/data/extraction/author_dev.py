@@ -625,7 +625,11 @@ def _find_near(text: str, needle: str, anchor: tuple[int, int]) -> int:
     if not hits:
         raise ValueError(f"{needle!r} not in text")
     start, end = anchor
-    return min(hits, key=lambda h: min(abs(h - start), abs(h + len(needle) - start), abs(h - end)))
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    sentence_end = min(stops) if stops else len(text)
+    inside = [h for h in hits if sentence_start <= h < sentence_end] or hits
+    return min(inside, key=lambda h: min(abs(h - start), abs(h + len(needle) - start), abs(h - end)))
 
 
 def _span(text: str, needle: str | None, anchor: tuple[int, int]) -> dict | None:
