@@ -1,5 +1,7 @@
 """The one place that builds the FastStream Redis broker."""
 
+import logging
+
 from faststream.redis import RedisBroker, RedisClusterBroker
 
 from .settings import Settings
@@ -8,8 +10,20 @@ from .settings import Settings
 def build_broker(settings: Settings) -> RedisBroker:
     """A FastStream broker for the configured Redis (a cluster broker when `redis_cluster` is set).
 
-    FastStream's own per-message log lines are turned off: each handler logs one canonical line per
-    message through structlog instead, with its ids bound.
+    FastStream's own per-message lines are logged at DEBUG (each stage logs one canonical line per message
+    through structlog instead, with its ids bound); its errors still reach the log.
     """
     cls = RedisClusterBroker if settings.redis_cluster else RedisBroker
-    return cls(settings.url, logger=None, specification_url=settings.url_redacted)
+    logger = logging.getLogger("claimwire.faststream")
+    broker = cls(
+        settings.url,
+        logger=logger,
+        log_level=logging.DEBUG,
+        specification_url=settings.url_redacted,
+        graceful_timeout=settings.graceful_timeout_s,
+    )  # FastStream installs its own coloured stdout handler on the logger it is given; route its lines
+    # through the one structlog set-up instead, and keep only its warnings and errors.
+    logger.handlers.clear()
+    logger.propagate = True
+    logger.setLevel(logging.WARNING)
+    return broker

@@ -20,9 +20,7 @@ class Settings(BaseSettings):
         env_prefix="CLAIMWIRE_", frozen=True, use_attribute_docstrings=True, extra="ignore"
     )
 
-    redis_url: RedisDsn | None = Field(
-        default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL")
-    )
+    redis_url: RedisDsn | None = Field(default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL"))
     """Redis to use (`redis://`, `rediss://`, with password). Unset: services use redis://127.0.0.1:6379/0
     and `claimwire demo` starts a private embedded Redis."""
     redis_cluster: bool = False
@@ -47,10 +45,53 @@ class Settings(BaseSettings):
     """Deliveries before an entry that keeps failing goes to the dead-letter stream."""
     reclaim_idle_ms: int = Field(default=30_000, ge=100)
     """Pending entries idle this long (their consumer presumably dead) are reclaimed by another consumer."""
+    graceful_timeout_s: float = Field(default=30.0, gt=0)
+    """On SIGTERM, how long to wait for messages in hand to finish before stopping."""
     log_format: Literal["auto", "json", "console"] = "auto"
     """`auto`: readable on a terminal, JSON lines otherwise."""
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     """Minimum level logged."""
+
+    # --- adapter ---
+    adapter_seen_ttl_s: int = Field(default=30 * 24 * 3600, ge=60)
+    """How long an article id stays in the adapter's seen set (a re-poll within this time is not re-fed)."""
+    adapter_lease_s: float = Field(default=120.0, gt=0)
+    """How long a claimed id stays reserved while its article is published; after a crash it is re-fed."""
+    adapter_batch_size: int = Field(default=200, ge=1, le=10_000)
+    """Articles claimed and published per Redis round trip."""
+    adapter_max_backlog: int = Field(default=10_000, ge=0)
+    """Feeding waits while the ingest group has more unfinished articles than this (0: never wait)."""
+    adapter_backlog_poll_s: float = Field(default=0.5, gt=0)
+    """How often a waiting adapter re-checks the backlog."""
+    adapter_trim_processed: bool = False
+    """`claimwire run adapter` trims articles every consumer group has acknowledged (XTRIM MINID)."""
+    adapter_drop_dir: str | None = None
+    """Folder `claimwire run adapter` watches for article files (unset: no drop folder)."""
+    adapter_drop_settle_s: float = Field(default=1.0, ge=0)
+    """A dropped file is read once its size and mtime have not changed for this long."""
+    adapter_scan_interval_s: float = Field(default=1.0, gt=0)
+    """How often the drop folder is scanned."""
+    adapter_feeds: list[str] = Field(default_factory=list)
+    """RSS/Atom feed URLs (or file paths) to poll, as a JSON list: '["https://example.org/rss"]'."""
+    adapter_feed_interval_s: float = Field(default=300.0, gt=0)
+    """Seconds between polls of one feed."""
+    adapter_feed_max_backoff_s: float = Field(default=3600.0, gt=0)
+    """Longest wait before retrying a feed that keeps failing (the wait doubles per failure up to this)."""
+    adapter_http_timeout_s: float = Field(default=20.0, gt=0)
+    """Timeout of one feed request."""
+    adapter_updates: bool = False
+    """`claimwire run adapter` re-feeds an item seen before when it carries a newer version time."""
+
+    # --- dedup ---
+    dedup_window_s: int = Field(default=7 * 24 * 3600, ge=60)
+    """Seconds without a new report after which an incident stops attracting claims: its index entries
+    expire (the incident record itself stays readable)."""
+    dedup_candidates_per_bucket: int = Field(default=50, ge=1, le=1000)
+    """Newest incidents read from each index bucket when looking for a match."""
+    dedup_outbox_ttl_s: int = Field(default=24 * 3600, ge=60)
+    """How long the published state of each applied claim is kept for republishing after a crash."""
+    dedup_recent_max: int = Field(default=10_000, ge=10)
+    """Incidents kept in the recency list `claimwire incidents list` reads."""
 
     @property
     def url(self) -> str:
@@ -64,6 +105,10 @@ class Settings(BaseSettings):
         if dsn is None or not dsn.password:
             return self.url
         return self.url.replace(f":{dsn.password}@", ":***@", 1)
+
+    def with_redis(self, url: str) -> "Settings":
+        """The same settings pointed at another Redis (the demo's embedded one)."""
+        return self.model_copy(update={"redis_url": RedisDsn(url)})
 
     def key(self, *parts: str) -> str:
         """A Redis key under this deployment's prefix."""

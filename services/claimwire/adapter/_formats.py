@@ -1,0 +1,160 @@
+"""Which parser reads an input: chosen by file suffix, else by sniffing the first bytes."""
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ._html import html_to_text
+from ._item import Item, ItemError, Rejection
+from ._jsonarticle import item_from_article_object
+from ._newsml import items_from_newsml
+from ._ninjs import is_ninjs, item_from_ninjs
+from ._rss import items_from_feed
+from ._safexml import local_name
+from ._safexml import parse_xml as parse_safe_xml
+
+Parsed = Item | Rejection
+Parser = Callable[[bytes, str, str | None], Iterator[Parsed]]
+
+#: File suffixes the adapter reads (directories are walked for these; others are skipped).
+SUFFIXES = frozenset({".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".html", ".htm"})
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ItemError(f"not valid UTF-8 (byte {err.start})") from err
+
+
+def _one(where: str, build: Callable[[], Item], line: int | None = None) -> Parsed:
+    """Run one item's parser; an `ItemError` becomes a `Rejection` at `where`/`line`."""
+    try:
+        item = build()
+    except ItemError as err:
+        return Rejection(where, err.reason, line=line, field=err.field)
+    return replace(item, line=line)
+
+
+def item_from_object(obj: object) -> Item:
+    """An `Item` from one JSON object: IPTC ninjs when it looks like ninjs, else claimwire's shape."""
+    if isinstance(obj, dict) and is_ninjs(obj):
+        return item_from_ninjs(obj)
+    return item_from_article_object(obj)
+
+
+def parse_plain(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
+    """A plain-text article; its id comes from the file name (stdin: from the text)."""
+    yield _one(where, lambda: Item(text=_decode(data), key=name))
+
+
+def parse_html(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
+    """An HTML page or fragment; its id comes from the file name (stdin: from the text)."""
+
+    def build() -> Item:
+        text, title = html_to_text(_decode(data))
+        return Item(text=text, key=name, title=title)
+
+    yield _one(where, build)
+
+
+def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
+    """One JSON object per line (blank lines skipped); each bad line is rejected alone."""
+    try:
+        text = _decode(data)
+    except ItemError as err:
+        yield Rejection(where, err.reason)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Rejection(where, f"not valid JSON: {err.msg} (column {err.colno})", line=number)
+            continue
+        yield _one(where, lambda obj=obj: item_from_object(obj), line=number)
+
+
+def parse_json(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
+    """One JSON document: an article object (ninjs or claimwire's shape) or an array of them."""
+    try:
+        doc = json.loads(_decode(data))
+    except ItemError as err:
+        yield Rejection(where, err.reason)
+        return
+    except json.JSONDecodeError as err:
+        yield Rejection(where, f"not valid JSON: {err.msg}", line=err.lineno)
+        return
+    if isinstance(doc, list):
+        for number, obj in enumerate(doc, start=1):
+            yield _one(where, lambda obj=obj: item_from_object(obj), line=number)
+    else:
+        yield _one(where, lambda: item_from_object(doc))
+
+
+def parse_xml(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
+    """NewsML-G2 items or an RSS/Atom feed, parsed with entity expansion and network access off."""
+    try:
+        root = parse_safe_xml(data)
+    except ItemError as err:
+        yield Rejection(where, err.reason)
+        return
+    kind = local_name(root)
+    if kind in ("newsItem", "newsMessage"):
+        yield from items_from_newsml(root, where)
+    elif kind in ("rss", "feed", "RDF"):
+        yield from items_from_feed(data, where)
+    else:
+        yield Rejection(where, f"unknown XML document <{kind}>: expected NewsML-G2, RSS or Atom")
+
+
+_BY_SUFFIX: dict[str, Parser] = {
+    ".txt": parse_plain,
+    ".text": parse_plain,
+    ".jsonl": parse_jsonl,
+    ".ndjson": parse_jsonl,
+    ".json": parse_json,
+    ".xml": parse_xml,
+    ".rss": parse_xml,
+    ".atom": parse_xml,
+    ".html": parse_html,
+    ".htm": parse_html,
+}
+
+
+def sniff(data: bytes) -> Parser:
+    """Guess the format of input without a telling name (stdin, odd suffixes) from its first bytes."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"["):
+        return parse_json
+    if head.startswith(b"{"):
+        # A single pretty-printed object spans lines; JSONL has one object per line.
+        try:
+            json.loads(data)
+        except ValueError:
+            return parse_jsonl
+        return parse_json
+    if head.startswith(b"<"):
+        if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
+            return parse_html
+        return parse_xml
+    return parse_plain
+
+
+def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Parsed]:
+    """Items and rejections in `data`; `name` (a file name) picks the parser by suffix and keys plain text."""
+    suffix = Path(name).suffix.lower() if name else ""
+    parser = _BY_SUFFIX.get(suffix) or sniff(data)
+    yield from parser(data, where, name)
+
+
+def parse_path(path: Path) -> Iterator[Parsed]:
+    """Items and rejections in one file; an unreadable file is one rejection."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield Rejection(str(path), f"cannot read: {err.strerror or err}")
+        return
+    yield from parse_bytes(data, str(path), path.name)

@@ -1,0 +1,101 @@
+"""Turns parsed items into articles, batches them, publishes them and keeps the tally (`FeedReport`)."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from claimwire.logs import get_logger
+from claimwire.settings import Settings
+from claimwire_contracts import ArticleReceived
+
+from ._item import Item, ItemError, Rejection, to_article
+from ._publish import Publisher
+
+log = get_logger(__name__)
+
+
+@dataclass
+class FeedReport:
+    """What a feed run did: fed, skipped as already seen, rejected (with where and why)."""
+
+    fed: int = 0
+    """Articles published to the articles stream."""
+    refed: int = 0
+    """Of `fed`, articles fed before and fed again (newer version with `--updates`, or `--force`)."""
+    skipped_seen: int = 0
+    """Articles not published because their id was fed before."""
+    rejected: list[Rejection] = field(default_factory=list)
+    """Inputs not fed, each with file/URL, line or item number, field and reason."""
+    article_ids: list[str] = field(default_factory=list)
+    """Ids of the articles published, in order."""
+
+    def add(self, other: "FeedReport") -> None:
+        """Add another report's counts to this one."""
+        self.fed += other.fed
+        self.refed += other.refed
+        self.skipped_seen += other.skipped_seen
+        self.rejected.extend(other.rejected)
+        self.article_ids.extend(other.article_ids)
+
+
+def mode_of(force: bool, updates: bool) -> str:
+    """The claim mode for the `--force` / `--updates` flags."""
+    return "force" if force else "updates" if updates else "new"
+
+
+class Sink:
+    """Collects items from any source and publishes them in batches; rejections are logged and counted."""
+
+    def __init__(self, settings: Settings, publisher: Publisher, mode: str) -> None:
+        self._settings = settings
+        self._publisher = publisher
+        self._mode = mode
+        self._batch: list[ArticleReceived] = []
+        self.report = FeedReport()
+
+    def reject(self, rejection: Rejection) -> None:
+        """Count and log one input that is not fed."""
+        self.report.rejected.append(rejection)
+        log.warning(
+            "adapter.rejected",
+            where=rejection.where,
+            line=rejection.line,
+            field=rejection.field,
+            reason=rejection.reason,
+        )
+
+    def _article(self, item: Item, where: str, line: int | None) -> ArticleReceived | None:
+        try:
+            article = to_article(item, datetime.now(UTC))
+        except ItemError as err:
+            self.reject(Rejection(where, err.reason, line=line, field=err.field))
+            return None
+        size = len(article.text.encode("utf-8"))
+        if size > self._settings.max_article_bytes:
+            limit = self._settings.max_article_bytes
+            self.reject(Rejection(where, f"too large: {size} bytes > {limit}", line=line, field="text"))
+            return None
+        return article
+
+    async def put(self, parsed: Iterable[Item | Rejection], where: str) -> None:
+        """Add everything parsed from one input; publishes whenever a batch is full."""
+        for entry in parsed:
+            if isinstance(entry, Rejection):
+                self.reject(entry)
+                continue
+            article = self._article(entry, where, entry.line)
+            if article is not None:
+                self._batch.append(article)
+            if len(self._batch) >= self._settings.adapter_batch_size:
+                await self.flush()
+
+    async def flush(self) -> None:
+        """Publish what is batched."""
+        if not self._batch:
+            return
+        batch, self._batch = self._batch, []
+        done = await self._publisher.publish(batch, self._mode)
+        self.report.fed += len(done.fed)
+        self.report.refed += done.again
+        self.report.skipped_seen += done.skipped
+        self.report.article_ids.extend(done.fed)

@@ -1,0 +1,38 @@
+"""`claimwire run SERVICE`: one long-running service."""
+
+import asyncio
+
+import click
+
+from ..components import components_for
+from ..runtime import serve, stop_on_signals
+from ..settings import Settings
+from ._common import load_settings, run_async
+
+
+@click.command()
+@click.argument("service", type=click.Choice(["adapter", "ingest", "dedup"]))
+def run(service: str) -> None:
+    """Run one service until SIGTERM or SIGINT.
+
+    \b
+    adapter  feeds articles from the drop folder and RSS/Atom feeds to the articles stream
+    ingest   reads articles (consumer group), publishes ClaimExtracted events
+    dedup    reads claims (its own group), publishes IncidentUpdated events
+
+    On SIGTERM/SIGINT the message in hand is finished (or left pending for another consumer) and the
+    process exits 0; nothing unfinished is acked. Configure with REDIS_URL and CLAIMWIRE_* variables.
+    """
+    settings = load_settings()
+    run_async(_run(service, settings))
+
+
+async def _run(service: str, settings: Settings) -> None:
+    stop = asyncio.Event()
+    stop_on_signals(stop)
+    if service == "adapter":
+        from ..adapter import serve as serve_adapter
+
+        await serve_adapter(settings, stop)
+        return
+    await serve(settings, components_for(service, settings), stop)

@@ -1,0 +1,201 @@
+"""A consumer-group stage: read a batch, process each entry, publish outputs, then ack.
+
+Every service that reads a stream (ingest, dedup) is one `StreamStage`: it validates each entry against
+its input contract, hands it to a `process` callable, publishes what comes back, and acks only entries
+whose outputs are published. Invalid entries go to the dead-letter stream at once; entries whose processing
+raises stay pending and are retried (reclaimed after `reclaim_idle_ms`) until `max_attempts`, then
+dead-lettered.
+"""
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar, cast
+
+import structlog
+from faststream import AckPolicy
+from faststream.params import NoCast
+from faststream.redis import RedisBroker, StreamSub
+from faststream.redis.annotations import RedisBatchStreamMessage
+
+from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
+
+from .logs import get_logger
+from .settings import Settings
+from .streams import (
+    EntryRejectedError,
+    StreamEntry,
+    build_dead_letter,
+    decode_entry,
+    delivery_counts,
+    ensure_group,
+    entries_of,
+    publish_all,
+    redis_of,
+)
+
+In = TypeVar("In", bound=Contract)
+Outputs = Sequence[tuple[str, Contract]]
+
+log = get_logger(__name__)
+
+RAW_ENTRIES = "claimwire_entries"
+
+
+@dataclass
+class BatchResult:
+    """What one batch produced: events to publish and entry ids to ack afterwards."""
+
+    outputs: list[tuple[str, Contract, str]] = field(default_factory=list)
+    acks: list[str] = field(default_factory=list)
+    failed: list[tuple[StreamEntry, Exception]] = field(default_factory=list)
+
+
+@dataclass
+class StreamStage(Generic[In]):
+    """One consumer group on one stream, turning `model` entries into published outputs."""
+
+    name: str
+    stream: str
+    group: str
+    model: type[In]
+    process: Callable[[In], Awaitable[Outputs]]
+    log_ids: Callable[[In], dict[str, str]]
+    outputs: dict[str, type[Contract]]
+    failure_reason: DeadLetterReason = DeadLetterReason.processing_error
+
+    def register(self, broker: RedisBroker, settings: Settings) -> None:
+        """Add the reader, the reclaimer and the output publishers to `broker`."""
+        common: dict[str, Any] = {
+            "group": self.group,
+            "consumer": settings.consumer_name,
+            "batch": True,
+            "max_records": settings.batch_size,
+            "polling_interval": settings.poll_interval_ms,
+        }
+        # Redis 7 has no XREADGROUP CLAIM: a second subscriber only reclaims (XAUTOCLAIM), never reads.
+        subs = {
+            "read": StreamSub(self.stream, **common),
+            "reclaim": StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **common),
+        }
+        # Publishers document the output channels in the AsyncAPI document; events are written by
+        # publish_all, framed the same way (see there why not through these objects).
+        for stream, model in {**self.outputs, settings.deadletter_stream: DeadLetter}.items():
+            broker.publisher(
+                stream=StreamSub(stream, maxlen=settings.stream_maxlen),
+                schema=model,
+                title=f"{stream}:publish",
+                description=model.__doc__,
+            )
+        for role, sub in subs.items():
+            broker.subscriber(
+                stream=sub,
+                ack_policy=AckPolicy.MANUAL,
+                parser=_opaque_batch_parser,
+                title=f"{self.stream}:{self.group}:{role}",
+                description=self.model.__doc__,
+            )(self._subscriber(broker, settings))
+
+    def _subscriber(self, broker: RedisBroker, settings: Settings) -> Callable[..., Awaitable[None]]:
+        # The body is documented as the input contract but not cast: each entry is validated on its own
+        # below, so one malformed entry cannot fail the whole batch.
+        async def subscriber(body: Any, message: RedisBatchStreamMessage) -> None:
+            await self.handle_batch(
+                broker, settings, entries_of(cast(dict[str, Any], message.raw_message), RAW_ENTRIES)
+            )
+
+        subscriber.__annotations__["body"] = NoCast[list[self.model]]  # type: ignore[name-defined]
+        return subscriber
+
+    async def prepare(self, broker: RedisBroker) -> None:
+        """Create the consumer group from the stream's first entry, before the subscribers start."""
+        await ensure_group(await redis_of(broker), self.stream, self.group)
+
+    async def handle_batch(self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry]) -> None:
+        """Process, publish, then ack one batch; failing entries are left pending or dead-lettered."""
+        result = BatchResult()
+        for entry in entries:
+            await self._process_entry(entry, settings, result)
+        if result.failed:
+            await self._settle_failures(broker, settings, result)
+        await publish_all(await redis_of(broker), result.outputs, maxlen=settings.stream_maxlen)
+        if result.acks:
+            await (await redis_of(broker)).xack(self.stream, self.group, *result.acks)
+
+    async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
+        with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):
+            try:
+                item = decode_entry(entry, self.model, settings.max_article_bytes)
+            except EntryRejectedError as rejected:
+                log.warning("entry.rejected", reason=rejected.reason.value, detail=rejected.detail)
+                result.outputs.append(
+                    (
+                        settings.deadletter_stream,
+                        self._dead(entry, rejected.reason, rejected.detail, 1),
+                        entry.id,
+                    )
+                )
+                result.acks.append(entry.id)
+                return
+            with structlog.contextvars.bound_contextvars(**self.log_ids(item)):
+                try:
+                    outputs = await self.process(item)
+                except Exception as exc:  # any failure of one entry must not stop the batch or the worker
+                    log.warning("entry.failed", error=repr(exc))
+                    result.failed.append((entry, exc))
+                    return
+                result.outputs.extend((stream, event, entry.id) for stream, event in outputs)
+                result.acks.append(entry.id)
+                log.info(f"{self.name}.processed", outputs=len(outputs))
+
+    async def _settle_failures(self, broker: RedisBroker, settings: Settings, result: BatchResult) -> None:
+        client = await redis_of(broker)
+        ids = [e.id for e, _ in result.failed]
+        attempts = await delivery_counts(client, self.stream, self.group, ids)
+        # When each entry first failed survives redeliveries and restarts, for the dead letter.
+        failures_key = settings.key("failures", self.group)
+        now = datetime.now(UTC).isoformat()
+        async with client.pipeline(transaction=False) as pipe:
+            for entry_id in ids:
+                pipe.hsetnx(failures_key, entry_id, now)
+            pipe.hmget(failures_key, ids)
+            pipe.expire(failures_key, 7 * 24 * 3600)
+            *_, first_failed, _ = await pipe.execute()
+        for (entry, exc), first in zip(result.failed, first_failed, strict=True):
+            count = attempts[entry.id]
+            if count < settings.max_attempts:
+                log.warning("entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts)
+                continue
+            log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=repr(exc))
+            first_at = datetime.fromisoformat(first.decode()) if first else None
+            dead = self._dead(entry, self.failure_reason, repr(exc), count, first_at)
+            result.outputs.append((settings.deadletter_stream, dead, entry.id))
+            result.acks.append(entry.id)
+            await client.hdel(failures_key, entry.id)
+
+    def _dead(
+        self,
+        entry: StreamEntry,
+        reason: DeadLetterReason,
+        detail: str,
+        attempts: int,
+        first_failed_at: datetime | None = None,
+    ) -> Contract:
+        return build_dead_letter(
+            entry,
+            stream=self.stream,
+            group=self.group,
+            reason=reason,
+            detail=detail,
+            attempts=attempts,
+            first_failed_at=first_failed_at,
+        )
+
+
+async def _opaque_batch_parser(message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]) -> Any:
+    """Hand FastStream a batch with empty bodies and keep the raw entries aside, untouched.
+
+    FastStream's batch parser JSON-encodes every body up front and raises on bytes that are not UTF-8,
+    before the handler runs: one such entry would stay pending forever instead of being dead-lettered.
+    """
+    return await original_parser({**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]})

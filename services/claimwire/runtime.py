@@ -1,0 +1,61 @@
+"""Running services: one broker carrying the chosen stages, started and stopped gracefully."""
+
+import asyncio
+import signal
+from collections.abc import Sequence
+from typing import Protocol
+
+from faststream.redis import RedisBroker
+
+from .broker import build_broker
+from .logs import get_logger
+from .settings import Settings
+
+log = get_logger(__name__)
+
+
+class Component(Protocol):
+    """Something that adds subscribers to a broker and prepares Redis before they start."""
+
+    def register(self, broker: RedisBroker, settings: Settings) -> None:
+        """Add subscribers (and publishers) to `broker`."""
+
+    async def prepare(self, broker: RedisBroker) -> None:
+        """Create groups and scripts once the broker is connected, before subscribers start."""
+
+
+async def start_components(settings: Settings, components: Sequence[Component]) -> RedisBroker:
+    """Build a broker, register `components` on it, prepare Redis, and start consuming."""
+    broker = build_broker(settings)
+    for component in components:
+        component.register(broker, settings)
+    await broker.connect()
+    for component in components:
+        await component.prepare(broker)
+    await broker.start()
+    return broker
+
+
+async def serve(settings: Settings, components: Sequence[Component], stop: asyncio.Event) -> None:
+    """Consume until `stop` is set, then stop gracefully: handlers in flight finish, nothing else is acked."""
+    broker = await start_components(settings, components)
+    log.info("service.started", redis=settings.url_redacted, consumer=settings.consumer_name)
+    try:
+        await stop.wait()
+    finally:
+        log.info("service.stopping")
+        await broker.stop()
+        log.info("service.stopped")
+
+
+def stop_on_signals(stop: asyncio.Event) -> None:
+    """Set `stop` on SIGTERM or SIGINT (the second one is left to the default handler)."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, _first_signal, loop, sig, stop)
+
+
+def _first_signal(loop: asyncio.AbstractEventLoop, sig: signal.Signals, stop: asyncio.Event) -> None:
+    log.info("service.signal", signal=sig.name)
+    stop.set()
+    loop.remove_signal_handler(sig)

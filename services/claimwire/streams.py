@@ -1,0 +1,232 @@
+"""Edge helpers shared by every stream consumer: groups, decoding entries, publishing, dead letters."""
+
+import base64
+import json
+import struct
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar, cast
+
+from faststream.redis import BinaryMessageFormatV1, RedisBroker
+from pydantic import ValidationError
+from redis.asyncio import Redis
+from redis.exceptions import ResponseError
+
+from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
+
+T = TypeVar("T", bound=Contract)
+
+DATA_FIELD = b"__data__"
+_MAGIC = BinaryMessageFormatV1.IDENTITY_HEADER
+
+
+@dataclass(frozen=True)
+class StreamEntry:
+    """One raw stream entry as read by a consumer group."""
+
+    id: str
+    fields: dict[bytes, bytes]
+
+    @property
+    def size(self) -> int:
+        """Bytes of all keys and values."""
+        return sum(len(k) + len(v) for k, v in self.fields.items())
+
+
+class EntryRejectedError(Exception):
+    """An entry that can never be processed: it goes to the dead-letter stream at once."""
+
+    def __init__(self, reason: DeadLetterReason, detail: str) -> None:
+        super().__init__(f"{reason.value}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+async def redis_of(broker: RedisBroker) -> Redis:
+    """The broker's own Redis client (connecting it if needed)."""
+    client: Redis = await broker.connect()
+    return client
+
+
+async def ensure_group(client: Redis, stream: str, group: str) -> None:
+    """Create `group` on `stream` from its first entry, creating the stream too.
+
+    FastStream creates groups at `$`, which would skip every entry written before the first start.
+    """
+    try:
+        await client.xgroup_create(stream, group, id="0", mkstream=True)
+    except ResponseError as exc:
+        if "BUSYGROUP" not in str(exc):
+            raise
+
+
+def entries_of(raw_message: dict[str, Any], data_key: str = "data") -> list[StreamEntry]:
+    """The entries of a FastStream batch stream message, in stream order."""
+    ids = raw_message["message_ids"]
+    return [
+        StreamEntry(id=entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id), fields=fields)
+        for entry_id, fields in zip(ids, raw_message[data_key], strict=True)
+    ]
+
+
+def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
+    """Validate an entry against `model`; raise `EntryRejectedError` with the reason when it cannot be.
+
+    Entries written by FastStream carry the event in `__data__`; entries written by plain XADD carry the
+    event's fields directly, as FastStream itself reads them.
+    """
+    if entry.size > max_bytes:
+        raise EntryRejectedError(DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}")
+    payload = entry.fields.get(DATA_FIELD)
+    try:
+        if payload is not None:
+            body, _ = BinaryMessageFormatV1.parse(payload)
+            document = json.loads(body)
+        else:
+            document = {k.decode(): v.decode() for k, v in entry.fields.items()}
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise EntryRejectedError(DeadLetterReason.malformed_json, str(exc)) from exc
+    if not isinstance(document, dict):
+        raise EntryRejectedError(
+            DeadLetterReason.schema_violation, f"expected a JSON object, got {type(document).__name__}"
+        )
+    version = document.get("schema_version", 1)
+    expected = model.model_fields["schema_version"].default
+    if version != expected:
+        raise EntryRejectedError(
+            DeadLetterReason.unsupported_version, f"schema_version {version!r}, this service reads {expected}"
+        )
+    try:
+        return model.model_validate(document)
+    except ValidationError as exc:
+        raise EntryRejectedError(DeadLetterReason.schema_violation, _short_errors(exc)) from exc
+
+
+def entry_document(entry: StreamEntry) -> Any:
+    """The JSON document an entry carries (FastStream envelope or plain fields)."""
+    payload = entry.fields.get(DATA_FIELD)
+    if payload is None:
+        return {k.decode(errors="replace"): v.decode(errors="replace") for k, v in entry.fields.items()}
+    return json.loads(BinaryMessageFormatV1.parse(payload)[0])
+
+
+async def read_events(
+    client: Redis, stream: str, model: type[T], *, start: str = "-", count: int | None = None
+) -> list[tuple[str, T]]:
+    """Entries of `stream` from `start` validated as `model`, without joining any consumer group."""
+    rows = cast(list[tuple[bytes, dict[bytes, bytes]]], await client.xrange(stream, min=start, max="+", count=count))
+    entries = [StreamEntry(id=raw_id.decode(), fields=fields) for raw_id, fields in rows]
+    return [(entry.id, model.model_validate(entry_document(entry))) for entry in entries]
+
+
+def _short_errors(exc: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:5])
+
+
+def peek_id(entry: StreamEntry, key: str) -> str | None:
+    """Best-effort read of an id field from an entry that failed validation, for the dead letter."""
+    try:
+        payload = entry.fields.get(DATA_FIELD)
+        if payload is not None:
+            value = json.loads(BinaryMessageFormatV1.parse(payload)[0]).get(key)
+        else:
+            value = entry.fields.get(key.encode(), b"").decode() or None
+    except (UnicodeDecodeError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def build_dead_letter(
+    entry: StreamEntry,
+    *,
+    stream: str,
+    group: str,
+    reason: DeadLetterReason,
+    detail: str,
+    attempts: int,
+    first_failed_at: datetime | None = None,
+) -> DeadLetter:
+    """A `DeadLetter` carrying the original entry: UTF-8 fields as text, the rest base64."""
+    text: dict[str, str] = {}
+    binary: dict[str, str] = {}
+    for key, value in entry.fields.items():
+        try:
+            text[key.decode()] = value.decode()
+        except UnicodeDecodeError:
+            binary[base64.b64encode(key).decode()] = base64.b64encode(value).decode()
+    now = datetime.now(UTC)
+    return DeadLetter(
+        stream=stream,
+        group=group,
+        entry_id=entry.id,
+        fields=text,
+        fields_base64=binary,
+        reason=reason,
+        detail=detail[:2000],
+        attempts=max(attempts, 1),
+        first_failed_at=first_failed_at or now,
+        dead_lettered_at=now,
+        article_id=peek_id(entry, "article_id"),
+        claim_id=peek_id(entry, "claim_id"),
+    )
+
+
+async def delivery_counts(client: Redis, stream: str, group: str, ids: Sequence[str]) -> dict[str, int]:
+    """How many times each of `ids` has been delivered to the group (1 for ids no longer pending)."""
+    if not ids:
+        return {}
+    ordered = sorted(ids, key=lambda i: tuple(int(p) for p in i.split("-")))
+    rows = await client.xpending_range(stream, group, min=ordered[0], max=ordered[-1], count=len(ids) + 1000)
+    counts = {
+        (row["message_id"].decode() if isinstance(row["message_id"], bytes) else row["message_id"]): int(
+            row["times_delivered"]
+        )
+        for row in rows
+    }
+    return {entry_id: counts.get(entry_id, 1) for entry_id in ids}
+
+
+def frame_event(event: Contract, correlation_id: str) -> bytes:
+    """The `__data__` value FastStream subscribers read: FastStream's binary envelope around the JSON event.
+
+    Byte for byte what `BinaryMessageFormatV1.encode` produces (a unit test holds the two together), built
+    directly because the framework path costs more per event than the JSON encoding itself.
+    """
+    headers = b"".join(
+        struct.pack(">H", len(raw_key)) + raw_key + struct.pack(">H", len(raw_value)) + raw_value
+        for raw_key, raw_value in (
+            (b"correlation_id", correlation_id.encode()),
+            (b"content-type", b"application/json"),
+        )
+    )
+    headers_start = len(_MAGIC) + 2 + 8
+    return b"".join(
+        (
+            _MAGIC,
+            struct.pack(">HII", 1, headers_start, headers_start + 2 + len(headers)),
+            struct.pack(">H", 2),
+            headers,
+            event.model_dump_json().encode(),
+        )
+    )
+
+
+async def publish_all(client: Redis, events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None) -> int:
+    """XADD (stream, event, correlation id) triples in one pipelined round trip; returns the count.
+
+    Events are framed exactly as a FastStream publisher frames them, so any FastStream subscriber reads them,
+    but without a publisher call per event: that path measured ~10x the cost of framing alone (about 260 us
+    against 25 us an event), which for dozens of claims per article cost more than extraction itself.
+    The pipeline is not a transaction: on Redis Cluster the streams live in different slots. A crash
+    half-way republishes on redelivery, with the same deterministic ids, and every consumer of ours is
+    idempotent.
+    """
+    count = 0
+    async with client.pipeline(transaction=False) as pipe:
+        for stream, event, correlation_id in events:
+            pipe.xadd(stream, {DATA_FIELD: frame_event(event, correlation_id)}, maxlen=maxlen, approximate=True)
+            count += 1
+        if count:
+            await pipe.execute()
+    return count

@@ -1,0 +1,137 @@
+"""The ingest worker against a real Redis: claims out, bad input dead-lettered, retries capped, reclaim."""
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+from faststream.redis import RedisBroker
+from redis.asyncio import Redis
+
+from claimwire.broker import build_broker
+from claimwire.extraction import extract_claims
+from claimwire.ingest import ingest_stage
+from claimwire.progress import wait_until_drained
+from claimwire.runtime import start_components
+from claimwire.settings import Settings
+from claimwire.streams import ensure_group, read_events
+from claimwire_contracts import ArticleReceived, ClaimExtracted, DeadLetter, DeadLetterReason
+from tests.support.articles import original_seed_article, sample_articles
+
+pytestmark = pytest.mark.redis
+
+
+async def publish_articles(settings: Settings, articles: list[ArticleReceived]) -> None:
+    broker = build_broker(settings)
+    await broker.connect()
+    try:
+        for article in articles:
+            await broker.publish(article, stream=settings.articles_stream)
+    finally:
+        await broker.stop()
+
+
+async def drained(client: Redis, settings: Settings, timeout: float = 20) -> None:
+    assert await wait_until_drained(client, [(settings.articles_stream, settings.ingest_group)], timeout=timeout)
+
+
+@pytest.fixture
+async def start_worker(settings: Settings) -> AsyncIterator[Callable[..., object]]:
+    brokers: list[RedisBroker] = []
+
+    async def start(
+        extract: Callable[[ArticleReceived], list[ClaimExtracted]] = extract_claims, **overrides: object
+    ) -> RedisBroker:
+        worker_settings = settings.model_copy(update=overrides)
+        broker = await start_components(worker_settings, [ingest_stage(worker_settings, extract)])
+        brokers.append(broker)
+        return broker
+
+    yield start
+    for broker in brokers:
+        await broker.stop()
+
+
+async def test_articles_become_claims_whose_offsets_slice_the_text(settings, redis_client, start_worker):
+    """Every article published before the worker starts is processed; each claim's span slices its text."""
+    articles = sample_articles()
+    seed = original_seed_article()
+    if seed is not None:
+        articles.append(seed)
+    await publish_articles(settings, articles)  # before the group exists: must not be skipped
+    await start_worker()
+    await drained(redis_client, settings)
+
+    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
+    by_id = {a.article_id: a for a in articles}
+    expected = {c.claim_id for a in articles for c in extract_claims(a)}
+    assert expected == {c.claim_id for c in claims}
+    for claim in claims:
+        text = by_id[claim.article_id].text
+        assert claim.text == text[claim.span.start : claim.span.end]
+        if claim.cue is not None:
+            assert claim.cue.text == text[claim.cue.span.start : claim.cue.span.end]
+
+
+async def test_malformed_entries_are_dead_lettered_and_the_worker_keeps_going(settings, redis_client, start_worker):
+    """Garbage, a schema violation and an oversize entry each land in the dead-letter stream with a reason."""
+    await start_worker(max_article_bytes=5000)
+    await redis_client.xadd(settings.articles_stream, {"__data__": b"\x00\xffnot json"})
+    await redis_client.xadd(settings.articles_stream, {"text": "no id, no received_at"})
+    await redis_client.xadd(
+        settings.articles_stream,
+        {"text": "x" * 6000, "article_id": "a", "received_at": "2026-01-01T00:00:00Z"},
+    )
+    good = sample_articles()[0]
+    await publish_articles(settings, [good])
+    await drained(redis_client, settings)
+
+    dead = [d for _, d in await read_events(redis_client, settings.deadletter_stream, DeadLetter)]
+    assert [
+        DeadLetterReason.malformed_json,
+        DeadLetterReason.schema_violation,
+        DeadLetterReason.too_large,
+    ] == [d.reason for d in dead]
+    assert dead[0].fields_base64, "non-UTF-8 bytes are kept base64-encoded"
+    assert "article_id" in dead[1].detail
+    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
+    assert {c.claim_id for c in extract_claims(good)} == {c.claim_id for c in claims}
+
+
+async def test_an_article_that_keeps_failing_is_dead_lettered_after_max_attempts(settings, redis_client, start_worker):
+    """Extraction raising leaves the entry pending; it is reclaimed and retried, then dead-lettered."""
+    calls: list[str] = []
+
+    def broken(article: ArticleReceived) -> list[ClaimExtracted]:
+        calls.append(article.article_id)
+        raise RuntimeError("extractor bug")
+
+    await start_worker(broken, max_attempts=3, reclaim_idle_ms=200)
+    article = sample_articles()[0]
+    await publish_articles(settings, [article])
+    for _ in range(200):
+        if await redis_client.xlen(settings.deadletter_stream):
+            break
+        await asyncio.sleep(0.05)
+    dead = [d for _, d in await read_events(redis_client, settings.deadletter_stream, DeadLetter)]
+    assert len(dead) == 1
+    assert DeadLetterReason.extraction_error == dead[0].reason
+    assert dead[0].attempts == 3
+    assert dead[0].article_id == article.article_id
+    assert dead[0].first_failed_at <= dead[0].dead_lettered_at
+    assert len(calls) == 3
+    await drained(redis_client, settings)
+
+
+async def test_entries_of_a_dead_consumer_are_reclaimed(settings, redis_client, start_worker):
+    """An entry read by a consumer that died without acking is reclaimed and processed by the worker."""
+    article = sample_articles()[1]
+    await publish_articles(settings, [article])
+    await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
+    taken = await redis_client.xreadgroup(
+        settings.ingest_group, "dead-consumer", {settings.articles_stream: ">"}, count=10
+    )
+    assert len(taken[0][1]) == 1
+    await start_worker(reclaim_idle_ms=300)
+    await drained(redis_client, settings)
+    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
+    assert {c.claim_id for c in extract_claims(article)} == {c.claim_id for c in claims}

@@ -1,0 +1,84 @@
+"""`claimwire run ingest` as a real process: SIGKILL mid-way loses nothing, SIGTERM stops cleanly."""
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+from redis.asyncio import Redis
+
+from claimwire.extraction import extract_claims
+from claimwire.progress import wait_until_drained
+from claimwire.settings import Settings
+from claimwire.streams import read_events
+from claimwire_contracts import ClaimExtracted
+from tests.integration.ingest.test_ingest_worker import publish_articles
+from tests.support.articles import many_articles
+
+pytestmark = [pytest.mark.redis, pytest.mark.slow]
+
+
+def start_worker(settings: Settings, **env: str) -> subprocess.Popen[bytes]:
+    environment = {
+        **os.environ,
+        "REDIS_URL": settings.url,
+        "CLAIMWIRE_KEY_PREFIX": settings.key_prefix,
+        "CLAIMWIRE_RECLAIM_IDLE_MS": "500",
+        "CLAIMWIRE_BATCH_SIZE": "5",
+        "CLAIMWIRE_LOG_FORMAT": "json",
+        **env,
+    }
+    environment.pop("CLAIMWIRE_CONSUMER_NAME", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "claimwire", "run", "ingest"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+async def test_a_worker_killed_mid_batch_loses_no_article(settings, redis_client: Redis):
+    """SIGKILL during processing, then a restart: every expected claim id arrives and no other."""
+    articles = many_articles(80)
+    await publish_articles(settings, articles)
+    first = start_worker(settings)
+    try:
+        for _ in range(600):
+            if await redis_client.xlen(settings.claims_stream) > 20:
+                break
+            await asyncio.sleep(0.01)
+        assert await redis_client.xlen(settings.claims_stream) > 0, (
+            first.stderr.read().decode()[-2000:] if first.poll() is not None else "no claims yet"
+        )
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+    processed_before_restart = await redis_client.xlen(settings.claims_stream)
+    second = start_worker(settings)
+    try:
+        assert await wait_until_drained(redis_client, [(settings.articles_stream, settings.ingest_group)], timeout=60)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(timeout=30) == 0
+    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
+    expected = {c.claim_id for a in articles for c in extract_claims(a)}
+    assert expected == {c.claim_id for c in claims}
+    assert processed_before_restart < len(expected), (
+        "the kill must have happened mid-way for this test to mean anything"
+    )
+
+
+async def test_sigterm_stops_the_worker_cleanly_with_nothing_pending(settings, redis_client: Redis):
+    """SIGTERM while work is flowing: exit code 0 and no entry left pending for this consumer group."""
+    await publish_articles(settings, many_articles(40))
+    worker = start_worker(settings)
+    for _ in range(600):
+        if await redis_client.xlen(settings.claims_stream) > 0:
+            break
+        await asyncio.sleep(0.01)
+    worker.send_signal(signal.SIGTERM)
+    assert worker.wait(timeout=30) == 0
+    summary = await redis_client.xpending(settings.articles_stream, settings.ingest_group)
+    assert summary["pending"] == 0
