@@ -14,6 +14,7 @@ from ._text import QUOTE_OPEN, Token, is_capitalised, tokens, trim, unquote
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|as)\s+|\s+(?:but|while|whereas)\s+")
 _MAX_CLAIMANT_WORDS = 12
 _MAX_TAIL_WORDS = 7
+_INVERTIBLE = frozenset("said says added adds wrote writes noted notes stated explained insisted warned".split())
 # What may follow a closing cue ("…, the ministry said on Tuesday"): nothing, or an adverbial.
 _TAIL = re.compile(
     r"^\s*(?:$|,|(?:on|in|at|late|early|last|this|yesterday|today|to|during|after|before|when|while|via|"
@@ -243,7 +244,9 @@ def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribut
             return None
         claimant = trim(text, s_start + comma + 1, cue.start, " ,”\"")
     else:
-        # "C, said the ministry": the claimant follows the cue.
+        # "C, said the ministry": the claimant follows the cue (only verbs that take no object).
+        if text[cue.start : cue.end].lower() not in _INVERTIBLE:
+            return None
         c_start, c_end = trim(text, cue.end, body_end)
         comma_after = text.find(",", c_start, c_end)
         claimant = (c_start, comma_after if comma_after != -1 else c_end)

@@ -22,6 +22,11 @@ _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(
     rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$"
 )
+# "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
+_SETTLEMENT_LIST = re.compile(
+    rf"\b(?:{'|'.join(w for w in SETTLEMENT_WORDS if w.endswith('s'))})\s+of\s+"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:,\s+|\s+and\s+|,\s+and\s+))+$"
+)
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|outside|in the (?:village|town) of|around|toward|towards|across|into|(?:north|south|east|west|"
     r"central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western))"
@@ -155,6 +160,8 @@ def _locate(
     place = gazetteer.get(name)
     before = text[max(0, m_start - 40) : m_start]
     settlement = _SETTLEMENT_BEFORE.search(before) or _NEAR_BEFORE.search(before)
+    if settlement is None:
+        settlement = _SETTLEMENT_LIST.search(text[max(0, m_start - 120) : m_start])
     appositive = re.match(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b", text[m_end : m_end + 30])
     if "’s " in name or "'s " in name:
         return None

@@ -67,8 +67,10 @@ _PEOPLE = frozenset(
     "people persons civilians soldiers troops fighters servicemen militants children residents victims "
     "men women police officers workers migrants passengers protesters demonstrators".split()
 )
-_KILLED = re.compile(r"\b(?:killed|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b", re.I)
-_WOUNDED = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
+_KILLED = re.compile(
+    r"\b(?:killed|killing|kills|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b", re.I
+)
+_WOUNDED = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b", re.I)
 _NOT_A_COUNT = re.compile(r"^(?:one\s+(?:of|another)|one's)\b", re.I)
 
 

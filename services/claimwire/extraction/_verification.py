@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from claimwire_contracts import VerificationStatus
 
 _UNVERIFIED = (
-    r"(?:has|have|had) (?:yet|not been able) to (?:independently )?(?:confirm|verify)\w*",
+    r"(?:has|have|had|is|are|was|were) (?:yet|not been able) to (?:be )?(?:independently )?(?:confirm|verif)\w*",
     r"could not (?:be )?(?:independently )?(?:confirm|verif|check)\w*",
     r"(?:cannot|can ?not|was unable to|were unable to|is unable to|are unable to) (?:independently )?"
     r"(?:confirm|verify)\w*",
