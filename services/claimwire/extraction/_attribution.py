@@ -72,18 +72,25 @@ def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
     return kept
 
 
+# One pass finds every phrase cue; longer phrases first so "claimed responsibility for" beats "claimed".
+_PHRASE_CUES = re.compile(
+    r"\b(?:(?P<prep>"
+    + "|".join(re.escape(p) for p in sorted(lex.PREPOSITIONAL_CUES, key=len, reverse=True))
+    + r")|(?P<multi>"
+    + "|".join(re.escape(p) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))
+    + r"))\b",
+    re.IGNORECASE,
+)
+
+
 # --- cues -----------------------------------------------------------------------------------------
 
 
 def _find_cues(text: str, start: int, end: int, words: list[Token]) -> list[_Cue]:
     cues: list[_Cue] = []
-    lowered = text[start:end].lower()
-    for phrase in lex.PREPOSITIONAL_CUES:
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
-            cues.append(_Cue(start + match.start(), start + match.end(), "prep"))
-    for phrase in lex.MULTIWORD_CUES:
-        for match in re.finditer(rf"\b{re.escape(phrase.lower())}\b", lowered):
-            cues.append(_Cue(start + match.start(), start + match.end(), "multi"))
+    for match in _PHRASE_CUES.finditer(text, start, end):
+        kind = "prep" if match.lastgroup == "prep" else "multi"
+        cues.append(_Cue(match.start(), match.end(), kind))
     for i, word in enumerate(words):
         if word.text in lex.REPORTING_VERBS and _verb_slot(text, words, i):
             kind = "participle" if word.text in lex.PARTICIPLE_CUES and _after_comma(text, word) else "verb"

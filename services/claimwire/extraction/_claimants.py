@@ -111,15 +111,17 @@ def kind_of(name: str) -> ClaimantKind:
     return ClaimantKind.unknown
 
 
+_ADJECTIVE_OF = {country.lower(): adjective for adjective, country in DEMONYMS.items()}
+
+
 def _match_words(name: str) -> frozenset[str]:
     words = set()
     for word in re.split(r"[\s-]+", name.lower()):
         word = word.strip(".,“”\"")
         base = re.sub(r"(?:’s|'s)$", "", word)
         words.add(base)
-        for adjective, country in DEMONYMS.items():
-            if base == country.lower():
-                words.add(adjective)
+        if base in _ADJECTIVE_OF:
+            words.add(_ADJECTIVE_OF[base])
         if base in DEMONYMS:
             words.add(DEMONYMS[base].lower())
     return frozenset(w for w in words if w)

@@ -29,6 +29,11 @@ _RULES: tuple[tuple[EventType, re.Pattern[str]], ...] = tuple(
 )
 
 
+# All rules in one pattern, one named group per type: one scan of the content instead of seven.
+_ANY = re.compile(
+    "|".join(f"(?P<{kind.value}>" + pattern.pattern + ")" for kind, pattern in _RULES), re.IGNORECASE
+)
+
 # "without any casualties", "no one was hurt": the absence of casualties is not a casualties claim.
 _NONE_HURT = re.compile(
     r"\b(?:no|without(?:\s+\w+){0,3}\s+any|zero)\s+(?:casualt\w+|deaths|injuries|fatalities)|no one was "
@@ -42,7 +47,8 @@ def classify(content: str, *, attributed: bool, quoted: bool) -> EventType:
     if quoted:
         return EventType.statement
     content = _NONE_HURT.sub(" ", content)
-    for kind, pattern in _RULES:
-        if pattern.search(content):
+    found = {match.lastgroup for match in _ANY.finditer(content)}
+    for kind, _ in _RULES:
+        if kind.value in found:
             return kind
     return EventType.statement if attributed else EventType.other

@@ -76,6 +76,7 @@ _COUNTRY_ALIASES = {
 }
 
 
+@cache
 def country_names() -> frozenset[str]:
     """Names that denote countries."""
     return frozenset(name for name, place in places().items() if place.is_country)

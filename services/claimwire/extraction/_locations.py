@@ -151,32 +151,29 @@ _PREPOSITIONS = frozenset("in into from to near over across of at toward towards
 def _locate(
     text: str, name: str, m_start: int, m_end: int, start: int, end: int, regions: dict[str, Region], gazetteer: dict
 ) -> FoundLocation | None:
-    after = text[m_end : min(len(text), m_end + 20)]
-    region_word = re.match(rf"\s+({'|'.join(REGION_WORDS)})\b", after, re.IGNORECASE)
-    if region_word is not None and name in regions:
-        region = regions[name]
-        mention_end = m_end + region_word.end()
-        return FoundLocation(text[m_start:mention_end], m_start, mention_end, region.country, region.display)
-    place = gazetteer.get(name)
-    before = text[max(0, m_start - 40) : m_start]
-    settlement = _SETTLEMENT_BEFORE.search(before) or _NEAR_BEFORE.search(before)
-    if settlement is None:
-        settlement = _SETTLEMENT_LIST.search(text[max(0, m_start - 120) : m_start])
-    appositive = re.match(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b", text[m_end : m_end + 30])
-    if "’s " in name or "'s " in name:
+    if "’s " in name or "'s " in name or name in _NEVER_PLACES:
         return None
+    in_regions = name in regions
+    if in_regions:
+        region_word = _REGION_WORD_AFTER.match(text, m_end)
+        if region_word is not None:
+            region = regions[name]
+            return FoundLocation(text[m_start : region_word.end()], m_start, region_word.end(), region.country,
+                                 region.display)
     feature = _FEATURE.match(text, m_end)
-    if feature is not None and name[:1].isupper():
+    if feature is not None:
         return FoundLocation(text[m_start : feature.end()], m_start, feature.end(), None, None)
-    if place is None and settlement is None and appositive is None and name not in regions:
-        return None
+    place = gazetteer.get(name)
     if place is not None and place.is_country:
         return FoundLocation(name, m_start, m_end, place.country, None)
+    settlement = _settlement_before(text, m_start)
+    if place is None and settlement is None and not in_regions and not _APPOSITIVE.match(text, m_end):
+        return None
     country, admin1 = _context(text, m_end, end, regions, gazetteer)
     demonym = settlement.groupdict().get("demonym") if settlement is not None else None
     if demonym and demonym.lower() in DEMONYMS:
         country = country or DEMONYMS[demonym.lower()]
-    if name in regions:
+    if in_regions:
         admin1 = admin1 or regions[name].display
         country = country or regions[name].country
     if place is not None:
@@ -184,6 +181,25 @@ def _locate(
         country = (country if admin1 else None) or place.country
         admin1 = admin1 or place.admin1
     return FoundLocation(name, m_start, m_end, country, admin1)
+
+
+_NEVER_PLACES = frozenset("The A An In On At It He She They We This That These Those But And".split())
+_REGION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b")
+_PLACE_HINTS = (
+    "village", "town", "cit", "settlement", "hamlet", "near", "outside", "around", "toward", "across", "into",
+    "north", "south", "east", "west", "central",
+)
+
+
+def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
+    """"the village of X", "near X", "villages of A and X": the words before mark X as a place."""
+    before = text[max(0, m_start - 120) : m_start]
+    lowered = before.lower()
+    if not any(hint in lowered for hint in _PLACE_HINTS):
+        return None
+    near = before[-40:]
+    return _SETTLEMENT_BEFORE.search(near) or _NEAR_BEFORE.search(near) or _SETTLEMENT_LIST.search(before)
 
 
 def _context(text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict) -> tuple[str | None, str | None]:

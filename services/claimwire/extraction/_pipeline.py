@@ -7,15 +7,9 @@ from datetime import date
 
 from claimwire_contracts import (
     ArticleReceived,
-    Claimant,
     ClaimantKind,
     ClaimExtracted,
-    Cue,
-    Location,
-    Quantity,
     Span,
-    TimeRef,
-    Verification,
     make_claim_id,
 )
 
@@ -228,55 +222,59 @@ def _build(
     article: ArticleReceived, draft: _Draft, regions: dict[str, Region], places: dict[str, FoundLocation],
     published: date | None,
 ) -> ClaimExtracted:
+    """The contract for one draft. Built as plain data and validated once (nested models included)."""
     text = article.text
     c_start, c_end = draft.content
-    span = Span(start=c_start, end=c_end)
     content = text[c_start:c_end]
-    claimant = Claimant(
-        name=draft.entity.name,
-        mention=text[draft.mention[0] : draft.mention[1]] if draft.mention else None,
-        span=Span(start=draft.mention[0], end=draft.mention[1]) if draft.mention else None,
-        kind=draft.entity.kind,
-    )
-    cue = Cue(text=text[draft.cue[0] : draft.cue[1]], span=Span(start=draft.cue[0], end=draft.cue[1])) if draft.cue else None
-    locations = [
-        Location(name=f.name, mention=text[f.start : f.end], span=Span(start=f.start, end=f.end), country=f.country, admin1=f.admin1)
-        for f in find_locations(text, c_start, c_end, regions, places)
-    ]
-    quantities = [
-        Quantity(value=q.value, unit=q.unit, text=text[q.start : q.end], span=Span(start=q.start, end=q.end), approximate=q.approximate)
-        for q in find_quantities(text, c_start, c_end)
-    ]
-    return ClaimExtracted(
-        claim_id=make_claim_id(article.article_id, span),
-        article_id=article.article_id,
-        source=article.source,
-        published_at=article.published_at,
-        span=span,
-        text=content,
-        sentence=Span(start=draft.sentence.start, end=draft.sentence.end),
-        claimant=claimant,
-        cue=cue,
-        event_type=classify(content, attributed=draft.cue is not None or draft.mention is not None, quoted=draft.quoted),
-        locations=locations,
-        quantities=quantities,
-        time=_time(text, draft, published),
-        verification=_verification(text, draft),
-        hedged=is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
-    )
+    mention = draft.mention
+    return ClaimExtracted.model_validate({
+        "claim_id": make_claim_id(article.article_id, Span.model_construct(start=c_start, end=c_end)),
+        "article_id": article.article_id,
+        "source": article.source,
+        "published_at": article.published_at,
+        "span": _span(c_start, c_end),
+        "text": content,
+        "sentence": _span(draft.sentence.start, draft.sentence.end),
+        "claimant": {
+            "name": draft.entity.name,
+            "mention": text[mention[0] : mention[1]] if mention else None,
+            "span": _span(*mention) if mention else None,
+            "kind": draft.entity.kind,
+        },
+        "cue": {"text": text[draft.cue[0] : draft.cue[1]], "span": _span(*draft.cue)} if draft.cue else None,
+        "event_type": classify(content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted),
+        "locations": [
+            {"name": f.name, "mention": text[f.start : f.end], "span": _span(f.start, f.end), "country": f.country,
+             "admin1": f.admin1}
+            for f in find_locations(text, c_start, c_end, regions, places)
+        ],
+        "quantities": [
+            {"value": q.value, "unit": q.unit, "text": text[q.start : q.end], "span": _span(q.start, q.end),
+             "approximate": q.approximate}
+            for q in find_quantities(text, c_start, c_end)
+        ],
+        "time": _time(text, draft, published),
+        "verification": _verification(text, draft),
+        "hedged": is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
+    })
 
 
-def _time(text: str, draft: _Draft, published: date | None) -> TimeRef | None:
+def _span(start: int, end: int) -> dict[str, int]:
+    return {"start": start, "end": end}
+
+
+def _time(text: str, draft: _Draft, published: date | None) -> dict[str, object] | None:
     found = find_time(text, *draft.content, published)
     if found is None:
         found = find_time(text, draft.sentence.start, draft.sentence.end, published)
     if found is None:
         return None
-    return TimeRef(text=text[found.start : found.end], span=Span(start=found.start, end=found.end), start=found.first, end=found.last)
+    return {"text": text[found.start : found.end], "span": _span(found.start, found.end), "start": found.first,
+            "end": found.last}
 
 
-def _verification(text: str, draft: _Draft) -> Verification:
+def _verification(text: str, draft: _Draft) -> dict[str, object]:
     if draft.verification is None:
-        return Verification()
+        return {}
     status, start, end = draft.verification
-    return Verification(status=status, evidence=text[start:end], span=Span(start=start, end=end))
+    return {"status": status, "evidence": text[start:end], "span": _span(start, end)}

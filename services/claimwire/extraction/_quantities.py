@@ -74,6 +74,13 @@ _WOUNDED = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b"
 _NOT_A_COUNT = re.compile(r"^(?:one\s+(?:of|another)|one's)\b", re.I)
 
 
+# Cheap pre-check (most spans hold no figure): a digit, a number word, or a word that makes a zero.
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join([*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
+                            "no", "without", "zero"]) + r")\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class FoundQuantity:
     """A figure found in the text: value, unit, offsets of its expression, approximate or not."""
@@ -89,6 +96,9 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     """Counted figures in `text[start:end]`, in text order; years, times, durations and ordinals skipped."""
     found: list[FoundQuantity] = []
     pending: list[re.Match[str]] = []
+    lowered = text[start:end].lower()
+    if not _MAYBE_NUMBER.search(lowered):
+        return _singulars(text, start, end, found) if _DESTROY.search(lowered) else []
     for match in _NUMBER.finditer(text, start, end):
         quantity = _from_match(text, match, end)
         if quantity is not None:
@@ -105,7 +115,8 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
             else:
                 pending.append(match)
     found.extend(_zeros(text, start, end))
-    found.extend(_singulars(text, start, end, found))
+    if _DESTROY.search(lowered):
+        found.extend(_singulars(text, start, end, found))
     return sorted(found, key=lambda q: q.start)
 
 

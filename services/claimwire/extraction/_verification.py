@@ -57,6 +57,13 @@ _RULES = (
 )
 
 
+# Cheap pre-check: every rule above holds one of these stems.
+_MAYBE = re.compile(
+    r"(?i:verif|confirm|skeptic|sceptic|doubt|den[iy]|reject|dismiss|disput|refut|contest|challeng|question|"
+    r"false|baseless|fabricat|unfounded|geolocat|evidence|check)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class FoundVerification:
     """A verification statement: status and the offsets of its evidence words."""
@@ -68,6 +75,8 @@ class FoundVerification:
 
 def find_verification(text: str, start: int, end: int) -> FoundVerification | None:
     """The first verification statement in `text[start:end]`, if any (unverified before disputed)."""
+    if not _MAYBE.search(text, start, end):
+        return None
     best: FoundVerification | None = None
     for status, pattern in _RULES:
         match = pattern.search(text, start, end)
