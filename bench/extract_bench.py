@@ -10,7 +10,8 @@ process on one core, over the same JSONL file:
 - extract:  the `claimwire extract FILE` command (click, in process): the same reading and parsing, full
             extraction, and one ClaimExtracted JSON line per claim written out.
 
-The gazetteer is loaded once before timing (it costs a few hundred milliseconds per process, reported
+Both wall-clock and CPU-time rates are printed: on a shared machine the CPU time of this one process is the
+steadier measure of one core's throughput. The gazetteer is loaded once before timing (it costs a few hundred milliseconds per process, reported
 separately).
 """
 
@@ -89,21 +90,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
         path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         sentences = baseline(path)
-        base_s = time.perf_counter() - started
-        started = time.perf_counter()
+        base_s, base_cpu = time.perf_counter() - started, time.process_time() - cpu
+        started, cpu = time.perf_counter(), time.process_time()
         claims = extract_command(path)
-        full_s = time.perf_counter() - started
+        full_s, full_cpu = time.perf_counter() - started, time.process_time() - cpu
 
     n = len(articles)
     print(f"{n} articles, mean {mean_size:,.0f} characters; {sentences} sentences, {claims} claims")
     print(f"import claimwire.extraction: {imported * 1000:.0f} ms; gazetteer load (once per process): "
           f"{gazetteer * 1000:.0f} ms")
-    print(f"baseline (read, parse, split sentences): {n / base_s:8.1f} articles/s")
-    print(f"claimwire extract (full extraction):     {n / full_s:8.1f} articles/s")
-    print(f"ratio extract / baseline: {base_s / full_s:.3f} (extraction takes {full_s / base_s:.1f}x the time)")
-    print(f"target >= 100 articles/s: {'met' if n / full_s >= 100 else 'NOT met'}")
+    print(f"{'':40}{'wall':>14}{'CPU time':>14}")
+    print(f"{'baseline (read, parse, split sentences)':40}{n / base_s:10.1f}/s  {n / base_cpu:10.1f}/s")
+    print(f"{'claimwire extract (full extraction)':40}{n / full_s:10.1f}/s  {n / full_cpu:10.1f}/s")
+    print(f"ratio extract / baseline (CPU time): {base_cpu / full_cpu:.3f} "
+          f"(extraction takes {full_cpu / base_cpu:.1f}x the time of the plain pass)")
+    print(f"target >= 100 articles/s on one core (CPU time): {'met' if n / full_cpu >= 100 else 'NOT met'}")
     return 0
 
 

@@ -7,6 +7,7 @@
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimwire_contracts import ClaimantKind
 
@@ -74,6 +75,7 @@ class Entity:
     words: frozenset[str] = field(default_factory=frozenset)
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(mention: str) -> str:
     """Canonical name of a mention: determiner dropped, a descriptor before a proper name dropped."""
     name = _LEADING_DETERMINER.sub("", mention.strip(" ,“”\"")).strip()
@@ -95,6 +97,7 @@ def normalise_name(mention: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def kind_of(name: str) -> ClaimantKind:
     """Kind of a claimant from the words of its name; capitalised two- or three-word names are people."""
     if name in country_names():
@@ -114,6 +117,7 @@ def kind_of(name: str) -> ClaimantKind:
 _ADJECTIVE_OF = {country.lower(): adjective for adjective, country in DEMONYMS.items()}
 
 
+@lru_cache(maxsize=4096)
 def _match_words(name: str) -> frozenset[str]:
     words = set()
     for word in re.split(r"[\s-]+", name.lower()):

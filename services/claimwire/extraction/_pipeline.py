@@ -209,7 +209,7 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
     """Organisations named anywhere become antecedents for later "the group", "the ministry"."""
     for run in _ENTITY_RUN.finditer(text, sentence.start, sentence.end):
         name = run.group(0).rstrip(".")
-        if len(name.split()) >= 2 and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
+        if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
             registry.note(name)
     for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
         registry.note(match.group("name"), _GROUP_KINDS.get(match.group("head").lower(), ClaimantKind.organization))
