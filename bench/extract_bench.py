@@ -11,8 +11,8 @@ process on one core, over the same JSONL file:
             extraction, and one ClaimExtracted JSON line per claim written out.
 
 Both wall-clock and CPU-time rates are printed: on a shared machine the CPU time of this one process is the
-steadier measure of one core's throughput. The gazetteer is loaded once before timing (it costs a few hundred milliseconds per process, reported
-separately).
+steadier measure of one core's throughput. The gazetteer is loaded once before timing (it costs a few hundred
+milliseconds per process, reported separately).
 """
 
 import argparse
@@ -31,7 +31,9 @@ DEV = REPO / "tests" / "data" / "extraction" / "dev.jsonl"
 
 def synthetic_articles(n: int, size: int) -> list[dict[str, str]]:
     """`n` distinct article dicts of about `size` characters built from the dev set's paragraphs."""
-    paragraphs = [p for line in DEV.read_text(encoding="utf-8").splitlines() for p in json.loads(line)["text"].split("\n")]
+    paragraphs = [
+        p for line in DEV.read_text(encoding="utf-8").splitlines() for p in json.loads(line)["text"].split("\n")
+    ]
     articles = []
     for i in range(n):
         parts: list[str] = []
@@ -39,22 +41,32 @@ def synthetic_articles(n: int, size: int) -> list[dict[str, str]]:
         while sum(len(p) + 1 for p in parts) < size:
             parts.append(paragraphs[j % len(paragraphs)])
             j += 1
-        articles.append({"id": f"bench-{i:05d}", "source": "Bench Wire", "published_at": "2024-03-12T09:00:00Z",
-                         "text": "\n".join(parts)})
+        articles.append(
+            {
+                "id": f"bench-{i:05d}",
+                "source": "Bench Wire",
+                "published_at": "2024-03-12T09:00:00Z",
+                "text": "\n".join(parts),
+            }
+        )
     return articles
 
 
 def baseline(path: Path) -> int:
     """Read and parse every article and split it into sentences; returns the number of sentences."""
-    from claimwire_contracts import ArticleReceived
-
     from claimwire.extraction._sentences import split_sentences
+    from claimwire_contracts import ArticleReceived
 
     count = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
-        article = ArticleReceived(article_id=item["id"], text=item["text"], source=item["source"],
-                                  published_at=item["published_at"], received_at=datetime.now(UTC))
+        article = ArticleReceived(
+            article_id=item["id"],
+            text=item["text"],
+            source=item["source"],
+            published_at=item["published_at"],
+            received_at=datetime.now(UTC),
+        )
         count += len(split_sentences(article.text))
     return count
 
@@ -99,13 +111,17 @@ def main() -> int:
 
     n = len(articles)
     print(f"{n} articles, mean {mean_size:,.0f} characters; {sentences} sentences, {claims} claims")
-    print(f"import claimwire.extraction: {imported * 1000:.0f} ms; gazetteer load (once per process): "
-          f"{gazetteer * 1000:.0f} ms")
+    print(
+        f"import claimwire.extraction: {imported * 1000:.0f} ms; gazetteer load (once per process): "
+        f"{gazetteer * 1000:.0f} ms"
+    )
     print(f"{'':40}{'wall':>14}{'CPU time':>14}")
     print(f"{'baseline (read, parse, split sentences)':40}{n / base_s:10.1f}/s  {n / base_cpu:10.1f}/s")
     print(f"{'claimwire extract (full extraction)':40}{n / full_s:10.1f}/s  {n / full_cpu:10.1f}/s")
-    print(f"ratio extract / baseline (CPU time): {base_cpu / full_cpu:.3f} "
-          f"(extraction takes {full_cpu / base_cpu:.1f}x the time of the plain pass)")
+    print(
+        f"ratio extract / baseline (CPU time): {base_cpu / full_cpu:.3f} "
+        f"(extraction takes {full_cpu / base_cpu:.1f}x the time of the plain pass)"
+    )
     print(f"target >= 100 articles/s on one core (CPU time): {'met' if n / full_cpu >= 100 else 'NOT met'}")
     return 0
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import click
-from claimwire_contracts import ArticleReceived, make_article_id
 from pydantic import ValidationError
+
+from claimwire_contracts import ArticleReceived, make_article_id
 
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _OPTIONAL = ("id", "source", "url", "title", "published_at", "language")
@@ -107,7 +108,7 @@ def _from_jsonl(label: str, lines: list[tuple[int, str]]) -> Iterator[ArticleRec
         where = f"{label}, line {number}"
         try:
             item = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             raise click.ClickException(f"{where}: not valid JSON ({exc.msg})") from None
         if not isinstance(item, dict):
             raise click.ClickException(f"{where}: expected a JSON object with a 'text' field")

@@ -14,7 +14,9 @@ from ._text import QUOTE_OPEN, Token, is_capitalised, tokens, trim, unquote
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|as)\s+|\s+(?:but|while|whereas)\s+")
 _MAX_CLAIMANT_WORDS = 12
 _MAX_TAIL_WORDS = 7
-_INVERTIBLE = frozenset("said says added adds wrote writes noted notes stated explained insisted warned".split())
+_INVERTIBLE = frozenset(
+    ["said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "stated", "explained", "insisted", "warned"]
+)
 # What may follow a closing cue ("…, the ministry said on Tuesday"): nothing, or an adverbial.
 _TAIL = re.compile(
     r"^\s*(?:$|,|(?:on|in|at|late|early|last|this|yesterday|today|to|during|after|before|when|while|via|"
@@ -48,7 +50,7 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     for index, cue in enumerate(cues):
         following = cues[index + 1].start if index + 1 < len(cues) else end
-        attribution = _attribute(text, start, end, words, cue, following)
+        attribution = _attribute(text, (start, end), cue, following)
         if attribution is not None and _content_ok(text, attribution.content):
             found.append(attribution)
     return _drop_nested(found)
@@ -128,7 +130,7 @@ def _verb_slot(text: str, words: list[Token], i: int) -> bool:
 
 
 def _after_comma(text: str, word: Token) -> bool:
-    return text[max(0, word.start - 4) : word.start].rstrip().rstrip("”\"").endswith((",", "—", "–"))
+    return text[max(0, word.start - 4) : word.start].rstrip().rstrip('”"').endswith((",", "—", "–"))
 
 
 def _without_overlaps(cues: list[_Cue]) -> list[_Cue]:
@@ -144,9 +146,10 @@ def _without_overlaps(cues: list[_Cue]) -> list[_Cue]:
 # --- claimant and content ----------------------------------------------------------------------------
 
 
-def _attribute(
-    text: str, s_start: int, s_end: int, words: list[Token], cue: _Cue, following: int
+def _attribute(  # noqa: PLR0911 - one early return per attribution pattern
+    text: str, sentence: tuple[int, int], cue: _Cue, following: int
 ) -> Attribution | None:
+    s_start, s_end = sentence
     body_end = _body_end(text, s_start, s_end)
     if cue.kind == "prep":
         return _prepositional(text, s_start, body_end, cue)
@@ -173,7 +176,10 @@ def _attribute(
 
 def _clause_follows(text: str, cue_end: int, body_end: int) -> bool:
     """A "that"-clause, a quote, a colon or a to-infinitive follows the cue within a few words."""
-    return re.match(r"^(?:\s+\w+){0,4}?\s*(?:that\b|[“\":]|,\s*[“\"])|^\s+\w+\s+to\s+\w+", text[cue_end:body_end]) is not None
+    return (
+        re.match(r"^(?:\s+\w+){0,4}?\s*(?:that\b|[“\":]|,\s*[“\"])|^\s+\w+\s+to\s+\w+", text[cue_end:body_end])
+        is not None
+    )
 
 
 def _body_end(text: str, s_start: int, s_end: int) -> int:
@@ -189,8 +195,10 @@ def _prepositional(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribu
     lead = text[lead_start : cue.start].strip()
     after_comma = text.find(",", cue.end, body_end)
     connective = lex.CONNECTIVE_OPENERS.match(lead + " ")
-    if not lead or (connective and connective.end() >= len(lead)) or (
-        lead.endswith(",") and lead.count(",") == 1 and _only_adverbial(lead)
+    if (
+        not lead
+        or (connective and connective.end() >= len(lead))
+        or (lead.endswith(",") and lead.count(",") == 1 and _only_adverbial(lead))
     ):
         # "According to X, C": the claimant runs to the comma, the content follows.
         if after_comma == -1:
@@ -210,12 +218,12 @@ def _prepositional(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribu
 
 
 def _only_adverbial(lead: str) -> bool:
-    first = lead.split()[0].lower().strip(",")
+    first = lead.split(maxsplit=1)[0].lower().strip(",")
     return first in lex.NON_SUBJECT_OPENERS
 
 
 def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
-    """"… being attributed to Y by X": the agent after "by" is the claimant."""
+    """ "… being attributed to Y by X": the agent after "by" is the claimant."""
     window = text[cue.end : min(body_end, cue.end + 60)]
     match = re.match(r"(\s+(?:to\s+|on\s+)?[\w’'\- ]{0,30}?)\s+by\s+", window)
     aux = re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", text[max(0, cue.start - 20) : cue.start])
@@ -230,18 +238,20 @@ def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     return Attribution((cue.start, cue.end), (agent_start, agent_end), content)
 
 
-def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribution | None:
-    """"C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
+def _post_content(  # noqa: PLR0911 - each guard rules the pattern out
+    text: str, s_start: int, body_end: int, cue: _Cue
+) -> Attribution | None:
+    """ "C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
     before = text[s_start : cue.start]
     after = text[cue.end : body_end]
     if cue.kind == "multi" and not text[cue.start : cue.end].lower().startswith(("said", "wrote")):
         return None
-    if len(after.split()) > _MAX_TAIL_WORDS or re.match(r"\s+that\b", after) or any(q in after for q in "“\""):
+    if len(after.split()) > _MAX_TAIL_WORDS or re.match(r"\s+that\b", after) or any(q in after for q in '“"'):
         return None
     comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
     if comma == -1:
         return None
-    between = before[comma + 1 :].strip(" ,”\"")
+    between = before[comma + 1 :].strip(' ,”"')
     if between:
         # "C, the ministry said": a short noun phrase between the comma and the cue.
         told = text[cue.start : cue.end].lower() in {"told", "tells"}
@@ -249,7 +259,7 @@ def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribut
             return None
         if between.split()[0].endswith("ing") or between.split()[-1] == "to":
             return None
-        claimant = trim(text, s_start + comma + 1, cue.start, " ,”\"")
+        claimant = trim(text, s_start + comma + 1, cue.start, ' ,”"')
     else:
         # "C, said the ministry": the claimant follows the cue (only verbs that take no object).
         if text[cue.start : cue.end].lower() not in _INVERTIBLE:
@@ -262,12 +272,14 @@ def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribut
     content_start, content_end = trim(text, s_start, s_start + comma, " ,")
     if content_end - content_start < 3:
         return None
-    content = unquote(text, *_strip_connective(text, content_start, content_end + _closing_quote(text, s_start + comma)))
+    content = unquote(
+        text, *_strip_connective(text, content_start, content_end + _closing_quote(text, s_start + comma))
+    )
     return Attribution((cue.start, cue.end), claimant, content)
 
 
 def _closing_quote(text: str, at: int) -> int:
-    return 1 if text[at] in "”\"" else 0
+    return 1 if text[at] in '”"' else 0
 
 
 def _has_verbish(phrase: str) -> bool:
@@ -286,7 +298,7 @@ def _subject_before(text: str, s_start: int, cue_start: int) -> tuple[int, int] 
         words = text[p_start:p_end].split()
         if not words:
             continue
-        if words[0].lower().strip("“\"") in lex.NON_SUBJECT_OPENERS and not _pronoun_subject(words):
+        if words[0].lower().strip('“"') in lex.NON_SUBJECT_OPENERS and not _pronoun_subject(words):
             continue
         n_start, n_end = _strip_auxiliaries(text, p_start, p_end)
         if n_end <= n_start:
@@ -298,17 +310,23 @@ def _subject_before(text: str, s_start: int, cue_start: int) -> tuple[int, int] 
     return None
 
 
-_PROPER = re.compile(r"^(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)){0,3}$")
+_PROPER = re.compile(
+    r"^(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)){0,3}$"
+)
 
 
 def _with_appositive_name(text: str, n_start: int, n_end: int, pieces: list[tuple[int, int]]) -> int:
-    """"Its leader, Markus Vogel, said": the name in apposition belongs to the claimant mention."""
+    """ "Its leader, Markus Vogel, said": the name in apposition belongs to the claimant mention."""
     words = text[n_start:n_end].split()
     common = [w for w in words if w.islower() and w not in {"of", "for", "the", "and", "in"}]
     if not common:
         return n_end
     following = [p for p in pieces if p[0] >= n_end]
-    if following and _PROPER.match(text[following[0][0] : following[0][1]]) and len(pieces) > pieces.index(following[0]) + 1:
+    if (
+        following
+        and _PROPER.match(text[following[0][0] : following[0][1]])
+        and len(pieces) > pieces.index(following[0]) + 1
+    ):
         return following[0][1]
     return n_end
 
@@ -321,7 +339,7 @@ def _np_before_to(text: str, region_start: int, to_start: int) -> tuple[int, int
     words = tokens(text, region_start, to_start)
     chosen: list[Token] = []
     for word in reversed(words):
-        if word.lower.endswith(("ing", "ed")) and not is_capitalised(word.text) or word.lower in lex.AUXILIARIES:
+        if (word.lower.endswith(("ing", "ed")) and not is_capitalised(word.text)) or word.lower in lex.AUXILIARIES:
             break
         chosen.insert(0, word)
         if word.lower in lex.DETERMINERS:
@@ -367,12 +385,29 @@ def _strip_auxiliaries(text: str, start: int, end: int) -> tuple[int, int]:
     words = words[:last]
     if not words:
         return start, start
-    return start if text[start] not in "“\"" else start + 1, words[-1].end
+    return start if text[start] not in '“"' else start + 1, words[-1].end
 
 
 _TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday morning evening night week "
-    "month year weekend afternoon".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "morning",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "afternoon",
+    ]
 )
 
 
@@ -384,8 +419,8 @@ def _np_end(text: str, start: int, end: int) -> int:
     """End of the noun phrase that starts at `start`: stops at a verb-like word or clause punctuation."""
     last = start
     for word in tokens(text, start, end):
-        gap = text[last:word.start]
-        if last > start and any(ch in gap for ch in ",;:()“”\""):
+        gap = text[last : word.start]
+        if last > start and any(ch in gap for ch in ',;:()“”"'):
             break
         if last > start and word.lower in lex.AUXILIARIES:
             break
@@ -402,8 +437,26 @@ def _np_end(text: str, start: int, end: int) -> int:
 
 
 _NOT_VERBS = frozenset(
-    "armed united unnamed retired elected appointed embattled detained wounded injured alleged "
-    "red bed need speed seed feed shed".split()
+    [
+        "armed",
+        "united",
+        "unnamed",
+        "retired",
+        "elected",
+        "appointed",
+        "embattled",
+        "detained",
+        "wounded",
+        "injured",
+        "alleged",
+        "red",
+        "bed",
+        "need",
+        "speed",
+        "seed",
+        "feed",
+        "shed",
+    ]
 )
 
 

@@ -17,48 +17,267 @@ from ._lexicon import DEMONYMS
 _PRONOUNS_NONPERSON = frozenset({"it", "its", "they", "them"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _GENERIC_GROUP_HEADS = frozenset(
-    "group groups organisation organization movement militia unit units force forces body faction outfit "
-    "formation battalion legion corps brigade".split()
+    [
+        "group",
+        "groups",
+        "organisation",
+        "organization",
+        "movement",
+        "militia",
+        "unit",
+        "units",
+        "force",
+        "forces",
+        "body",
+        "faction",
+        "outfit",
+        "formation",
+        "battalion",
+        "legion",
+        "corps",
+        "brigade",
+    ]
 )
 _LEADING_DETERMINER = re.compile(r"^(?:the|this|that|these|those|a|an)\s+", re.IGNORECASE)
 _TITLES = frozenset(
-    "president prime minister ministers foreign defence defense interior finance chancellor governor mayor "
-    "senator sen rep representative secretary spokesman spokeswoman spokesperson general gen commander chief "
-    "judge justice speaker leader ambassador king queen pope lt col colonel major captain sheriff "
-    "inspector superintendent director deputy head".split()
+    [
+        "president",
+        "prime",
+        "minister",
+        "ministers",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "chancellor",
+        "governor",
+        "mayor",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "general",
+        "gen",
+        "commander",
+        "chief",
+        "judge",
+        "justice",
+        "speaker",
+        "leader",
+        "ambassador",
+        "king",
+        "queen",
+        "pope",
+        "lt",
+        "col",
+        "colonel",
+        "major",
+        "captain",
+        "sheriff",
+        "inspector",
+        "superintendent",
+        "director",
+        "deputy",
+        "head",
+    ]
 )
 _DESCRIPTOR_TAIL = re.compile(r"^(?P<desc>.*?\b[a-z][\w-]*)\s+(?P<name>(?:[A-Z][\w’'.-]*\s?){1,4})$")
 
 _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
-    (ClaimantKind.media, frozenset(
-        "media agency news newspaper broadcaster channel tv television radio outlet reuters afp ap tass "
-        "ria novosti interfax cnn bbc xinhua ukrinform al jazeera times post journal press wire".split()
-    )),
-    (ClaimantKind.military, frozenset(
-        "army military forces force command staff navy air troops brigade regiment commander general "
-        "gen defence defense idf pentagon".split()
-    )),
-    (ClaimantKind.armed_group, frozenset(
-        "legion battalion corps militia rebels rebel insurgents fighters group faction hamas hezbollah "
-        "houthis taliban wagner isis al-shabaab guerrillas separatists".split()
-    )),
-    (ClaimantKind.government, frozenset(
-        "ministry minister government kremlin president governor mayor cabinet parliament council office "
-        "department administration authorities officials official police prosecutor prosecutors court "
-        "spokesman spokeswoman spokesperson senate congress house embassy state commission secretary "
-        "chancellor premier senator lawmakers white".split()
-    )),
-    (ClaimantKind.organization, frozenset(
-        "company firm union party committee organisation organization foundation institute charity ngo "
-        "association federation bank corporation group un nato who unicef red cross".split()
-    )),
+    (
+        ClaimantKind.media,
+        frozenset(
+            [
+                "media",
+                "agency",
+                "news",
+                "newspaper",
+                "broadcaster",
+                "channel",
+                "tv",
+                "television",
+                "radio",
+                "outlet",
+                "reuters",
+                "afp",
+                "ap",
+                "tass",
+                "ria",
+                "novosti",
+                "interfax",
+                "cnn",
+                "bbc",
+                "xinhua",
+                "ukrinform",
+                "al",
+                "jazeera",
+                "times",
+                "post",
+                "journal",
+                "press",
+                "wire",
+            ]
+        ),
+    ),
+    (
+        ClaimantKind.military,
+        frozenset(
+            [
+                "army",
+                "military",
+                "forces",
+                "force",
+                "command",
+                "staff",
+                "navy",
+                "air",
+                "troops",
+                "brigade",
+                "regiment",
+                "commander",
+                "general",
+                "gen",
+                "defence",
+                "defense",
+                "idf",
+                "pentagon",
+            ]
+        ),
+    ),
+    (
+        ClaimantKind.armed_group,
+        frozenset(
+            [
+                "legion",
+                "battalion",
+                "corps",
+                "militia",
+                "rebels",
+                "rebel",
+                "insurgents",
+                "fighters",
+                "group",
+                "faction",
+                "hamas",
+                "hezbollah",
+                "houthis",
+                "taliban",
+                "wagner",
+                "isis",
+                "al-shabaab",
+                "guerrillas",
+                "separatists",
+            ]
+        ),
+    ),
+    (
+        ClaimantKind.government,
+        frozenset(
+            [
+                "ministry",
+                "minister",
+                "government",
+                "kremlin",
+                "president",
+                "governor",
+                "mayor",
+                "cabinet",
+                "parliament",
+                "council",
+                "office",
+                "department",
+                "administration",
+                "authorities",
+                "officials",
+                "official",
+                "police",
+                "prosecutor",
+                "prosecutors",
+                "court",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "senate",
+                "congress",
+                "house",
+                "embassy",
+                "state",
+                "commission",
+                "secretary",
+                "chancellor",
+                "premier",
+                "senator",
+                "lawmakers",
+                "white",
+            ]
+        ),
+    ),
+    (
+        ClaimantKind.organization,
+        frozenset(
+            [
+                "company",
+                "firm",
+                "union",
+                "party",
+                "committee",
+                "organisation",
+                "organization",
+                "foundation",
+                "institute",
+                "charity",
+                "ngo",
+                "association",
+                "federation",
+                "bank",
+                "corporation",
+                "group",
+                "un",
+                "nato",
+                "who",
+                "unicef",
+                "red",
+                "cross",
+            ]
+        ),
+    ),
 )
 
 
 _PERSON_ROLES = frozenset(
-    "spokesman spokeswoman spokesperson minister president governor mayor official commander leader lawyer "
-    "councillor councilor chancellor senator secretary prosecutor judge chief director head owner witness "
-    "resident doctor general".split()
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "president",
+        "governor",
+        "mayor",
+        "official",
+        "commander",
+        "leader",
+        "lawyer",
+        "councillor",
+        "councilor",
+        "chancellor",
+        "senator",
+        "secretary",
+        "prosecutor",
+        "judge",
+        "chief",
+        "director",
+        "head",
+        "owner",
+        "witness",
+        "resident",
+        "doctor",
+        "general",
+    ]
 )
 
 
@@ -78,11 +297,11 @@ class Entity:
 @lru_cache(maxsize=4096)
 def normalise_name(mention: str) -> str:
     """Canonical name of a mention: determiner dropped, a descriptor before a proper name dropped."""
-    name = _LEADING_DETERMINER.sub("", mention.strip(" ,“”\"")).strip()
+    name = _LEADING_DETERMINER.sub("", mention.strip(' ,“”"')).strip()
     if "," in name:
         parts = [p.strip() for p in name.split(",") if p.strip()]
-        proper = [p for p in parts if all(w[:1].isupper() or w in {"al", "bin", "de", "van", "von"} for w in p.split())]
-        name = proper[-1] if proper else parts[0]
+        names = [p for p in parts if all(w[:1].isupper() or w in {"al", "bin", "de", "van", "von"} for w in p.split())]
+        name = names[-1] if names else parts[0]
     match = _DESCRIPTOR_TAIL.match(name)
     if match and match.group("desc").split()[-1] not in {"of", "for", "in", "and", "the", "on", "at", "&"}:
         proper = match.group("name").strip()
@@ -120,9 +339,8 @@ _ADJECTIVE_OF = {country.lower(): adjective for adjective, country in DEMONYMS.i
 @lru_cache(maxsize=4096)
 def _match_words(name: str) -> frozenset[str]:
     words = set()
-    for word in re.split(r"[\s-]+", name.lower()):
-        word = word.strip(".,“”\"")
-        base = re.sub(r"(?:’s|'s)$", "", word)
+    for raw in re.split(r"[\s-]+", name.lower()):
+        base = re.sub(r"(?:’s|'s)$", "", raw.strip('.,“”"'))
         words.add(base)
         if base in _ADJECTIVE_OF:
             words.add(_ADJECTIVE_OF[base])
@@ -139,7 +357,7 @@ class Registry:
 
     def resolve(self, mention: str) -> Entity:
         """The entity a claimant mention refers to, registering it when it is new."""
-        lowered = mention.lower().strip(" ,“”\"")
+        lowered = mention.lower().strip(' ,“”"')
         if lowered in _PRONOUNS_NONPERSON:
             return self._latest(lambda e: e.kind is not ClaimantKind.person) or self._new(mention)
         if lowered in _PRONOUNS_PERSON:
@@ -158,7 +376,9 @@ class Registry:
             if kind is not None:
                 entity.kind = kind
 
-    def _anaphor(self, mention: str, name: str, words: frozenset[str]) -> Entity | None:
+    def _anaphor(  # noqa: PLR0911 - one return per kind of anaphor
+        self, mention: str, name: str, words: frozenset[str]
+    ) -> Entity | None:
         parts = name.split()
         if not parts:
             return None

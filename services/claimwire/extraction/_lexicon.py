@@ -69,20 +69,72 @@ REPORTING_VERBS = _forms(
 #: Verbs that report only with a clause or quote after them ("conceded that …"), not with a plain object
 #: ("conceded defeat", "revealed a plan"); they still close a sentence ("…, he conceded.").
 CLAUSE_ONLY_CUES = _forms(
-    "concede conceded concedes", "admit admitted admits", "reveal revealed reveals", "indicate indicated indicates",
-    "threaten threatened threatens", "predict predicted predicts", "promise promised promises",
-    "vow vowed vows", "pledge pledged pledges", "stress stressed stresses", "boast boasted boasts",
-    "complain complained complains", "responded", "replied", "countered", "explain explained explains",
-    "argue argued argues", "maintain maintained maintains", "write wrote writes", "urge urged urges",
-    "demand demanded demands", "publish published publishes", "post posted posts", "add added adds",
-    "inform informed informs", "detail", "note", "warn warned warns", "show showed shows",
+    "concede conceded concedes",
+    "admit admitted admits",
+    "reveal revealed reveals",
+    "indicate indicated indicates",
+    "threaten threatened threatens",
+    "predict predicted predicts",
+    "promise promised promises",
+    "vow vowed vows",
+    "pledge pledged pledges",
+    "stress stressed stresses",
+    "boast boasted boasts",
+    "complain complained complains",
+    "responded",
+    "replied",
+    "countered",
+    "explain explained explains",
+    "argue argued argues",
+    "maintain maintained maintains",
+    "write wrote writes",
+    "urge urged urges",
+    "demand demanded demands",
+    "publish published publishes",
+    "post posted posts",
+    "add added adds",
+    "inform informed informs",
+    "detail",
+    "note",
+    "warn warned warns",
+    "show showed shows",
 )
 
 #: Cue forms that are also common nouns ("these claims", "state media"): accepted only in a verb slot.
 NOUN_LIKE_CUES = frozenset(
-    "claim claims report reports state states post posts note notes detail details estimate estimates "
-    "demand demands promise promises stress stresses tweet tweets warning pledge pledges vow vows "
-    "threatens add admits urge".split()
+    [
+        "claim",
+        "claims",
+        "report",
+        "reports",
+        "state",
+        "states",
+        "post",
+        "posts",
+        "note",
+        "notes",
+        "detail",
+        "details",
+        "estimate",
+        "estimates",
+        "demand",
+        "demands",
+        "promise",
+        "promises",
+        "stress",
+        "stresses",
+        "tweet",
+        "tweets",
+        "warning",
+        "pledge",
+        "pledges",
+        "vow",
+        "vows",
+        "threatens",
+        "add",
+        "admits",
+        "urge",
+    ]
 )
 
 #: Cues whose object comes before the content: "claimed responsibility for X", "accused Y of X".
@@ -106,8 +158,24 @@ MULTIWORD_CUES: tuple[str, ...] = (
 
 #: Participles that continue the subject's speech after a comma: ", alleging that …".
 PARTICIPLE_CUES = frozenset(
-    "alleging saying claiming adding noting stating warning insisting accusing arguing explaining "
-    "declaring announcing reporting stressing reiterating".split()
+    [
+        "alleging",
+        "saying",
+        "claiming",
+        "adding",
+        "noting",
+        "stating",
+        "warning",
+        "insisting",
+        "accusing",
+        "arguing",
+        "explaining",
+        "declaring",
+        "announcing",
+        "reporting",
+        "stressing",
+        "reiterating",
+    ]
 )
 
 #: Prepositional cues where the claimant follows: "according to X", "as reported by X".
@@ -125,26 +193,158 @@ PREPOSITIONAL_CUES: tuple[str, ...] = (
 
 #: Words before a cue that make it not a report: "has yet to confirm", "declined to say".
 NEGATING_BEFORE_CUE = frozenset(
-    "not never yet declined refused unable cannot can't couldn't didn't wouldn't won't hasn't haven't "
-    "without no failed".split()
+    [
+        "not",
+        "never",
+        "yet",
+        "declined",
+        "refused",
+        "unable",
+        "cannot",
+        "can't",
+        "couldn't",
+        "didn't",
+        "wouldn't",
+        "won't",
+        "hasn't",
+        "haven't",
+        "without",
+        "no",
+        "failed",
+    ]
 )
 
 #: Determiners that turn a cue word into a noun: "these claims", "the reported attack".
-DETERMINERS = frozenset("the a an these those this that such its their his her our your my any".split())
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "these",
+        "those",
+        "this",
+        "that",
+        "such",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "any",
+    ]
+)
 
 AUXILIARIES = frozenset(
-    "has have had was were is are be been being will would shall should can could may might must did "
-    "does do also further then later again earlier previously reportedly separately officially "
-    "publicly repeatedly once initially first finally".split()
+    [
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+        "further",
+        "then",
+        "later",
+        "again",
+        "earlier",
+        "previously",
+        "reportedly",
+        "separately",
+        "officially",
+        "publicly",
+        "repeatedly",
+        "once",
+        "initially",
+        "first",
+        "finally",
+    ]
 )
 
 #: Opening words of a comma piece that is an adverbial or an appositive, not the subject.
 NON_SUBJECT_OPENERS = frozenset(
-    "in on at amid after before following during since despite as while when with by from for of "
-    "meanwhile furthermore additionally however subsequently separately moreover also later earlier "
-    "elsewhere still yet instead overnight today yesterday tonight last this that which who whose "
-    "whom where known allied led based backed citing quoting speaking writing "
-    "according including such unlike like among under over near".split()
+    [
+        "in",
+        "on",
+        "at",
+        "amid",
+        "after",
+        "before",
+        "following",
+        "during",
+        "since",
+        "despite",
+        "as",
+        "while",
+        "when",
+        "with",
+        "by",
+        "from",
+        "for",
+        "of",
+        "meanwhile",
+        "furthermore",
+        "additionally",
+        "however",
+        "subsequently",
+        "separately",
+        "moreover",
+        "also",
+        "later",
+        "earlier",
+        "elsewhere",
+        "still",
+        "yet",
+        "instead",
+        "overnight",
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "this",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "whom",
+        "where",
+        "known",
+        "allied",
+        "led",
+        "based",
+        "backed",
+        "citing",
+        "quoting",
+        "speaking",
+        "writing",
+        "according",
+        "including",
+        "such",
+        "unlike",
+        "like",
+        "among",
+        "under",
+        "over",
+        "near",
+    ]
 )
 
 #: Leading connectives stripped from the start of a content span ("Meanwhile, …").
@@ -194,28 +394,87 @@ FACTUAL_VERBS = re.compile(
 
 #: Nationality adjectives and the countries they name (common in conflict and political copy).
 DEMONYMS: dict[str, str] = {
-    "russian": "Russia", "ukrainian": "Ukraine", "american": "United States", "british": "United Kingdom",
-    "french": "France", "german": "Germany", "chinese": "China", "israeli": "Israel",
-    "palestinian": "Palestine", "syrian": "Syria", "iranian": "Iran", "iraqi": "Iraq", "turkish": "Turkey",
-    "polish": "Poland", "belarusian": "Belarus", "georgian": "Georgia", "sudanese": "Sudan",
-    "yemeni": "Yemen", "lebanese": "Lebanon", "afghan": "Afghanistan", "pakistani": "Pakistan",
-    "indian": "India", "japanese": "Japan", "korean": "South Korea", "nigerian": "Nigeria",
-    "kenyan": "Kenya", "ethiopian": "Ethiopia", "somali": "Somalia", "malian": "Mali",
-    "mexican": "Mexico", "brazilian": "Brazil", "colombian": "Colombia", "venezuelan": "Venezuela",
-    "canadian": "Canada", "australian": "Australia", "italian": "Italy", "spanish": "Spain",
-    "dutch": "Netherlands", "egyptian": "Egypt", "libyan": "Libya", "saudi": "Saudi Arabia",
-    "moldovan": "Moldova", "armenian": "Armenia", "azerbaijani": "Azerbaijan", "hungarian": "Hungary",
-    "romanian": "Romania", "serbian": "Serbia", "finnish": "Finland", "swedish": "Sweden",
-    "norwegian": "Norway", "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania",
-    "congolese": "Democratic Republic of the Congo", "burkinabe": "Burkina Faso", "nigerien": "Niger",
-    "filipino": "Philippines", "thai": "Thailand", "vietnamese": "Vietnam", "indonesian": "Indonesia",
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "american": "United States",
+    "british": "United Kingdom",
+    "french": "France",
+    "german": "Germany",
+    "chinese": "China",
+    "israeli": "Israel",
+    "palestinian": "Palestine",
+    "syrian": "Syria",
+    "iranian": "Iran",
+    "iraqi": "Iraq",
+    "turkish": "Turkey",
+    "polish": "Poland",
+    "belarusian": "Belarus",
+    "georgian": "Georgia",
+    "sudanese": "Sudan",
+    "yemeni": "Yemen",
+    "lebanese": "Lebanon",
+    "afghan": "Afghanistan",
+    "pakistani": "Pakistan",
+    "indian": "India",
+    "japanese": "Japan",
+    "korean": "South Korea",
+    "nigerian": "Nigeria",
+    "kenyan": "Kenya",
+    "ethiopian": "Ethiopia",
+    "somali": "Somalia",
+    "malian": "Mali",
+    "mexican": "Mexico",
+    "brazilian": "Brazil",
+    "colombian": "Colombia",
+    "venezuelan": "Venezuela",
+    "canadian": "Canada",
+    "australian": "Australia",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "dutch": "Netherlands",
+    "egyptian": "Egypt",
+    "libyan": "Libya",
+    "saudi": "Saudi Arabia",
+    "moldovan": "Moldova",
+    "armenian": "Armenia",
+    "azerbaijani": "Azerbaijan",
+    "hungarian": "Hungary",
+    "romanian": "Romania",
+    "serbian": "Serbia",
+    "finnish": "Finland",
+    "swedish": "Sweden",
+    "norwegian": "Norway",
+    "estonian": "Estonia",
+    "latvian": "Latvia",
+    "lithuanian": "Lithuania",
+    "congolese": "Democratic Republic of the Congo",
+    "burkinabe": "Burkina Faso",
+    "nigerien": "Niger",
+    "filipino": "Philippines",
+    "thai": "Thailand",
+    "vietnamese": "Vietnam",
+    "indonesian": "Indonesia",
 }
 
 #: Words for administrative regions, so "Kursk region" and "region of Kursk" register a region.
 REGION_WORDS = frozenset(
-    "region oblast province state governorate district county prefecture territory krai canton "
-    "department".split()
+    [
+        "region",
+        "oblast",
+        "province",
+        "state",
+        "governorate",
+        "district",
+        "county",
+        "prefecture",
+        "territory",
+        "krai",
+        "canton",
+        "department",
+    ]
 )
 
 #: Words for settlements, so "the village of X" marks X as a place even outside the gazetteer.
-SETTLEMENT_WORDS = frozenset("village villages town towns city cities settlement settlements hamlet".split())
+SETTLEMENT_WORDS = frozenset(
+    ["village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet"]
+)

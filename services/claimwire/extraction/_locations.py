@@ -19,9 +19,7 @@ _REGION = re.compile(
 )
 _REGION_OF = re.compile(rf"\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
-_SETTLEMENT_BEFORE = re.compile(
-    rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$"
-)
+_SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
 # "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
 _SETTLEMENT_LIST = re.compile(
     rf"\b(?:{'|'.join(w for w in SETTLEMENT_WORDS if w.endswith('s'))})\s+of\s+"
@@ -32,7 +30,9 @@ _NEAR_BEFORE = re.compile(
     r"central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western))"
     r"\s+(?:the\s+)?$"
 )
-_FEATURE = re.compile(r"\s+(?:Sea|Ocean|Gulf|River|Strait|Bay|Islands?|Peninsula|Mountains|Valley|Desert|Strip|Bank|Lake)\b")
+_FEATURE = re.compile(
+    r"\s+(?:Sea|Ocean|Gulf|River|Strait|Bay|Islands?|Peninsula|Mountains|Valley|Desert|Strip|Bank|Lake)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,8 @@ def find_locations(
     memo = known if known is not None else {}
     found: list[FoundLocation] = []
     for run in _CAPITALISED.finditer(text, start, end):
-        for place in _places_in_run(text, run.start(), run.end(), start, end, regions, gazetteer):
+        for seen in _places_in_run(text, run.span(), end, regions, gazetteer):
+            place = seen
             earlier = memo.get(place.name)
             if earlier is not None and place.admin1 is None and place.country in {None, earlier.country}:
                 place = FoundLocation(place.name, place.start, place.end, earlier.country, earlier.admin1)
@@ -105,8 +106,9 @@ def find_locations(
 
 
 def _places_in_run(
-    text: str, r_start: int, r_end: int, start: int, end: int, regions: dict[str, Region], gazetteer: dict
+    text: str, run: tuple[int, int], end: int, regions: dict[str, Region], gazetteer: dict[str, _gazetteer.Place]
 ) -> list[FoundLocation]:
+    r_start, r_end = run
     words = [(m.start(), m.end()) for m in re.finditer(r"[\w’'.-]+", text[r_start:r_end])]
     words = [(r_start + s, r_start + e) for s, e in words]
     out: list[FoundLocation] = []
@@ -116,7 +118,7 @@ def _places_in_run(
             m_start, m_end = words[i][0], words[j - 1][1]
             raw = text[m_start:m_end]
             name = _POSSESSIVE.sub("", raw.rstrip("."))
-            located = _locate(text, name, m_start, m_start + len(name), start, end, regions, gazetteer)
+            located = _locate(text, name, (m_start, m_start + len(name)), end, regions=regions, gazetteer=gazetteer)
             if located is None:
                 continue
             nxt = next((k for k, w in enumerate(words) if w[0] >= located.end), len(words))
@@ -145,12 +147,37 @@ def _actor(text: str, place: FoundLocation) -> bool:
     return not before or before[-1] not in _PREPOSITIONS
 
 
-_PREPOSITIONS = frozenset("in into from to near over across of at toward towards on against inside within".split())
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "into",
+        "from",
+        "to",
+        "near",
+        "over",
+        "across",
+        "of",
+        "at",
+        "toward",
+        "towards",
+        "on",
+        "against",
+        "inside",
+        "within",
+    ]
+)
 
 
 def _locate(
-    text: str, name: str, m_start: int, m_end: int, start: int, end: int, regions: dict[str, Region], gazetteer: dict
+    text: str,
+    name: str,
+    mention: tuple[int, int],
+    end: int,
+    *,
+    regions: dict[str, Region],
+    gazetteer: dict[str, _gazetteer.Place],
 ) -> FoundLocation | None:
+    m_start, m_end = mention
     if "’s " in name or "'s " in name or name in _NEVER_PLACES:
         return None
     in_regions = name in regions
@@ -158,8 +185,9 @@ def _locate(
         region_word = _REGION_WORD_AFTER.match(text, m_end)
         if region_word is not None:
             region = regions[name]
-            return FoundLocation(text[m_start : region_word.end()], m_start, region_word.end(), region.country,
-                                 region.display)
+            return FoundLocation(
+                text[m_start : region_word.end()], m_start, region_word.end(), region.country, region.display
+            )
     feature = _FEATURE.match(text, m_end)
     if feature is not None:
         return FoundLocation(text[m_start : feature.end()], m_start, feature.end(), None, None)
@@ -183,17 +211,51 @@ def _locate(
     return FoundLocation(name, m_start, m_end, country, admin1)
 
 
-_NEVER_PLACES = frozenset("The A An In On At It He She They We This That These Those But And".split())
+_NEVER_PLACES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+    ]
+)
 _REGION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})\b", re.IGNORECASE)
 _APPOSITIVE = re.compile(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b")
 _PLACE_HINTS = (
-    "village", "town", "cit", "settlement", "hamlet", "near", "outside", "around", "toward", "across", "into",
-    "north", "south", "east", "west", "central",
+    "village",
+    "town",
+    "cit",
+    "settlement",
+    "hamlet",
+    "near",
+    "outside",
+    "around",
+    "toward",
+    "across",
+    "into",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
 )
 
 
 def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
-    """"the village of X", "near X", "villages of A and X": the words before mark X as a place."""
+    """ "the village of X", "near X", "villages of A and X": the words before mark X as a place."""
     before = text[max(0, m_start - 120) : m_start]
     lowered = before.lower()
     if not any(hint in lowered for hint in _PLACE_HINTS):
@@ -202,7 +264,9 @@ def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
     return _SETTLEMENT_BEFORE.search(near) or _NEAR_BEFORE.search(near) or _SETTLEMENT_LIST.search(before)
 
 
-def _context(text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict) -> tuple[str | None, str | None]:
+def _context(
+    text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict[str, _gazetteer.Place]
+) -> tuple[str | None, str | None]:
     """Region/country stated right after a place: "in Ukraine's Kharkiv region", ", a village in X", "in Y"."""
     tail = text[m_end : min(end, m_end + 160)]
     clause = re.split(r"[.;]|,\s+(?:and|but|while)\b|\s+and\s+in\b", tail, maxsplit=1)[0]

@@ -36,9 +36,13 @@ _NAMED_GROUP = re.compile(
     r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:\w+\s+)?(?P<head>group|movement|militia|rebels|party|"
     r"alliance|bloc|coalition|union|faction)\b"
 )
-_GROUP_KINDS = {"group": ClaimantKind.armed_group, "movement": ClaimantKind.armed_group,
-                "militia": ClaimantKind.armed_group, "rebels": ClaimantKind.armed_group,
-                "faction": ClaimantKind.armed_group}
+_GROUP_KINDS = {
+    "group": ClaimantKind.armed_group,
+    "movement": ClaimantKind.armed_group,
+    "militia": ClaimantKind.armed_group,
+    "rebels": ClaimantKind.armed_group,
+    "faction": ClaimantKind.armed_group,
+}
 _ENTITY_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|the|and)?\s*[A-Z][\w’'.-]*)*")
 
 
@@ -67,7 +71,7 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     drafts: list[_Draft] = []
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
-        new = _claims_of_sentence(text, sentence, previous, drafts, registry, outlet)
+        new = _claims_of_sentence(text, sentence, previous, drafts, registry=registry, outlet=outlet)
         _apply_verification(text, sentence, new, drafts)
         drafts.extend(new)
         _note_entities(text, sentence, registry)
@@ -84,7 +88,12 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
 
 
 def _claims_of_sentence(
-    text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], registry: Registry,
+    text: str,
+    sentence: Sentence,
+    previous: Sentence | None,
+    drafts: list[_Draft],
+    *,
+    registry: Registry,
     outlet: Entity,
 ) -> list[_Draft]:
     if not sentence.terminated:
@@ -114,13 +123,13 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
             registry.promote(entity)
         if subject is None and mention[0] < attribution.cue[0]:
             subject = (entity, mention)
-        c_start, c_end = attribution.content
-        quoted = c_start > 0 and text[c_start - 1] in "“\""
+        c_start = attribution.content[0]
+        quoted = c_start > 0 and text[c_start - 1] in '“"'
         out.append(_Draft(sentence, attribution.content, entity, mention, attribution.cue, quoted=quoted))
     return out
 
 
-def _unattributed(
+def _unattributed(  # noqa: PLR0911 - each filter rules the sentence out
     text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], outlet: Entity
 ) -> list[_Draft]:
     body = text[sentence.start : sentence.end]
@@ -128,7 +137,9 @@ def _unattributed(
         return []
     if _EVALUATIVE_OPENING.match(body) or body.rstrip().endswith("?"):
         return []
-    if find_verification(text, sentence.start, sentence.end) is not None and refers_back(text, sentence.start, sentence.end):
+    if find_verification(text, sentence.start, sentence.end) is not None and refers_back(
+        text, sentence.start, sentence.end
+    ):
         return []
     content = unquote(text, *_strip_connective(text, *trim(text, sentence.start, sentence.end)))
     quoted = body.startswith(("“", '"'))
@@ -148,8 +159,12 @@ def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, d
     if previous is None or not drafts or lex.TOPIC_SHIFT.match(text[sentence.start : sentence.end]):
         return None
     last = drafts[-1]
-    if last.sentence != previous or previous.paragraph != sentence.paragraph or last.cue is None and last.mention is None:
-        quoted_here = text[sentence.start] in "“\""
+    if (
+        last.sentence != previous
+        or previous.paragraph != sentence.paragraph
+        or (last.cue is None and last.mention is None)
+    ):
+        quoted_here = text[sentence.start] in '“"'
         if quoted_here and last.sentence == previous and last.quoted:
             return last.entity
         return None
@@ -159,8 +174,44 @@ def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, d
 
 
 _FUNCTION_WORDS = frozenset(
-    "that this these those there their they them with from into over after before about which while were "
-    "have been being will would could said says also than then when where what more most such other".split()
+    [
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "with",
+        "from",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "which",
+        "while",
+        "were",
+        "have",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "said",
+        "says",
+        "also",
+        "than",
+        "then",
+        "when",
+        "where",
+        "what",
+        "more",
+        "most",
+        "such",
+        "other",
+    ]
 )
 
 
@@ -219,7 +270,10 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
 
 
 def _build(
-    article: ArticleReceived, draft: _Draft, regions: dict[str, Region], places: dict[str, FoundLocation],
+    article: ArticleReceived,
+    draft: _Draft,
+    regions: dict[str, Region],
+    places: dict[str, FoundLocation],
     published: date | None,
 ) -> ClaimExtracted:
     """The contract for one draft. Built as plain data and validated once (nested models included)."""
@@ -227,36 +281,50 @@ def _build(
     c_start, c_end = draft.content
     content = text[c_start:c_end]
     mention = draft.mention
-    return ClaimExtracted.model_validate({
-        "claim_id": make_claim_id(article.article_id, Span.model_construct(start=c_start, end=c_end)),
-        "article_id": article.article_id,
-        "source": article.source,
-        "published_at": article.published_at,
-        "span": _span(c_start, c_end),
-        "text": content,
-        "sentence": _span(draft.sentence.start, draft.sentence.end),
-        "claimant": {
-            "name": draft.entity.name,
-            "mention": text[mention[0] : mention[1]] if mention else None,
-            "span": _span(*mention) if mention else None,
-            "kind": draft.entity.kind,
-        },
-        "cue": {"text": text[draft.cue[0] : draft.cue[1]], "span": _span(*draft.cue)} if draft.cue else None,
-        "event_type": classify(content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted),
-        "locations": [
-            {"name": f.name, "mention": text[f.start : f.end], "span": _span(f.start, f.end), "country": f.country,
-             "admin1": f.admin1}
-            for f in find_locations(text, c_start, c_end, regions, places)
-        ],
-        "quantities": [
-            {"value": q.value, "unit": q.unit, "text": text[q.start : q.end], "span": _span(q.start, q.end),
-             "approximate": q.approximate}
-            for q in find_quantities(text, c_start, c_end)
-        ],
-        "time": _time(text, draft, published),
-        "verification": _verification(text, draft),
-        "hedged": is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
-    })
+    return ClaimExtracted.model_validate(
+        {
+            "claim_id": make_claim_id(article.article_id, Span.model_construct(start=c_start, end=c_end)),
+            "article_id": article.article_id,
+            "source": article.source,
+            "published_at": article.published_at,
+            "span": _span(c_start, c_end),
+            "text": content,
+            "sentence": _span(draft.sentence.start, draft.sentence.end),
+            "claimant": {
+                "name": draft.entity.name,
+                "mention": text[mention[0] : mention[1]] if mention else None,
+                "span": _span(*mention) if mention else None,
+                "kind": draft.entity.kind,
+            },
+            "cue": {"text": text[draft.cue[0] : draft.cue[1]], "span": _span(*draft.cue)} if draft.cue else None,
+            "event_type": classify(
+                content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted
+            ),
+            "locations": [
+                {
+                    "name": f.name,
+                    "mention": text[f.start : f.end],
+                    "span": _span(f.start, f.end),
+                    "country": f.country,
+                    "admin1": f.admin1,
+                }
+                for f in find_locations(text, c_start, c_end, regions, places)
+            ],
+            "quantities": [
+                {
+                    "value": q.value,
+                    "unit": q.unit,
+                    "text": text[q.start : q.end],
+                    "span": _span(q.start, q.end),
+                    "approximate": q.approximate,
+                }
+                for q in find_quantities(text, c_start, c_end)
+            ],
+            "time": _time(text, draft, published),
+            "verification": _verification(text, draft),
+            "hedged": is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
+        }
+    )
 
 
 def _span(start: int, end: int) -> dict[str, int]:
@@ -269,8 +337,12 @@ def _time(text: str, draft: _Draft, published: date | None) -> dict[str, object]
         found = find_time(text, draft.sentence.start, draft.sentence.end, published)
     if found is None:
         return None
-    return {"text": text[found.start : found.end], "span": _span(found.start, found.end), "start": found.first,
-            "end": found.last}
+    return {
+        "text": text[found.start : found.end],
+        "span": _span(found.start, found.end),
+        "start": found.first,
+        "end": found.last,
+    }
 
 
 def _verification(text: str, draft: _Draft) -> dict[str, object]:

@@ -9,18 +9,47 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "a dozen": 12, "dozen": 12,
-    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "a dozen": 12,
+    "dozen": 12,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
 }
 
 _WORD_NUMBER = (
@@ -35,7 +64,8 @@ _APPROX = (
 _NUMBER = re.compile(
     rf"(?<![\w\-/.:])(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|m|bn)\b)?|"
-    rf"(?P<words>{_WORD_NUMBER})|(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|a dozen))"
+    rf"(?P<words>{_WORD_NUMBER})|"
+    r"(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|a dozen))"
     rf"(?![\w\-/:]|\.\d)(?:\s+of)?",
     re.IGNORECASE,
 )
@@ -55,17 +85,109 @@ _ONE = re.compile(
     re.IGNORECASE,
 )
 _STOP = frozenset(
-    "of and or in on at to from for by with near over across into during after before were was are is had has "
-    "have who which that as than per each a an the their its his her while when where across late early "
-    "this last next".split()
+    [
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "for",
+        "by",
+        "with",
+        "near",
+        "over",
+        "across",
+        "into",
+        "during",
+        "after",
+        "before",
+        "were",
+        "was",
+        "are",
+        "is",
+        "had",
+        "has",
+        "have",
+        "who",
+        "which",
+        "that",
+        "as",
+        "than",
+        "per",
+        "each",
+        "a",
+        "an",
+        "the",
+        "their",
+        "its",
+        "his",
+        "her",
+        "while",
+        "when",
+        "where",
+        "across",
+        "late",
+        "early",
+        "this",
+        "last",
+        "next",
+    ]
 )
 _TIME_UNITS = frozenset(
-    "year years month months week weeks day days hour hours minute minutes second seconds decade decades "
-    "century centuries times time o'clock am pm a.m p.m".split()
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "times",
+        "time",
+        "o'clock",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+    ]
 )
 _PEOPLE = frozenset(
-    "people persons civilians soldiers troops fighters servicemen militants children residents victims "
-    "men women police officers workers migrants passengers protesters demonstrators".split()
+    [
+        "people",
+        "persons",
+        "civilians",
+        "soldiers",
+        "troops",
+        "fighters",
+        "servicemen",
+        "militants",
+        "children",
+        "residents",
+        "victims",
+        "men",
+        "women",
+        "police",
+        "officers",
+        "workers",
+        "migrants",
+        "passengers",
+        "protesters",
+        "demonstrators",
+    ]
 )
 _KILLED = re.compile(
     r"\b(?:killed|killing|kills|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b", re.I
@@ -76,8 +198,11 @@ _NOT_A_COUNT = re.compile(r"^(?:one\s+(?:of|another)|one's)\b", re.I)
 
 # Cheap pre-check (most spans hold no figure): a digit, a number word, or a word that makes a zero.
 _MAYBE_NUMBER = re.compile(
-    r"\d|\b(?:" + "|".join([*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
-                            "no", "without", "zero"]) + r")\b"
+    r"\d|\b(?:"
+    + "|".join(
+        [*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "no", "without", "zero"]
+    )
+    + r")\b"
 )
 
 
@@ -137,7 +262,7 @@ def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | 
     if unit.split()[-1] in _TIME_UNITS or unit.split()[0] in _TIME_UNITS:
         return None
     unit = _outcome(text, unit, unit_end, limit)
-    approximate = bool(match.group("approx")) and match.group("approx").lower() not in {"up to"} or bool(
+    approximate = (bool(match.group("approx")) and match.group("approx").lower() not in {"up to"}) or bool(
         match.group("vague")
     )
     return FoundQuantity(value, unit, match.start(), unit_end, approximate or bool(match.group("vague")))
@@ -157,16 +282,26 @@ def _bare_number(text: str, match: re.Match[str]) -> bool:
 
 
 def _outcome_before(text: str, at: int, floor: int) -> str | None:
-    """"killing at least 41 people and wounding more than 180": the verb before names what is counted."""
-    before = re.search(r"\b(kill\w*|wound\w*|injur\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*)"
-                       r"(?:\s+(?:more than|at least|about|around|nearly|over|some|up to))?\s+$",
-                       text[max(floor, at - 40) : at], re.IGNORECASE)
+    """ "killing at least 41 people and wounding more than 180": the verb before names what is counted."""
+    before = re.search(
+        r"\b(kill\w*|wound\w*|injur\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*)"
+        r"(?:\s+(?:more than|at least|about|around|nearly|over|some|up to))?\s+$",
+        text[max(floor, at - 40) : at],
+        re.IGNORECASE,
+    )
     if before is None:
         return None
     stem = before.group(1).lower()
-    for prefix, outcome in (("kill", "killed"), ("wound", "wounded"), ("injur", "wounded"), ("displac", "displaced"),
-                            ("evacuat", "evacuated"), ("arrest", "arrested"), ("detain", "detained"),
-                            ("rescu", "rescued")):
+    for prefix, outcome in (
+        ("kill", "killed"),
+        ("wound", "wounded"),
+        ("injur", "wounded"),
+        ("displac", "displaced"),
+        ("evacuat", "evacuated"),
+        ("arrest", "arrested"),
+        ("detain", "detained"),
+        ("rescu", "rescued"),
+    ):
         if stem.startswith(prefix):
             return outcome
     return None
@@ -180,7 +315,9 @@ def _borrowed(text: str, match: re.Match[str], unit: str) -> FoundQuantity:
         end -= 1
     if text[start:end].lower().endswith(" of"):
         end -= 3
-    return FoundQuantity(value, unit, start, end, bool(match.group("approx")) and match.group("approx").lower() != "up to")
+    return FoundQuantity(
+        value, unit, start, end, bool(match.group("approx")) and match.group("approx").lower() != "up to"
+    )
 
 
 def _borrowing(text: str, match: re.Match[str], other: FoundQuantity) -> FoundQuantity:
@@ -215,9 +352,7 @@ def words_to_number(phrase: str) -> int:
 
 
 def _is_year(text: str, match: re.Match[str], value: float) -> bool:
-    if not (isinstance(value, int) and 1800 <= value <= 2100 and "," not in match.group("digits")):
-        return False
-    return True
+    return isinstance(value, int) and 1800 <= value <= 2100 and "," not in match.group("digits")
 
 
 def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
@@ -232,7 +367,7 @@ def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
         if not words and m.start() > 2:
             break
         word = m.group(1)
-        if word.lower() in _STOP or len(words) == 3 or word.lower().endswith(("ed",)) and words:
+        if word.lower() in _STOP or len(words) == 3 or (word.lower().endswith(("ed",)) and words):
             break
         words.append((word, start + m.end()))
         if word.lower().endswith("s") and len(word) > 3 and not word[:1].isupper():
@@ -242,7 +377,7 @@ def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
 
 def _outcome(text: str, unit: str, unit_end: int, limit: int) -> str:
     """People counted next to "killed" or "wounded" are counted as that outcome."""
-    if unit.split()[-1] not in _PEOPLE:
+    if unit.rsplit(maxsplit=1)[-1] not in _PEOPLE:
         return unit
     window = text[max(0, unit_end - 80) : min(limit, unit_end + 40)]
     if _KILLED.search(window):
@@ -253,13 +388,11 @@ def _outcome(text: str, unit: str, unit_end: int, limit: int) -> str:
 
 
 def _zeros(text: str, start: int, end: int) -> list[FoundQuantity]:
-    return [
-        FoundQuantity(0, "casualties", m.start(), m.end(), False) for m in _ZERO.finditer(text, start, end)
-    ]
+    return [FoundQuantity(0, "casualties", m.start(), m.end(), False) for m in _ZERO.finditer(text, start, end)]
 
 
 def _singulars(text: str, start: int, end: int, found: list[FoundQuantity]) -> list[FoundQuantity]:
-    """"destroyed an armoured personnel carrier" counts one, where no numeral covers it."""
+    """ "destroyed an armoured personnel carrier" counts one, where no numeral covers it."""
     singles = []
     for m in _ONE.finditer(text, start, end):
         s, e = m.span("text")

@@ -9,11 +9,61 @@ from dataclasses import dataclass
 
 # Abbreviations that end in a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm cmdr gov sen rep rev st mt ft jr sr inc ltd corp co "
-    "no vs etc approx dept est jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u "
-    "a.m p.m".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "dept",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+    ]
 )
-_OPENING_QUOTES = "“\"‘"
+_OPENING_QUOTES = '“"‘'
 _CLOSING_AFTER_STOP = "”\"’)'"
 _BREAK = re.compile(r"[.!?]+")
 

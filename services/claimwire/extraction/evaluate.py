@@ -174,9 +174,8 @@ def score_article(gold: list[Claim], pred: list[Claim], report: Report) -> None:
 
 
 def _part(claim: Claim, part: str) -> dict[str, int] | None:
-    if part == "cue":
-        return claim.get("cue")
-    return claim["claimant"].get("mention")
+    span: dict[str, int] | None = claim.get("cue") if part == "cue" else claim["claimant"].get("mention")
+    return span
 
 
 def _verification_counts(gold: str, pred: str) -> Counts:

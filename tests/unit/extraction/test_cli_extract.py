@@ -4,9 +4,9 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from claimwire_contracts import ClaimExtracted, make_article_id
 
 from claimwire.cli import main
+from claimwire_contracts import ClaimExtracted, make_article_id
 
 TEXT = "Breaking\r\nThe army said on Tuesday that 12 drones were shot down over Kursk.\r\n"
 
@@ -44,9 +44,11 @@ def test_jsonl_articles(tmp_path: Path) -> None:
 
 
 def test_stdin_jsonl_and_plain_text() -> None:
-    """"-" reads JSONL when every line is an object, otherwise the whole input as one plain-text article."""
+    """ "-" reads JSONL when every line is an object, otherwise the whole input as one plain-text article."""
     runner = CliRunner()
-    as_jsonl = runner.invoke(main, ["extract", "-"], input=json.dumps({"text": "The mayor said the bridge would reopen."}))
+    as_jsonl = runner.invoke(
+        main, ["extract", "-"], input=json.dumps({"text": "The mayor said the bridge would reopen."})
+    )
     as_text = runner.invoke(main, ["extract", "-"], input="The mayor said the bridge would reopen.\n")
     assert (as_jsonl.exit_code, as_text.exit_code) == (0, 0)
     assert [c.text for c in _claims(as_jsonl.output)] == [c.text for c in _claims(as_text.output)]

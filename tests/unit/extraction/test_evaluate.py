@@ -7,7 +7,9 @@ import pytest
 from claimwire.extraction.evaluate import Counts, Report, claimant_matches, exact, overlaps, score_article
 
 
-def _claim(start: int, end: int, name: str = "army", cue: tuple[int, int] | None = (0, 4), **extra: Any) -> dict[str, Any]:
+def _claim(
+    start: int, end: int, name: str = "army", cue: tuple[int, int] | None = (0, 4), **extra: Any
+) -> dict[str, Any]:
     return {
         "claimant": {"name": name, "mention": {"start": 0, "end": 4}},
         "cue": None if cue is None else {"start": cue[0], "end": cue[1]},
@@ -49,7 +51,9 @@ def test_score_article_counts_every_measure() -> None:
         _claim(70, 90),
     ]
     pred = [
-        _claim(10, 30, quantities=[{"value": 5}, {"value": 2}], locations=[{"name": "Kursk"}], verification="unverified"),
+        _claim(
+            10, 30, quantities=[{"value": 5}, {"value": 2}], locations=[{"name": "Kursk"}], verification="unverified"
+        ),
         _claim(45, 60, name="mayor"),
         _claim(100, 120, cue=None, verification="disputed"),
     ]

@@ -2,9 +2,8 @@
 
 from datetime import UTC, datetime
 
-from claimwire_contracts import ArticleReceived, ClaimExtracted, EventType, make_article_id, make_claim_id
-
 from claimwire.extraction import UNKNOWN_OUTLET, extract_claims
+from claimwire_contracts import ArticleReceived, ClaimExtracted, EventType, make_article_id, make_claim_id
 
 ARTICLE = (
     "Border Villages Shelled\n"

@@ -6,9 +6,9 @@ The article is read from ../shared by path and never copied into the repository.
 from datetime import UTC, datetime
 
 import pytest
-from claimwire_contracts import ArticleReceived, ClaimExtracted, EventType, make_article_id
 
 from claimwire.extraction import extract_claims
+from claimwire_contracts import ArticleReceived, ClaimExtracted, EventType, make_article_id
 from tests.conftest import SEED_ARTICLE
 
 # The article was published on a Tuesday; 12 March 2024 is one.

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from claimwire_contracts import ClaimantKind, EventType, VerificationStatus
 
 from claimwire.extraction._attribution import find_attributions
 from claimwire.extraction._claimants import Registry, kind_of, normalise_name
@@ -13,6 +12,7 @@ from claimwire.extraction._quantities import find_quantities, words_to_number
 from claimwire.extraction._sentences import split_sentences
 from claimwire.extraction._time import find_time
 from claimwire.extraction._verification import find_verification, is_hedged
+from claimwire_contracts import ClaimantKind, EventType, VerificationStatus
 
 
 def _spans(text: str, found: tuple[int, int] | None) -> str | None:
@@ -21,7 +21,7 @@ def _spans(text: str, found: tuple[int, int] | None) -> str | None:
 
 def test_sentences_keep_abbreviations_quotes_and_offsets() -> None:
     """Abbreviations and initials do not end a sentence; a quoted pair of sentences stays whole."""
-    text = 'Gen. J. Smith spoke in the U.S. capital. “We are ready. We will act,” he said.\nNext line here.'
+    text = "Gen. J. Smith spoke in the U.S. capital. “We are ready. We will act,” he said.\nNext line here."
     sentences = split_sentences(text)
     assert [text[s.start : s.end] for s in sentences] == [
         "Gen. J. Smith spoke in the U.S. capital.",
@@ -56,12 +56,14 @@ def test_attribution_patterns(sentence: str, claimant: str, cue: str, content: s
     """Cue before, after and around the content all yield the claimant, cue and content spans."""
     [found] = find_attributions(sentence, 0, len(sentence))
     assert (_spans(sentence, found.claimant), _spans(sentence, found.cue), _spans(sentence, found.content)) == (
-        claimant, cue, content,
+        claimant,
+        cue,
+        content,
     )
 
 
 def test_negated_and_nominal_cues_are_not_attributions() -> None:
-    """"has yet to confirm", "these claims" and a plain-object "conceded defeat" are not reports."""
+    """ "has yet to confirm", "these claims" and a plain-object "conceded defeat" are not reports."""
     for sentence in (
         "The paper has yet to confirm the report.",
         "These claims were repeated widely across the region.",
@@ -71,7 +73,7 @@ def test_negated_and_nominal_cues_are_not_attributions() -> None:
 
 
 def test_participle_cue_continues_the_subject() -> None:
-    """", alleging …" has no claimant of its own: the pipeline gives it the sentence's subject."""
+    """ ", alleging …" has no claimant of its own: the pipeline gives it the sentence's subject."""
     sentence = "The ministry condemned the raid, alleging that troops crossed the border."
     [found] = find_attributions(sentence, 0, len(sentence))
     assert found.subject_follows
@@ -96,7 +98,7 @@ def test_names_and_kinds() -> None:
 
 
 def test_coreference_resolves_pronouns_definites_possessives_and_acronyms() -> None:
-    """"It", "the ministry", "Russia's defense ministry", a surname and an acronym reach the first name."""
+    """ "It", "the ministry", "Russia's defense ministry", a surname and an acronym reach the first name."""
     registry = Registry()
     ministry = registry.resolve("The Russian defense ministry")
     person = registry.resolve("Governor Ana Costa")
@@ -170,7 +172,8 @@ def test_verification_and_hedging_with_evidence() -> None:
     found = find_verification(text, 0, len(text))
     assert found is not None
     assert (found.status, text[found.start : found.end]) == (
-        VerificationStatus.unverified, "has yet to independently confirm",
+        VerificationStatus.unverified,
+        "has yet to independently confirm",
     )
     later = find_verification(text, 47, len(text))
     assert later is not None
