@@ -3,6 +3,7 @@
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from ._html import html_to_text
@@ -76,7 +77,7 @@ def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
         except json.JSONDecodeError as err:
             yield Rejection(where, f"not valid JSON: {err.msg} (column {err.colno})", line=number)
             continue
-        yield _one(where, lambda obj=obj: item_from_object(obj), line=number)
+        yield _one(where, partial(item_from_object, obj), line=number)
 
 
 def parse_json(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
@@ -91,7 +92,7 @@ def parse_json(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
         return
     if isinstance(doc, list):
         for number, obj in enumerate(doc, start=1):
-            yield _one(where, lambda obj=obj: item_from_object(obj), line=number)
+            yield _one(where, partial(item_from_object, obj), line=number)
     else:
         yield _one(where, lambda: item_from_object(doc))
 

@@ -8,7 +8,7 @@ import lxml.html
 _DROP = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas",
     "form", "button", "input", "select", "textarea", "nav", "header", "footer", "aside", "menu",
-    "dialog", "figure", "figcaption", "picture", "video", "audio",
+    "dialog", "figure", "figcaption", "picture", "video", "audio", "head", "title",
 })
 # Elements that start a new block (a paragraph break before and after).
 _BLOCKS = frozenset({
@@ -66,7 +66,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         return "", None
     root = lxml.html.document_fromstring(html)
     title_el = root.find(".//title")
-    title = title_el.text_content().strip() if title_el is not None else None
+    title = "".join(str(t) for t in title_el.itertext()).strip() if title_el is not None else None
     story = root.find(".//article")
     if story is None:
         story = root.find(".//main")

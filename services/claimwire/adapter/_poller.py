@@ -64,8 +64,8 @@ class FeedPoller:
     def failed(self, now: float, retry_after: float | None = None) -> float:
         """Back off: the wait doubles with each failure in a row, capped; returns the wait."""
         self.failures += 1
-        wait = min(
-            self._settings.adapter_feed_interval_s * 2 ** (self.failures - 1),
+        wait: float = min(
+            self._settings.adapter_feed_interval_s * 2.0 ** (self.failures - 1),
             self._settings.adapter_feed_max_backoff_s,
         )
         wait = max(wait, retry_after or 0.0)

@@ -51,7 +51,8 @@ async def test_feeding_waits_while_the_ingest_backlog_is_above_the_limit(
             await redis_client.xack(settings.articles_stream, settings.ingest_group, *read)
         await asyncio.sleep(0.03)
         read = await _read(redis_client, settings, 3)
-        longest = max(longest, await backlog(redis_client, settings.articles_stream, settings.ingest_group, 100))
+        now = await backlog(redis_client, settings.articles_stream, settings.ingest_group, 100)
+        longest = max(longest, now)
     report = await task
     assert report.fed == 20
     assert longest <= 7
@@ -78,7 +79,7 @@ async def test_trim_removes_only_entries_every_group_acknowledged(
 async def test_updates_refeed_a_newer_version_only_when_asked(
     settings: Settings, redis_client: Any, tmp_path: Path
 ) -> None:
-    """A ninjs item with a newer versioncreated is skipped normally, fed with --updates carrying the new text."""
+    """A ninjs item with a newer versioncreated is skipped, unless --updates: then fed with the new text."""
     first = json.loads((DATA / "ninjs_v1.json").read_text())
     newer = {**first, "versioncreated": "2026-03-04T11:00:00Z",
              "body_text": "Correction: three workers were treated in hospital, the cooperative said."}
