@@ -37,7 +37,7 @@ def _one(where: str, build: Callable[[], Item], line: int | None = None) -> Pars
         item = build()
     except ItemError as err:
         return Rejection(where, err.reason, line=line, field=err.field)
-    return replace(item, line=line)
+    return item if line is None else replace(item, line=line)
 
 
 def item_from_object(obj: object) -> Item:

@@ -34,6 +34,10 @@ class Published:
     """Articles not published because their id was already seen (or is in flight elsewhere)."""
 
 
+def _entries(articles: Sequence[ArticleReceived]) -> list[tuple[str, str]]:
+    return [(a.article_id, version_of(a.updated_at)) for a in articles]
+
+
 class Publisher:
     """Publishes `ArticleReceived` to the articles stream through the FastStream broker, once per id."""
 
@@ -82,25 +86,14 @@ class Publisher:
         if waited:
             log.info("adapter.backpressure_released", backlog=pending, limit=limit)
 
-    async def _claim(self, articles: Sequence[ArticleReceived], mode: str) -> list[Claim]:
-        pipe = self._client.pipeline(transaction=False)
-        for article in articles:
-            await self._seen.claim(pipe, article.article_id, version_of(article.updated_at), mode)
-        return [Claim(int(reply)) for reply in await pipe.execute()]
-
     async def _send(self, articles: Sequence[ArticleReceived]) -> None:
-        # One MULTI/EXEC: each entry and its "seen" mark land together (a cluster cannot span slots).
-        pipe = self._client.pipeline(transaction=not self._settings.redis_cluster)
+        # No MULTI: a crash between an entry and its confirmation leaves a lease that expires, so the
+        # article is fed again rather than lost; a transaction would double the replies to parse.
+        pipe = self._client.pipeline(transaction=False)
         for article in articles:
             # No maxlen: trimming by length could drop articles the ingest group has not read.
             await self._broker.publish(article, stream=self._settings.articles_stream, pipeline=pipe)
-            self._seen.confirm(pipe, article.article_id, version_of(article.updated_at))
-        await pipe.execute()
-
-    async def _release(self, articles: Sequence[ArticleReceived]) -> None:
-        pipe = self._client.pipeline(transaction=False)
-        for article in articles:
-            await self._seen.release(pipe, article.article_id, version_of(article.updated_at))
+        await self._seen.confirm(pipe, _entries(articles))
         await pipe.execute()
 
     async def publish(self, articles: Sequence[ArticleReceived], mode: str = "new") -> Published:
@@ -110,17 +103,18 @@ class Publisher:
         feeds them, and the error propagates.
         """
         await self.wait_for_room()
-        claims = await self._claim(articles, mode)
+        claims = await self._seen.claim(_entries(articles), mode)
         chosen = [a for a, claim in zip(articles, claims, strict=True) if claim is not Claim.SKIP]
         if chosen:
             try:
                 await self._send(chosen)
             except BaseException:
-                await asyncio.shield(self._release(chosen))
+                await asyncio.shield(self._seen.release(_entries(chosen)))
                 raise
-        for article, claim in zip(articles, claims, strict=True):
-            with structlog.contextvars.bound_contextvars(article_id=article.article_id):
-                log.debug("adapter.article", outcome=claim.name.lower(), key=article.feed_key)
+        if self._settings.log_level == "debug":
+            for article, claim in zip(articles, claims, strict=True):
+                with structlog.contextvars.bound_contextvars(article_id=article.article_id):
+                    log.debug("adapter.article", outcome=claim.name.lower(), key=article.feed_key)
         return Published(
             fed=[a.article_id for a in chosen],
             again=sum(claim is Claim.AGAIN for claim in claims),
