@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from structlog.testing import capture_logs
 
 from claimwire.adapter import canonical_text, feed_paths
 from claimwire.cli import main
@@ -98,3 +99,38 @@ def test_cli_reports_unreachable_redis_without_traceback(monkeypatch: pytest.Mon
     assert result.exit_code == 1
     assert "cannot feed to Redis at redis://127.0.0.1:1/0" in result.output
     assert "Traceback" not in result.output
+
+
+async def test_a_feeder_that_died_after_claiming_does_not_lose_the_article(
+    settings: Settings, redis_client: Any, tmp_path: Path
+) -> None:
+    """An id claimed by a feeder that died before publishing is fed by the next run once the lease expires."""
+    from claimwire.adapter._seen import SeenIds
+
+    conf = settings.model_copy(update={"adapter_lease_s": 0.3})
+    text = (DATA / "harbour_fire.txt").read_text()
+    article_id = make_article_id(None, "harbour_fire.txt", canonical_text(text))
+    claims = await SeenIds(conf, redis_client).claim([(article_id, "")], "new")  # ... then it "crashed"
+    assert [int(c) for c in claims] == [1]
+    folder = _copy(tmp_path, "harbour_fire.txt")
+    during_lease = await feed_paths(conf, [str(folder)])
+    await asyncio.sleep(0.4)
+    after_lease = await feed_paths(conf, [str(folder)])
+    assert (during_lease.fed, during_lease.skipped_seen) == (0, 1)
+    assert after_lease.fed == 1
+    assert await redis_client.ttl(SeenIds(conf, redis_client).key(article_id)) > 3600
+
+
+async def test_rejections_are_logged_with_where_and_why(
+    settings: Settings, redis_client: Any, tmp_path: Path
+) -> None:
+    """Each rejected input produces one adapter.rejected log line with file, line, field and reason."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine"}\n{"text": ""}\n')
+    with capture_logs() as logs:
+        report = await feed_paths(settings, [str(bad)])
+    rejected = [entry for entry in logs if entry["event"] == "adapter.rejected"]
+    assert report.fed == 1
+    assert [(r["where"], r["line"], r["field"]) for r in rejected] == [(str(bad), 2, "text")]
+    assert rejected[0]["reason"] == "must not be empty"
+
