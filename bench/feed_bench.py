@@ -47,8 +47,13 @@ CLAIMWIRE = str(Path(sys.executable).parent / "claimwire")
 
 
 def _env(url: str, prefix: str) -> dict[str, str]:
-    env = {**os.environ, "REDIS_URL": url, "CLAIMWIRE_KEY_PREFIX": prefix,
-           "CLAIMWIRE_ADAPTER_MAX_BACKLOG": "0", "CLAIMWIRE_LOG_LEVEL": "warning"}
+    env = {
+        **os.environ,
+        "REDIS_URL": url,
+        "CLAIMWIRE_KEY_PREFIX": prefix,
+        "CLAIMWIRE_ADAPTER_MAX_BACKLOG": "0",
+        "CLAIMWIRE_LOG_LEVEL": "warning",
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # let imports be cached as on a user's machine
     return env
 
@@ -71,7 +76,10 @@ def run_cli(url: str, folder: Path, prefix: str) -> tuple[float, dict[str, objec
     started = time.perf_counter()
     done = subprocess.run(
         [CLAIMWIRE, "feed", "--json", "--no-progress", str(folder)],
-        env=_env(url, prefix), capture_output=True, text=True, check=False,
+        env=_env(url, prefix),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
@@ -95,8 +103,7 @@ def run_baseline(url: str, folder: Path, stream: str, batch: int = 200) -> tuple
     pipe = client.pipeline(transaction=False)
     sent = 0
     for path in sorted(folder.iterdir()):
-        payload = {"article_id": path.name, "text": path.read_text(),
-                   "received_at": datetime.now(UTC).isoformat()}
+        payload = {"article_id": path.name, "text": path.read_text(), "received_at": datetime.now(UTC).isoformat()}
         pipe.xadd(stream, {"data": json.dumps(payload)})
         sent += 1
         if sent % batch == 0:
@@ -129,8 +136,7 @@ def main() -> None:
     print(f"baseline raw redis-py read+XADD (pipelined 200): {base_rate:9.0f} articles/s ({base_s:.2f} s)")
     print(f"claimwire feed DIR (subprocess, start-up incl.): {cli_rate:9.0f} articles/s ({cli_s:.2f} s)")
     print(f"feed_paths in process:                           {proc_rate:9.0f} articles/s ({proc_s:.2f} s)")
-    print(f"claimwire feed DIR again (all skipped as seen):  {args.files / again_s:9.0f} articles/s "
-          f"({again_s:.2f} s)")
+    print(f"claimwire feed DIR again (all skipped as seen):  {args.files / again_s:9.0f} articles/s ({again_s:.2f} s)")
     print(f"claimwire feed start-up (empty folder):          {startup_s:9.2f} s per run")
     print(f"ratio claimwire feed / baseline: {cli_rate / base_rate:.2f}")
     print(f"ratio feed_paths / baseline:     {proc_rate / base_rate:.2f}")

@@ -10,7 +10,7 @@ dead-lettered.
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import structlog
 from faststream import AckPolicy
@@ -46,7 +46,7 @@ RAW_ENTRIES = "claimwire_entries"
 class BatchResult:
     """What one batch produced: events to publish and entry ids to ack afterwards."""
 
-    outputs: list[tuple[str, Contract]] = field(default_factory=list)
+    outputs: list[tuple[str, Contract, str]] = field(default_factory=list)
     acks: list[str] = field(default_factory=list)
     failed: list[tuple[StreamEntry, Exception]] = field(default_factory=list)
 
@@ -63,7 +63,6 @@ class StreamStage(Generic[In]):
     log_ids: Callable[[In], dict[str, str]]
     outputs: dict[str, type[Contract]]
     failure_reason: DeadLetterReason = DeadLetterReason.processing_error
-    _publishers: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 
     def register(self, broker: RedisBroker, settings: Settings) -> None:
         """Add the reader, the reclaimer and the output publishers to `broker`."""
@@ -79,15 +78,15 @@ class StreamStage(Generic[In]):
             "read": StreamSub(self.stream, **common),
             "reclaim": StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **common),
         }
-        self._publishers = {
-            stream: broker.publisher(
+        # Publishers document the output channels in the AsyncAPI document; events are written by
+        # publish_all, framed the same way (see there why not through these objects).
+        for stream, model in {**self.outputs, settings.deadletter_stream: DeadLetter}.items():
+            broker.publisher(
                 stream=StreamSub(stream, maxlen=settings.stream_maxlen),
                 schema=model,
                 title=f"{stream}:publish",
                 description=model.__doc__,
             )
-            for stream, model in {**self.outputs, settings.deadletter_stream: DeadLetter}.items()
-        }
         for role, sub in subs.items():
             broker.subscriber(
                 stream=sub,
@@ -101,7 +100,9 @@ class StreamStage(Generic[In]):
         # The body is documented as the input contract but not cast: each entry is validated on its own
         # below, so one malformed entry cannot fail the whole batch.
         async def subscriber(body: Any, message: RedisBatchStreamMessage) -> None:
-            await self.handle_batch(broker, settings, entries_of(message.raw_message, RAW_ENTRIES))
+            await self.handle_batch(
+                broker, settings, entries_of(cast(dict[str, Any], message.raw_message), RAW_ENTRIES)
+            )
 
         subscriber.__annotations__["body"] = NoCast[list[self.model]]  # type: ignore[name-defined]
         return subscriber
@@ -117,7 +118,7 @@ class StreamStage(Generic[In]):
             await self._process_entry(entry, settings, result)
         if result.failed:
             await self._settle_failures(broker, settings, result)
-        await publish_all(broker, self._publishers, result.outputs)
+        await publish_all(await redis_of(broker), result.outputs, maxlen=settings.stream_maxlen)
         if result.acks:
             await (await redis_of(broker)).xack(self.stream, self.group, *result.acks)
 
@@ -128,7 +129,11 @@ class StreamStage(Generic[In]):
             except EntryRejectedError as rejected:
                 log.warning("entry.rejected", reason=rejected.reason.value, detail=rejected.detail)
                 result.outputs.append(
-                    (settings.deadletter_stream, self._dead(entry, rejected.reason, rejected.detail, 1))
+                    (
+                        settings.deadletter_stream,
+                        self._dead(entry, rejected.reason, rejected.detail, 1),
+                        entry.id,
+                    )
                 )
                 result.acks.append(entry.id)
                 return
@@ -139,7 +144,7 @@ class StreamStage(Generic[In]):
                     log.warning("entry.failed", error=repr(exc))
                     result.failed.append((entry, exc))
                     return
-                result.outputs.extend(outputs)
+                result.outputs.extend((stream, event, entry.id) for stream, event in outputs)
                 result.acks.append(entry.id)
                 log.info(f"{self.name}.processed", outputs=len(outputs))
 
@@ -159,14 +164,12 @@ class StreamStage(Generic[In]):
         for (entry, exc), first in zip(result.failed, first_failed, strict=True):
             count = attempts[entry.id]
             if count < settings.max_attempts:
-                log.warning(
-                    "entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts
-                )
+                log.warning("entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts)
                 continue
             log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=repr(exc))
             first_at = datetime.fromisoformat(first.decode()) if first else None
             dead = self._dead(entry, self.failure_reason, repr(exc), count, first_at)
-            result.outputs.append((settings.deadletter_stream, dead))
+            result.outputs.append((settings.deadletter_stream, dead, entry.id))
             result.acks.append(entry.id)
             await client.hdel(failures_key, entry.id)
 
@@ -189,14 +192,10 @@ class StreamStage(Generic[In]):
         )
 
 
-async def _opaque_batch_parser(
-    message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]
-) -> Any:
+async def _opaque_batch_parser(message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]) -> Any:
     """Hand FastStream a batch with empty bodies and keep the raw entries aside, untouched.
 
     FastStream's batch parser JSON-encodes every body up front and raises on bytes that are not UTF-8,
     before the handler runs: one such entry would stay pending forever instead of being dead-lettered.
     """
-    return await original_parser(
-        {**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]}
-    )
+    return await original_parser({**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]})

@@ -20,9 +20,7 @@ class Settings(BaseSettings):
         env_prefix="CLAIMWIRE_", frozen=True, use_attribute_docstrings=True, extra="ignore"
     )
 
-    redis_url: RedisDsn | None = Field(
-        default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL")
-    )
+    redis_url: RedisDsn | None = Field(default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL"))
     """Redis to use (`redis://`, `rediss://`, with password). Unset: services use redis://127.0.0.1:6379/0
     and `claimwire demo` starts a private embedded Redis."""
     redis_cluster: bool = False
@@ -84,6 +82,17 @@ class Settings(BaseSettings):
     adapter_updates: bool = False
     """`claimwire run adapter` re-feeds an item seen before when it carries a newer version time."""
 
+    # --- dedup ---
+    dedup_window_s: int = Field(default=7 * 24 * 3600, ge=60)
+    """Seconds without a new report after which an incident stops attracting claims: its index entries
+    expire (the incident record itself stays readable)."""
+    dedup_candidates_per_bucket: int = Field(default=50, ge=1, le=1000)
+    """Newest incidents read from each index bucket when looking for a match."""
+    dedup_outbox_ttl_s: int = Field(default=24 * 3600, ge=60)
+    """How long the published state of each applied claim is kept for republishing after a crash."""
+    dedup_recent_max: int = Field(default=10_000, ge=10)
+    """Incidents kept in the recency list `claimwire incidents list` reads."""
+
     @property
     def url(self) -> str:
         """The Redis URL to connect to."""
@@ -96,6 +105,10 @@ class Settings(BaseSettings):
         if dsn is None or not dsn.password:
             return self.url
         return self.url.replace(f":{dsn.password}@", ":***@", 1)
+
+    def with_redis(self, url: str) -> "Settings":
+        """The same settings pointed at another Redis (the demo's embedded one)."""
+        return self.model_copy(update={"redis_url": RedisDsn(url)})
 
     def key(self, *parts: str) -> str:
         """A Redis key under this deployment's prefix."""

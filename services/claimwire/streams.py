@@ -2,10 +2,11 @@
 
 import base64
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import struct
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from faststream.redis import BinaryMessageFormatV1, RedisBroker
 from pydantic import ValidationError
@@ -17,6 +18,7 @@ from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 T = TypeVar("T", bound=Contract)
 
 DATA_FIELD = b"__data__"
+_MAGIC = BinaryMessageFormatV1.IDENTITY_HEADER
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,13 @@ class EntryRejectedError(Exception):
         self.detail = detail
 
 
-async def redis_of(broker: RedisBroker) -> "Redis[bytes]":
+async def redis_of(broker: RedisBroker) -> Redis:
     """The broker's own Redis client (connecting it if needed)."""
-    client: Redis[bytes] = await broker.connect()
+    client: Redis = await broker.connect()
     return client
 
 
-async def ensure_group(client: "Redis[bytes]", stream: str, group: str) -> None:
+async def ensure_group(client: Redis, stream: str, group: str) -> None:
     """Create `group` on `stream` from its first entry, creating the stream too.
 
     FastStream creates groups at `$`, which would skip every entry written before the first start.
@@ -75,9 +77,7 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
     event's fields directly, as FastStream itself reads them.
     """
     if entry.size > max_bytes:
-        raise EntryRejectedError(
-            DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}"
-        )
+        raise EntryRejectedError(DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}")
     payload = entry.fields.get(DATA_FIELD)
     try:
         if payload is not None:
@@ -112,14 +112,12 @@ def entry_document(entry: StreamEntry) -> Any:
 
 
 async def read_events(
-    client: "Redis[bytes]", stream: str, model: type[T], *, start: str = "-", count: int | None = None
+    client: Redis, stream: str, model: type[T], *, start: str = "-", count: int | None = None
 ) -> list[tuple[str, T]]:
     """Entries of `stream` from `start` validated as `model`, without joining any consumer group."""
-    rows = await client.xrange(stream, min=start, max="+", count=count)
-    return [
-        (entry.id, model.model_validate(entry_document(entry)))
-        for entry in (StreamEntry(id=i.decode(), fields=f) for i, f in rows)
-    ]
+    rows = cast(list[tuple[bytes, dict[bytes, bytes]]], await client.xrange(stream, min=start, max="+", count=count))
+    entries = [StreamEntry(id=raw_id.decode(), fields=fields) for raw_id, fields in rows]
+    return [(entry.id, model.model_validate(entry_document(entry))) for entry in entries]
 
 
 def _short_errors(exc: ValidationError) -> str:
@@ -174,9 +172,7 @@ def build_dead_letter(
     )
 
 
-async def delivery_counts(
-    client: "Redis[bytes]", stream: str, group: str, ids: Sequence[str]
-) -> dict[str, int]:
+async def delivery_counts(client: Redis, stream: str, group: str, ids: Sequence[str]) -> dict[str, int]:
     """How many times each of `ids` has been delivered to the group (1 for ids no longer pending)."""
     if not ids:
         return {}
@@ -191,19 +187,45 @@ async def delivery_counts(
     return {entry_id: counts.get(entry_id, 1) for entry_id in ids}
 
 
-async def publish_all(
-    broker: RedisBroker, publishers: Mapping[str, Any], events: Iterable[tuple[str, Contract]]
-) -> int:
-    """Publish (stream, event) pairs through their FastStream publishers in one pipelined round trip.
+def frame_event(event: Contract, correlation_id: str) -> bytes:
+    """The `__data__` value FastStream subscribers read: FastStream's binary envelope around the JSON event.
 
-    The pipeline is not a transaction: on Redis Cluster the streams live in different slots. A crash half-way
-    republishes on redelivery, with the same deterministic ids, and every consumer of ours is idempotent.
+    Byte for byte what `BinaryMessageFormatV1.encode` produces (a unit test holds the two together), built
+    directly because the framework path costs more per event than the JSON encoding itself.
     """
-    client = await redis_of(broker)
+    headers = b"".join(
+        struct.pack(">H", len(raw_key)) + raw_key + struct.pack(">H", len(raw_value)) + raw_value
+        for raw_key, raw_value in (
+            (b"correlation_id", correlation_id.encode()),
+            (b"content-type", b"application/json"),
+        )
+    )
+    headers_start = len(_MAGIC) + 2 + 8
+    return b"".join(
+        (
+            _MAGIC,
+            struct.pack(">HII", 1, headers_start, headers_start + 2 + len(headers)),
+            struct.pack(">H", 2),
+            headers,
+            event.model_dump_json().encode(),
+        )
+    )
+
+
+async def publish_all(client: Redis, events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None) -> int:
+    """XADD (stream, event, correlation id) triples in one pipelined round trip; returns the count.
+
+    Events are framed exactly as a FastStream publisher frames them, so any FastStream subscriber reads them,
+    but without a publisher call per event: that path measured ~10x the cost of framing alone (about 260 us
+    against 25 us an event), which for dozens of claims per article cost more than extraction itself.
+    The pipeline is not a transaction: on Redis Cluster the streams live in different slots. A crash
+    half-way republishes on redelivery, with the same deterministic ids, and every consumer of ours is
+    idempotent.
+    """
     count = 0
     async with client.pipeline(transaction=False) as pipe:
-        for stream, event in events:
-            await publishers[stream].publish(event, pipeline=pipe)
+        for stream, event, correlation_id in events:
+            pipe.xadd(stream, {DATA_FIELD: frame_event(event, correlation_id)}, maxlen=maxlen, approximate=True)
             count += 1
         if count:
             await pipe.execute()

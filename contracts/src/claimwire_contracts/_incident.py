@@ -38,6 +38,9 @@ class SourceRef(Contract):
     """Who the outlet attributes the report to (the outlet itself for its own reporting)."""
     claim_ids: list[str] = Field(default_factory=list)
     """Claims of this outlet/claimant pair in the incident."""
+    origin: str | None = Field(default=None, examples=["ria novosti"])
+    """Whose reporting this is for corroboration, folded: the agency when the text shows the outlet copies an
+    agency story ("as reported by RIA Novosti"), else the outlet. Reports with one origin count once."""
 
 
 class FigureReport(Contract):

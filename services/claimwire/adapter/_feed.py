@@ -54,8 +54,12 @@ def _progress(enabled: bool) -> Any:
     if not (enabled and console.is_terminal):
         return nullcontext(None)
     return Progress(
-        TextColumn("feeding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=console, transient=False,
+        TextColumn("feeding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
     )
 
 
@@ -92,6 +96,5 @@ async def feed_paths(
     finally:
         await publisher.close()
     report = sink.report
-    log.info("adapter.feed_done", fed=report.fed, skipped_seen=report.skipped_seen,
-             rejected=len(report.rejected))
+    log.info("adapter.feed_done", fed=report.fed, skipped_seen=report.skipped_seen, rejected=len(report.rejected))
     return report

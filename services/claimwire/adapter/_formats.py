@@ -19,9 +19,7 @@ Parsed = Item | Rejection
 Parser = Callable[[bytes, str, str | None], Iterator[Parsed]]
 
 #: File suffixes the adapter reads (directories are walked for these; others are skipped).
-SUFFIXES = frozenset(
-    {".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".html", ".htm"}
-)
+SUFFIXES = frozenset({".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".html", ".htm"})
 
 
 def _decode(data: bytes) -> str:

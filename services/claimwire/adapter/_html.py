@@ -5,17 +5,73 @@ from typing import Any
 import lxml.html
 
 # Elements whose content is never article text.
-_DROP = frozenset({
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas",
-    "form", "button", "input", "select", "textarea", "nav", "header", "footer", "aside", "menu",
-    "dialog", "figure", "figcaption", "picture", "video", "audio", "head", "title",
-})
+_DROP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "form",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "menu",
+        "dialog",
+        "figure",
+        "figcaption",
+        "picture",
+        "video",
+        "audio",
+        "head",
+        "title",
+    }
+)
 # Elements that start a new block (a paragraph break before and after).
-_BLOCKS = frozenset({
-    "p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd",
-    "table", "thead", "tbody", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "address", "hr", "body",
-    "html", "center", "details", "summary",
-})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "address",
+        "hr",
+        "body",
+        "html",
+        "center",
+        "details",
+        "summary",
+    }
+)
 # Class or id words that mark page furniture around the story.
 _BOILERPLATE = ("share", "related", "newsletter", "advert", "promo", "cookie", "comment", "social", "byline")
 

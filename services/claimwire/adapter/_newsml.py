@@ -88,9 +88,9 @@ def item_from_news_item(item: Element) -> Item:
 
 def items_from_newsml(root: Element, where: str) -> Iterator[Item | Rejection]:
     """Every `newsItem` under `root` (a `newsItem` or a `newsMessage`); each bad item rejected alone."""
-    news_items = [root] if local_name(root) == "newsItem" else [
-        el for el in root.iter() if local_name(el) == "newsItem"
-    ]
+    news_items = (
+        [root] if local_name(root) == "newsItem" else [el for el in root.iter() if local_name(el) == "newsItem"]
+    )
     if not news_items:
         yield Rejection(where, "a newsMessage without any newsItem")
     for number, element in enumerate(news_items, start=1):

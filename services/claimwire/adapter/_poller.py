@@ -90,8 +90,10 @@ class FeedPoller:
         response.raise_for_status()
         validators = {
             name: value
-            for name, value in (("etag", response.headers.get("ETag")),
-                                ("last_modified", response.headers.get("Last-Modified")))
+            for name, value in (
+                ("etag", response.headers.get("ETag")),
+                ("last_modified", response.headers.get("Last-Modified")),
+            )
             if value
         }
         return Fetched(_checked(list(items_from_feed(response.content, self.url))), validators)

@@ -41,9 +41,7 @@ def _entries(articles: Sequence[ArticleReceived]) -> list[tuple[str, str]]:
 class Publisher:
     """Publishes `ArticleReceived` to the articles stream through the FastStream broker, once per id."""
 
-    def __init__(
-        self, settings: Settings, broker: Any, client: Any, stop: asyncio.Event | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, broker: Any, client: Any, stop: asyncio.Event | None = None) -> None:
         self._settings = settings
         self._stop = stop
         self._broker = broker

@@ -74,7 +74,8 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
     last_trim = time.monotonic()
     try:
         async with httpx.AsyncClient(
-            timeout=settings.adapter_http_timeout_s, follow_redirects=True,
+            timeout=settings.adapter_http_timeout_s,
+            follow_redirects=True,
             headers={"User-Agent": "claimwire-adapter"},
         ) as http:
             pollers = [FeedPoller(settings, url, http, publisher.client) for url in settings.adapter_feeds]
@@ -96,5 +97,4 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
     finally:
         await publisher.close()
         report = sink.report
-        log.info("adapter.stopped", fed=report.fed, skipped_seen=report.skipped_seen,
-                 rejected=len(report.rejected))
+        log.info("adapter.stopped", fed=report.fed, skipped_seen=report.skipped_seen, rejected=len(report.rejected))

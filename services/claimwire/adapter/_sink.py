@@ -57,7 +57,10 @@ class Sink:
         """Count and log one input that is not fed."""
         self.report.rejected.append(rejection)
         log.warning(
-            "adapter.rejected", where=rejection.where, line=rejection.line, field=rejection.field,
+            "adapter.rejected",
+            where=rejection.where,
+            line=rejection.line,
+            field=rejection.field,
             reason=rejection.reason,
         )
 

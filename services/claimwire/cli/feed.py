@@ -36,13 +36,18 @@ def _summary(report: "object", console: Console) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--force", is_flag=True, help="Feed articles again even if their id was fed before.")
 @click.option(
-    "--updates", is_flag=True,
+    "--updates",
+    is_flag=True,
     help="Feed an article seen before again when it carries a newer version time (ninjs versioncreated, "
     "NewsML versionCreated, Atom updated, JSONL updated_at).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
-@click.option("--progress/--no-progress", default=True, show_default=True,
-              help="Progress bar on stderr (only ever shown on a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=True,
+    show_default=True,
+    help="Progress bar on stderr (only ever shown on a terminal).",
+)
 def feed(paths: tuple[str, ...], force: bool, updates: bool, as_json: bool, progress: bool) -> None:
     """Send articles to the articles stream, skipping ids already fed.
 
@@ -60,19 +65,23 @@ def feed(paths: tuple[str, ...], force: bool, updates: bool, as_json: bool, prog
     settings = Settings()
     configure_logging(settings)
     try:
-        report = asyncio.run(
-            feed_paths(settings, list(paths), force=force, updates=updates, progress=progress)
-        )
+        report = asyncio.run(feed_paths(settings, list(paths), force=force, updates=updates, progress=progress))
     except (RedisError, OSError) as err:
         raise click.ClickException(f"cannot feed to Redis at {settings.url_redacted}: {err}") from err
     if as_json:
-        click.echo(json.dumps({
-            "fed": report.fed, "refed": report.refed, "skipped_seen": report.skipped_seen,
-            "rejected": [
-                {"where": r.where, "line": r.line, "field": r.field, "reason": r.reason}
-                for r in report.rejected
-            ],
-        }))
+        click.echo(
+            json.dumps(
+                {
+                    "fed": report.fed,
+                    "refed": report.refed,
+                    "skipped_seen": report.skipped_seen,
+                    "rejected": [
+                        {"where": r.where, "line": r.line, "field": r.field, "reason": r.reason}
+                        for r in report.rejected
+                    ],
+                }
+            )
+        )
     else:
         _summary(report, Console(file=sys.stdout, soft_wrap=True))
     if report.rejected:

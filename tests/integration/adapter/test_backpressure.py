@@ -24,9 +24,7 @@ def _jsonl(path: Path, n: int) -> Path:
 
 
 async def _read(client: Any, settings: Settings, count: int) -> list[bytes]:
-    reply = await client.xreadgroup(
-        settings.ingest_group, "worker", {settings.articles_stream: ">"}, count=count
-    )
+    reply = await client.xreadgroup(settings.ingest_group, "worker", {settings.articles_stream: ">"}, count=count)
     return [entry_id for _, entries in reply for entry_id, _ in entries]
 
 
@@ -35,9 +33,13 @@ async def test_feeding_waits_while_the_ingest_backlog_is_above_the_limit(
 ) -> None:
     """With a backlog limit of 5 the stream never grows past limit + one batch; unacked entries count too."""
     await redis_client.xgroup_create(settings.articles_stream, settings.ingest_group, id="0", mkstream=True)
-    conf = settings.model_copy(update={
-        "adapter_max_backlog": 5, "adapter_batch_size": 2, "adapter_backlog_poll_s": 0.02,
-    })
+    conf = settings.model_copy(
+        update={
+            "adapter_max_backlog": 5,
+            "adapter_batch_size": 2,
+            "adapter_backlog_poll_s": 0.02,
+        }
+    )
     task = asyncio.create_task(feed_paths(conf, [str(_jsonl(tmp_path / "a.jsonl", 20))]))
     await asyncio.sleep(0.4)
     assert not task.done()
@@ -81,8 +83,11 @@ async def test_updates_refeed_a_newer_version_only_when_asked(
 ) -> None:
     """A ninjs item with a newer versioncreated is skipped, unless --updates: then fed with the new text."""
     first = json.loads((DATA / "ninjs_v1.json").read_text())
-    newer = {**first, "versioncreated": "2026-03-04T11:00:00Z",
-             "body_text": "Correction: three workers were treated in hospital, the cooperative said."}
+    newer = {
+        **first,
+        "versioncreated": "2026-03-04T11:00:00Z",
+        "body_text": "Correction: three workers were treated in hospital, the cooperative said.",
+    }
     (tmp_path / "v1.json").write_text(json.dumps(first))
     (tmp_path / "v2.json").write_text(json.dumps(newer))
     await feed_paths(settings, [str(tmp_path / "v1.json")])

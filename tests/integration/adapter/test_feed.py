@@ -60,9 +60,7 @@ async def test_second_feed_skips_seen_ids_and_force_feeds_again(
     assert await stream_length(redis_client, settings) == 8
 
 
-async def test_two_concurrent_feeders_feed_each_id_once(
-    settings: Settings, redis_client: Any, tmp_path: Path
-) -> None:
+async def test_two_concurrent_feeders_feed_each_id_once(settings: Settings, redis_client: Any, tmp_path: Path) -> None:
     """Two feeders racing over the same 300 articles publish each exactly once between them."""
     lines = [json.dumps({"id": f"race-{n}", "text": f"Item {n} of the race."}) for n in range(300)]
     (tmp_path / "race.jsonl").write_text("\n".join(lines))
@@ -121,9 +119,7 @@ async def test_a_feeder_that_died_after_claiming_does_not_lose_the_article(
     assert await redis_client.ttl(SeenIds(conf, redis_client).key(article_id)) > 3600
 
 
-async def test_rejections_are_logged_with_where_and_why(
-    settings: Settings, redis_client: Any, tmp_path: Path
-) -> None:
+async def test_rejections_are_logged_with_where_and_why(settings: Settings, redis_client: Any, tmp_path: Path) -> None:
     """Each rejected input produces one adapter.rejected log line with file, line, field and reason."""
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "fine"}\n{"text": ""}\n')
@@ -133,4 +129,3 @@ async def test_rejections_are_logged_with_where_and_why(
     assert report.fed == 1
     assert [(r["where"], r["line"], r["field"]) for r in rejected] == [(str(bad), 2, "text")]
     assert rejected[0]["reason"] == "must not be empty"
-

@@ -18,10 +18,14 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "adapter"
 
 
 def _drop_settings(settings: Settings, drop: Path, **extra: Any) -> Settings:
-    return settings.model_copy(update={
-        "adapter_drop_dir": str(drop), "adapter_drop_settle_s": 0.2, "adapter_scan_interval_s": 0.05,
-        **extra,
-    })
+    return settings.model_copy(
+        update={
+            "adapter_drop_dir": str(drop),
+            "adapter_drop_settle_s": 0.2,
+            "adapter_scan_interval_s": 0.05,
+            **extra,
+        }
+    )
 
 
 async def test_drop_folder_feeds_complete_files_once_in_arrival_order(
@@ -109,9 +113,13 @@ async def test_feed_polling_uses_conditional_requests_and_feeds_new_items_only(
 ) -> None:
     """Polls after the first are conditional (ETag, Last-Modified); a changed feed adds only its new items."""
     feed_server.body = (DATA / "feed_rss.xml").read_bytes()
-    conf = settings.model_copy(update={
-        "adapter_feeds": [feed_server.url], "adapter_feed_interval_s": 0.1, "adapter_scan_interval_s": 0.05,
-    })
+    conf = settings.model_copy(
+        update={
+            "adapter_feeds": [feed_server.url],
+            "adapter_feed_interval_s": 0.1,
+            "adapter_scan_interval_s": 0.05,
+        }
+    )
     adapter = RunningAdapter(conf)
     await eventually(lambda: _requests(feed_server, 3))
     assert await stream_length(redis_client, settings) == 2
@@ -145,8 +153,9 @@ async def test_failing_feed_backs_off_and_drop_folder_keeps_working(
     feed_server.status = 500
     drop = tmp_path / "drop"
     drop.mkdir()
-    conf = _drop_settings(settings, drop, adapter_feeds=[feed_server.url], adapter_feed_interval_s=0.2,
-                          adapter_feed_max_backoff_s=10.0)
+    conf = _drop_settings(
+        settings, drop, adapter_feeds=[feed_server.url], adapter_feed_interval_s=0.2, adapter_feed_max_backoff_s=10.0
+    )
     adapter = RunningAdapter(conf)
     shutil.copy(DATA / "harbour_fire.txt", drop / "harbour_fire.txt")
     await eventually(lambda: _length_at_least(redis_client, settings, 1))

@@ -31,9 +31,7 @@ async def publish_articles(settings: Settings, articles: list[ArticleReceived]) 
 
 
 async def drained(client: Redis, settings: Settings, timeout: float = 20) -> None:
-    assert await wait_until_drained(
-        client, [(settings.articles_stream, settings.ingest_group)], timeout=timeout
-    )
+    assert await wait_until_drained(client, [(settings.articles_stream, settings.ingest_group)], timeout=timeout)
 
 
 @pytest.fixture
@@ -74,9 +72,7 @@ async def test_articles_become_claims_whose_offsets_slice_the_text(settings, red
             assert claim.cue.text == text[claim.cue.span.start : claim.cue.span.end]
 
 
-async def test_malformed_entries_are_dead_lettered_and_the_worker_keeps_going(
-    settings, redis_client, start_worker
-):
+async def test_malformed_entries_are_dead_lettered_and_the_worker_keeps_going(settings, redis_client, start_worker):
     """Garbage, a schema violation and an oversize entry each land in the dead-letter stream with a reason."""
     await start_worker(max_article_bytes=5000)
     await redis_client.xadd(settings.articles_stream, {"__data__": b"\x00\xffnot json"})
@@ -101,9 +97,7 @@ async def test_malformed_entries_are_dead_lettered_and_the_worker_keeps_going(
     assert {c.claim_id for c in extract_claims(good)} == {c.claim_id for c in claims}
 
 
-async def test_an_article_that_keeps_failing_is_dead_lettered_after_max_attempts(
-    settings, redis_client, start_worker
-):
+async def test_an_article_that_keeps_failing_is_dead_lettered_after_max_attempts(settings, redis_client, start_worker):
     """Extraction raising leaves the entry pending; it is reclaimed and retried, then dead-lettered."""
     calls: list[str] = []
 

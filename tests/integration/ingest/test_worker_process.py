@@ -58,9 +58,7 @@ async def test_a_worker_killed_mid_batch_loses_no_article(settings, redis_client
     processed_before_restart = await redis_client.xlen(settings.claims_stream)
     second = start_worker(settings)
     try:
-        assert await wait_until_drained(
-            redis_client, [(settings.articles_stream, settings.ingest_group)], timeout=60
-        )
+        assert await wait_until_drained(redis_client, [(settings.articles_stream, settings.ingest_group)], timeout=60)
     finally:
         second.send_signal(signal.SIGTERM)
         assert second.wait(timeout=30) == 0

@@ -1,0 +1,78 @@
+"""The one decision path every driver (Redis service, offline clusterer) runs for a claim.
+
+1. `lookup_buckets`: which index buckets to read candidates from (never all incidents).
+2. `choose`: the best candidate by the wire-editor rules, or none (the claim opens a new incident).
+3. `fold`: the incident record and its matching summary after the claim joins.
+4. `index_buckets`: the buckets the incident is filed under afterwards.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from claimwire_contracts import ClaimExtracted, IncidentUpdated, MergeReason
+
+from ._features import ClaimFeatures, bucket_names
+from ._match import DAY_TOLERANCE, Match, best_match
+from ._merge import incident_id_for, merge
+from ._summary import IncidentSummary
+
+#: At most this many days of buckets are read or written for one claim.
+MAX_DAYS = 2 * DAY_TOLERANCE + 3
+
+
+def _days(features: ClaimFeatures, margin: int) -> list[date]:
+    if features.days is None:
+        return []
+    first = features.days[0] - timedelta(days=margin)
+    count = min((features.days[1] - features.days[0]).days + 1 + 2 * margin, MAX_DAYS)
+    return [first + timedelta(days=i) for i in range(count)]
+
+
+def lookup_buckets(features: ClaimFeatures) -> list[str]:
+    """Buckets that hold every incident the claim could match, never all incidents.
+
+    A dated claim reads the days within tolerance plus the undated incidents; an undated claim reads the
+    any-day buckets of its places and names.
+    """
+    days: list[date | str] = [*_days(features, DAY_TOLERANCE), "u"] if features.days else ["u", "a"]
+    return [name for day in days for name in bucket_names(features, day)]
+
+
+def index_buckets(features: ClaimFeatures) -> list[str]:
+    """Buckets the claim's incident is filed under once the claim has joined it."""
+    days: list[date | str] = [*_days(features, 0)] if features.days else ["u"]
+    return [name for day in [*days, "a"] for name in bucket_names(features, day)]
+
+
+def choose(features: ClaimFeatures, candidates: list[IncidentSummary]) -> Match | None:
+    """The incident the claim joins, or None when it opens a new one."""
+    return best_match(features, candidates)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """An incident after a claim joined it."""
+
+    state: IncidentUpdated
+    summary: IncidentSummary
+
+
+def fold(
+    claim: ClaimExtracted,
+    features: ClaimFeatures,
+    match: Match | None,
+    state: IncidentUpdated | None,
+    summary: IncidentSummary | None,
+    seen_at: datetime,
+) -> Folded:
+    """The record and summary after `claim` joins the matched incident (or opens one when `match` is None)."""
+    if match is None:
+        reason = MergeReason(claim_id=claim.claim_id, score=1.0, signals={"opened": 1.0})
+        state, summary = None, IncidentSummary(incident_id=incident_id_for(features))
+    else:
+        reason = match.reason(claim.claim_id)
+        assert summary is not None  # noqa: S101 - a match always comes with the summary it was scored on
+    new_state = merge(state, claim, features, reason, seen_at)
+    new_summary = IncidentSummary.from_json(summary.to_json())
+    new_summary.add(features)
+    return Folded(new_state, new_summary)

@@ -1,0 +1,155 @@
+"""What the matcher knows about one claim: blocking keys, content signature, places, days, figures."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claimwire_contracts import ClaimantKind, ClaimExtracted, EventType, VerificationStatus
+
+from ._text import content_tokens, fold, place_key
+
+#: Number of MinHash functions; each is one LSH band of one row (short reports share few words, so a
+#: single shared minimum token is enough to make an incident a candidate; scoring decides).
+NUM_PERM = 4
+#: Leading named-entity tokens a claim is indexed under.
+MAX_ENTITY_BUCKETS = 4
+_MERSENNE = (1 << 61) - 1
+_PERMS = [
+    (int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _MERSENNE | 1,
+     int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _MERSENNE)
+    for i in range(NUM_PERM)
+]
+
+# Wire and news agencies whose stories other outlets copy: a copy counts once towards corroboration.
+AGENCIES = (
+    "ria novosti", "tass", "interfax", "reuters", "associated press", "afp", "agence france-presse",
+    "ukrinform", "unian", "anadolu", "xinhua", "dpa", "efe", "ansa", "pap", "bloomberg",
+)
+_VIA_AGENCY = re.compile(
+    r"\b(?:as reported by|reported by|citing|cited by|via|according to|told)\s+(?:the\s+)?(" +
+    "|".join(re.escape(a) for a in AGENCIES) + r")\b",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """The matching view of a claim; plain data, computed without I/O."""
+
+    claim_id: str
+    article_id: str
+    outlet: str | None
+    claimant: str
+    origin: str
+    """Whose reporting this is for corroboration: the agency when the text shows a copy, else the outlet."""
+    event_type: EventType
+    places: frozenset[str]
+    regions: frozenset[str]
+    anchor: str
+    """Partition of the ledger the claim is matched in (its region, else its place, else its country)."""
+    days: tuple[date, date] | None
+    tokens: frozenset[str]
+    entities: frozenset[str]
+    lead_entities: tuple[str, ...]
+    """The first few names of the claim, in order of mention: its index keys besides places and bands."""
+    figures: tuple[tuple[str, float], ...]
+    signature: tuple[int, ...]
+    verification: VerificationStatus
+
+    @property
+    def bucket_day(self) -> date | None:
+        """The day the claim is indexed and looked up under."""
+        return self.days[0] if self.days else None
+
+
+def minhash(tokens: frozenset[str]) -> tuple[int, ...]:
+    """MinHash signature of a token set (empty set: all zeros)."""
+    if not tokens:
+        return (0,) * NUM_PERM
+    bases = [int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest()) for t in tokens]
+    return tuple(min((a * x + b) % _MERSENNE for x in bases) for a, b in _PERMS)
+
+
+def _days(claim: ClaimExtracted) -> tuple[date, date] | None:
+    if claim.time is not None and claim.time.start is not None:
+        return claim.time.start, claim.time.end or claim.time.start
+    if claim.published_at is not None:
+        # Unresolved time: a report is about its publication day or the day before.
+        day = claim.published_at.date()
+        return day - timedelta(days=1), day
+    return None
+
+
+def _origin(claim: ClaimExtracted) -> str:
+    via = _VIA_AGENCY.search(claim.text)
+    if via:
+        return fold(via.group(1))
+    if claim.claimant.kind is ClaimantKind.media and claim.cue is not None:
+        return fold(claim.claimant.name)
+    return fold(claim.source or claim.claimant.name)
+
+
+def _verification(claim: ClaimExtracted) -> VerificationStatus:
+    cue = claim.cue.text if claim.cue is not None else ""
+    if claim.verification.status is VerificationStatus.unknown and _DENIAL.search(cue):
+        return VerificationStatus.disputed
+    return claim.verification.status
+
+
+def _anchor(claim: ClaimExtracted) -> str:
+    for loc in claim.locations:
+        if loc.admin1:
+            return place_key(loc.admin1)
+    if claim.locations:
+        return place_key(claim.locations[0].name)
+    return "-"
+
+
+def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
+    """Everything matching needs to know about `claim`."""
+    tokens, entities = content_tokens(claim.text)
+    places = frozenset(place_key(loc.name) for loc in claim.locations)
+    regions = frozenset(place_key(loc.admin1) for loc in claim.locations if loc.admin1)
+    figures = tuple((fold(q.unit), float(q.value)) for q in claim.quantities)
+    for q in claim.quantities:
+        tokens.add(f"#{q.value:g}")
+    return ClaimFeatures(
+        claim_id=claim.claim_id,
+        article_id=claim.article_id,
+        outlet=claim.source,
+        claimant=claim.claimant.name,
+        origin=_origin(claim),
+        event_type=claim.event_type,
+        places=places,
+        regions=regions,
+        anchor=_anchor(claim),
+        days=_days(claim),
+        tokens=frozenset(tokens),
+        entities=frozenset(entities) | places,
+        lead_entities=tuple(e for e in entities if e not in places)[:MAX_ENTITY_BUCKETS],
+        figures=figures,
+        signature=minhash(frozenset(tokens)),
+        verification=_verification(claim),
+    )
+
+
+def partition_tag(anchor: str) -> str:
+    """Short stable tag of a partition, used as the Redis hash tag so its keys share one slot."""
+    return hashlib.blake2b(anchor.encode(), digest_size=5).hexdigest()
+
+
+def bucket_names(features: ClaimFeatures, day: date | str) -> list[str]:
+    """Index buckets of the claim for one day (or "u" undated, "a" any day): places, names, MinHash bands.
+
+    The any-day buckets leave out the bands: they only serve undated claims, which are rare in a live feed.
+    """
+    stamp = day if isinstance(day, str) else day.isoformat()
+    names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places | features.regions)]
+    names += [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
+    if stamp != "a":
+        names += [f"h:{stamp}:{i}:{value % 0xFFFFFFFF:x}" for i, value in enumerate(features.signature)
+                  if value]
+    return names

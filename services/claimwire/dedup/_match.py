@@ -1,0 +1,138 @@
+"""Scoring a claim against an incident the way a careful wire editor would, with a per-signal breakdown."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from claimwire_contracts import EventType, MergeReason
+
+from ._features import ClaimFeatures
+from ._summary import IncidentSummary, Member
+
+#: Days two reports may lie apart and still be the same incident.
+DAY_TOLERANCE = 1
+#: Minimum overall score for a merge.
+THRESHOLD = 0.3
+
+_E = EventType
+# Pairs of event types that can describe one happening (a strike, its dead, its damage, what was downed).
+_COMPATIBLE = {
+    frozenset(pair)
+    for pair in [
+        (_E.attack, _E.casualties), (_E.attack, _E.damage), (_E.attack, _E.interception),
+        (_E.casualties, _E.damage), (_E.interception, _E.damage), (_E.interception, _E.casualties),
+        (_E.accident, _E.casualties), (_E.accident, _E.damage), (_E.disruption, _E.damage),
+        (_E.disruption, _E.attack), (_E.disruption, _E.accident), (_E.territorial_control, _E.attack),
+        (_E.territorial_control, _E.casualties),
+    ]
+}
+# Types that say little about the happening itself: compatible with anything, but weakly.
+_WILDCARD = {_E.statement.value, _E.other.value}
+
+
+@dataclass(frozen=True)
+class Match:
+    """The outcome of comparing a claim with one incident."""
+
+    incident_id: str
+    score: float
+    signals: dict[str, float]
+    matched_claim_id: str | None
+
+    def reason(self, claim_id: str) -> MergeReason:
+        """The merge reason to record when the claim joins this incident."""
+        return MergeReason(claim_id=claim_id, score=round(self.score, 4), signals=self.signals,
+                           matched_claim_id=self.matched_claim_id)
+
+
+def type_signal(claim_type: EventType, types: set[str]) -> float:
+    """1 same type, 0.7 compatible, 0.5 either side says little, 0 incompatible."""
+    if claim_type.value in types:
+        return 1.0
+    if claim_type.value in _WILDCARD or not types or types <= _WILDCARD:
+        return 0.5
+    if any(frozenset((claim_type, EventType(t))) in _COMPATIBLE for t in types):
+        return 0.7
+    return 0.5 if types & _WILDCARD else 0.0
+
+
+def place_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float:
+    """1 same place, 0.8 a place inside a named region, 0.5 unknown, 0.3 same region only, 0 elsewhere."""
+    if not claim.places or not summary.places:
+        return 0.5
+    if claim.places & summary.places:
+        return 1.0
+    if claim.places & summary.regions or summary.places & claim.regions:
+        return 0.8
+    if claim.regions & summary.regions:
+        return 0.3
+    return 0.0
+
+
+def time_signal(days: tuple[date, date] | None, other: tuple[date, date] | None) -> float:
+    """1 overlapping days, 0.6 within the tolerance, 0.5 unknown, 0 further apart."""
+    if days is None or other is None:
+        return 0.5
+    gap = max((other[0] - days[1]).days, (days[0] - other[1]).days, 0)
+    if gap == 0:
+        return 1.0
+    return 0.6 if gap <= DAY_TOLERANCE else 0.0
+
+
+def _weight(token: str, entities: frozenset[str]) -> float:
+    if token.startswith("#"):
+        return 1.5
+    return 3.0 if token in entities else 1.0
+
+
+def content_similarity(claim: ClaimFeatures, member: Member, ignore: set[str]) -> float:
+    """Weighted Dice overlap of content tokens; names and figures weigh more, place names not at all."""
+    entities = claim.entities | member.entities
+    mine = claim.tokens - ignore
+    theirs = member.tokens - ignore
+    total = sum(_weight(t, entities) for t in mine) + sum(_weight(t, entities) for t in theirs)
+    if total == 0:
+        return 0.0
+    shared = sum(_weight(t, entities) for t in mine & theirs)
+    return 2 * shared / total
+
+
+def figure_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float | None:
+    """1 when a figure of the same kind has the same value, 0.3 when it differs, None when no kind is shared."""
+    shared = [(unit, value) for unit, value in claim.figures if unit in summary.figures]
+    if not shared:
+        return None
+    return 1.0 if any(value in summary.figures[unit] for unit, value in shared) else 0.3
+
+
+def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
+    """Score `claim` against the incident, or None when a hard signal (type, place, time) rules it out."""
+    signals = {
+        "type": type_signal(claim.event_type, summary.types),
+        "place": place_signal(claim, summary),
+        "time": time_signal(claim.days, summary.days),
+    }
+    if min(signals.values()) == 0.0:
+        return None
+    ignore = set(claim.places | claim.regions | summary.places | summary.regions)
+    best, best_id = 0.0, None
+    for member in summary.members:
+        similarity = content_similarity(claim, member, ignore)
+        if similarity > best or best_id is None:
+            best, best_id = similarity, member.claim_id
+    signals["content"] = round(best, 4)
+    total = best + 0.3 * (signals["place"] - 0.5) + 0.2 * (signals["time"] - 0.5) + 0.1 * (signals["type"] - 0.5)
+    figures = figure_signal(claim, summary)
+    if figures is not None:
+        signals["figures"] = figures
+        total += 0.1 * (figures - 0.5)
+    if claim.article_id in summary.articles:
+        # Claims of one article are usually about one incident; a roundup still splits on its content.
+        signals["same_article"] = 1.0
+        total += 0.15
+    return Match(summary.incident_id, round(total, 4), signals, best_id)
+
+
+def best_match(claim: ClaimFeatures, candidates: list[IncidentSummary]) -> Match | None:
+    """The highest-scoring candidate at or above the threshold; ties go to the smaller incident id."""
+    matches = [m for s in candidates if (m := score(claim, s)) is not None and m.score >= THRESHOLD]
+    return min(matches, key=lambda m: (-m.score, m.incident_id), default=None)

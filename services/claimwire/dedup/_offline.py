@@ -1,0 +1,56 @@
+"""The offline clusterer: the service's decision path over an in-memory ledger, for evaluation and backfills."""
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from claimwire_contracts import ClaimExtracted, IncidentUpdated
+
+from ._engine import choose, fold, index_buckets, lookup_buckets
+from ._features import claim_features
+from ._summary import IncidentSummary
+
+#: Candidates read per bucket, newest first (the Redis ledger reads the same number).
+CANDIDATES_PER_BUCKET = 50
+
+
+class MemoryLedger:
+    """Incidents, summaries and index buckets in dicts; same semantics as the Redis ledger."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, IncidentUpdated] = {}
+        self.summaries: dict[str, IncidentSummary] = {}
+        self.buckets: dict[str, dict[str, int]] = {}
+        self.applied: dict[str, tuple[str, int]] = {}
+        self._clock = 0
+
+    def process(self, claim: ClaimExtracted, seen_at: datetime | None = None) -> IncidentUpdated | None:
+        """Merge `claim`; the incident's new state, or None when the claim was already applied."""
+        if claim.claim_id in self.applied:
+            return None
+        features = claim_features(claim)
+        ids: dict[str, None] = {}
+        for name in lookup_buckets(features):
+            bucket = self.buckets.get(name, {})
+            newest = sorted(bucket, key=bucket.__getitem__, reverse=True)[:CANDIDATES_PER_BUCKET]
+            ids.update(dict.fromkeys(newest))
+        match = choose(features, [self.summaries[i] for i in ids])
+        target = match.incident_id if match else None
+        when = seen_at or claim.published_at or datetime(1970, 1, 1, tzinfo=UTC)
+        folded = fold(claim, features, match, self.states.get(target or ""), self.summaries.get(target or ""),
+                      when)
+        incident_id = folded.state.incident_id
+        self.states[incident_id] = folded.state
+        self.summaries[incident_id] = folded.summary
+        self._clock += 1
+        for name in index_buckets(features):
+            self.buckets.setdefault(name, {})[incident_id] = self._clock
+        self.applied[claim.claim_id] = (incident_id, folded.state.version)
+        return folded.state
+
+
+def cluster_claims(claims: Iterable[ClaimExtracted]) -> MemoryLedger:
+    """Cluster `claims` in the order given; the ledger holds the incidents and which claim went where."""
+    ledger = MemoryLedger()
+    for claim in claims:
+        ledger.process(claim)
+    return ledger

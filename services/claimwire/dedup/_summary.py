@@ -1,0 +1,80 @@
+"""The matching view of an incident: what a new claim is compared with. Stored next to the incident."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ._features import ClaimFeatures
+
+#: Members kept for claim-to-claim comparison; the newest win (an incident's wording drifts as it unfolds).
+MAX_MEMBERS = 12
+
+
+@dataclass
+class Member:
+    """One claim of the incident as the matcher sees it."""
+
+    claim_id: str
+    article_id: str
+    tokens: frozenset[str]
+    entities: frozenset[str]
+
+
+@dataclass
+class IncidentSummary:
+    """Event types, places, days, figures and recent members of an incident."""
+
+    incident_id: str
+    version: int = 0
+    types: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    days: tuple[date, date] | None = None
+    figures: dict[str, set[float]] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+    members: list[Member] = field(default_factory=list)
+
+    def add(self, claim: ClaimFeatures) -> None:
+        """Fold `claim` into the summary."""
+        self.version += 1
+        self.types.add(claim.event_type.value)
+        self.places |= claim.places
+        self.regions |= claim.regions
+        if claim.days is not None:
+            start, end = claim.days
+            self.days = (min(start, self.days[0]), max(end, self.days[1])) if self.days else (start, end)
+        for unit, value in claim.figures:
+            self.figures.setdefault(unit, set()).add(value)
+        self.articles.add(claim.article_id)
+        self.members.append(Member(claim.claim_id, claim.article_id, claim.tokens, claim.entities))
+        del self.members[:-MAX_MEMBERS]
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready form (sorted, so equal summaries serialise equally)."""
+        return {
+            "id": self.incident_id,
+            "v": self.version,
+            "types": sorted(self.types),
+            "places": sorted(self.places),
+            "regions": sorted(self.regions),
+            "days": [d.isoformat() for d in self.days] if self.days else None,
+            "figures": {unit: sorted(values) for unit, values in sorted(self.figures.items())},
+            "articles": sorted(self.articles),
+            "members": [[m.claim_id, m.article_id, sorted(m.tokens), sorted(m.entities)] for m in self.members],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "IncidentSummary":
+        """Inverse of `to_json`."""
+        days = data.get("days")
+        return cls(
+            incident_id=data["id"],
+            version=data["v"],
+            types=set(data["types"]),
+            places=set(data["places"]),
+            regions=set(data["regions"]),
+            days=(date.fromisoformat(days[0]), date.fromisoformat(days[1])) if days else None,
+            figures={unit: set(values) for unit, values in data["figures"].items()},
+            articles=set(data["articles"]),
+            members=[Member(c, a, frozenset(t), frozenset(e)) for c, a, t, e in data["members"]],
+        )

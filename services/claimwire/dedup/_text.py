@@ -1,0 +1,95 @@
+"""Text signals for matching: content tokens, named-entity tokens, figures, normalised place names."""
+
+import re
+import unicodedata
+
+# Function words and newswire boilerplate: they say nothing about which incident a report is about.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are around as at be been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers herself him himself his how i if in into is it its itself just me more most my no nor not
+    now of off on once only or other our ours out over own same she should so some such than that the their
+    theirs them then there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yours
+    said says say saying told tell tells reported reports report reporting according claimed claims claim
+    stated statement announced added noted confirmed denied officials official spokesman spokeswoman
+    spokesperson sources source news agency media local people one two three four five six seven eight nine
+    ten dozens hundreds several many least more than nearly almost about some new last first late early
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning evening night
+    week weekend day days hours hour time times year years month months mr mrs ms
+    may might must shall per via near amid across along since still yet already later
+    """.split()
+)
+
+NUMBER_WORDS = {
+    word: index
+    for index, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
+_REGION_WORDS = re.compile(
+    r"\b(?:region|oblast|province|state|district|governorate|county|raion|krai|republic|area|city|village|"
+    r"town|settlement|of|the)\b",
+    re.IGNORECASE,
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of `text` (so "Kyïv" and "Kyiv" meet)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough for "strikes"/"strike", "killed"/"kills", "shelling"/"shelled"."""
+    if len(word) <= 4:
+        return word
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("ing") and len(word) > 6:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) > 5:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def place_key(name: str) -> str:
+    """Normalised place name: folded, without words like "region", "oblast", "city" ("Kursk region" -> "kursk")."""
+    stripped = _REGION_WORDS.sub(" ", fold(name))
+    return " ".join(_WORD.findall(stripped)) or fold(name).strip()
+
+
+def content_tokens(text: str) -> tuple[set[str], list[str]]:
+    """(content tokens, entity tokens in order of first mention) of `text`.
+
+    Content tokens are stemmed, folded words without stop words, plus numbers as `#n`. Entity tokens are the
+    folded words written with a capital letter anywhere but at the start of a sentence (names of people,
+    places, units, organisations): they tell incidents apart better than common words do.
+    """
+    tokens: set[str] = set()
+    entities: dict[str, None] = {}
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        folded = fold(word).replace("’", "'")
+        if folded.endswith("'s"):
+            folded = folded[:-2]
+        if word[0].isdigit():
+            tokens.add("#" + word.replace(",", ""))
+        elif folded in NUMBER_WORDS:
+            tokens.add(f"#{NUMBER_WORDS[folded]}")
+        elif folded not in STOPWORDS and len(folded) > 1:
+            tokens.add(stem(folded))
+            if word[0].isupper() and not _starts_sentence(text, match.start()):
+                entities[folded] = None
+    return tokens, list(entities)
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    before = text[max(0, index - 4) : index].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:"
