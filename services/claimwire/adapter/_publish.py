@@ -10,6 +10,7 @@ import structlog
 from claimwire.broker import build_broker
 from claimwire.logs import get_logger
 from claimwire.settings import Settings
+from claimwire.streams import DATA_FIELD, frame_event
 from claimwire_contracts import ArticleReceived
 
 from ._backpressure import backlog
@@ -39,7 +40,7 @@ def _entries(articles: Sequence[ArticleReceived]) -> list[tuple[str, str]]:
 
 
 class Publisher:
-    """Publishes `ArticleReceived` to the articles stream through the FastStream broker, once per id."""
+    """Publishes `ArticleReceived` to the articles stream in FastStream's message format, once per id."""
 
     def __init__(self, settings: Settings, broker: Any, client: Any, stop: asyncio.Event | None = None) -> None:
         self._settings = settings
@@ -89,8 +90,10 @@ class Publisher:
         # article is fed again rather than lost; a transaction would double the replies to parse.
         pipe = self._client.pipeline(transaction=False)
         for article in articles:
-            # No maxlen: trimming by length could drop articles the ingest group has not read.
-            await self._broker.publish(article, stream=self._settings.articles_stream, pipeline=pipe)
+            # Framed exactly as a FastStream publisher frames it (see streams.frame_event), without a
+            # publisher call per article. No maxlen: trimming by length could drop unread articles.
+            frame = frame_event(article, correlation_id=article.article_id)
+            pipe.xadd(self._settings.articles_stream, {DATA_FIELD: frame})
         await self._seen.confirm(pipe, _entries(articles))
         await pipe.execute()
 
