@@ -6,6 +6,8 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from claimwire.logs import get_logger
+
 from ._html import html_to_text
 from ._item import Item, ItemError, Rejection
 from ._jsonarticle import item_from_article_object
@@ -14,6 +16,8 @@ from ._ninjs import is_ninjs, item_from_ninjs
 from ._rss import items_from_feed
 from ._safexml import local_name
 from ._safexml import parse_xml as parse_safe_xml
+
+log = get_logger(__name__)
 
 Parsed = Item | Rejection
 Parser = Callable[[bytes, str, str | None], Iterator[Parsed]]
@@ -148,7 +152,13 @@ def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Pa
     """Items and rejections in `data`; `name` (a file name) picks the parser by suffix and keys plain text."""
     suffix = Path(name).suffix.lower() if name else ""
     parser = _BY_SUFFIX.get(suffix) or sniff(data)
-    yield from parser(data, where, name)
+    try:
+        # All or nothing: a parser that fails part-way must not leave half an input fed.
+        parsed = list(parser(data, where, name))
+    except Exception as err:  # a parser bug or a library's surprise must not stop the adapter
+        log.exception("adapter.parser_failed", where=where)
+        parsed = [Rejection(where, f"could not be parsed: {type(err).__name__}: {err}")]
+    yield from parsed
 
 
 def parse_path(path: Path) -> Iterator[Parsed]:

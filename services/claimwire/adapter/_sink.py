@@ -28,6 +28,19 @@ class FeedReport:
     """Inputs not fed, each with file/URL, line or item number, field and reason."""
     article_ids: list[str] = field(default_factory=list)
     """Ids of the articles published, in order."""
+    rejected_before: int = 0
+    """Rejections counted before the last `compact` (their details are gone)."""
+
+    @property
+    def rejected_total(self) -> int:
+        """All rejections, including those forgotten by `compact`."""
+        return self.rejected_before + len(self.rejected)
+
+    def compact(self) -> None:
+        """Forget per-item details but keep the counts, so a long-running adapter does not grow."""
+        self.rejected_before += len(self.rejected)
+        self.rejected.clear()
+        self.article_ids.clear()
 
     def add(self, other: "FeedReport") -> None:
         """Add another report's counts to this one."""

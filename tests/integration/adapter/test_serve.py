@@ -94,7 +94,9 @@ async def test_once_only_across_restart_and_bad_files_do_not_stop_the_adapter(
     await eventually(lambda: _length_at_least(redis_client, settings, 1))
     await eventually(lambda: _exists(drop / "rejected" / "bomb.xml"))
     await first.close()
-    assert sorted(p.name for p in (drop / "rejected").iterdir()) == ["bomb.xml", "broken.json"]
+    rejected = sorted(p.name for p in (drop / "rejected").iterdir())
+    assert rejected == ["bomb.xml", "bomb.xml.why", "broken.json", "broken.json.why"]
+    assert "XML declares entity" in (drop / "rejected" / "bomb.xml.why").read_text()
     shutil.copy(DATA / "newsml_item.xml", drop / "item-again.xml")
     shutil.copy(DATA / "bridge_closure.txt", drop / "bridge_closure.txt")
     second = RunningAdapter(conf)

@@ -57,3 +57,11 @@ def test_unreadable_file_is_one_rejection(tmp_path: Path) -> None:
     parsed = list(parse_path(tmp_path / "missing.txt"))
     assert isinstance(parsed[0], Rejection)
     assert str(tmp_path / "missing.txt") == parsed[0].where
+
+
+def test_a_parser_failure_is_one_rejection_not_a_crash() -> None:
+    """Input that makes a parsing library raise (an HTML file with only a comment) is rejected whole."""
+    parsed = list(parse_bytes(b"<!-- nothing but a comment -->", "empty.html", "empty.html"))
+    assert len(parsed) == 1
+    assert isinstance(parsed[0], Rejection)
+    assert "could not be parsed" in parsed[0].reason
