@@ -131,8 +131,9 @@ def main() -> None:
         again_s, again = run_cli(url, folder, "bench-cli")
         assert summary["fed"] == args.files == proc_n == base_n, (summary, proc_n, base_n)
         assert again["skipped_seen"] == args.files, again
+        version = redis.Redis.from_url(url).info("server")["redis_version"]
     base_rate, cli_rate, proc_rate = base_n / base_s, args.files / cli_s, proc_n / proc_s
-    print(f"files: {args.files} plain-text articles (~300 B each), private redis-server")
+    print(f"files: {args.files} plain-text articles (~300 B each), private redis-server {version}")
     print(f"baseline raw redis-py read+XADD (pipelined 200): {base_rate:9.0f} articles/s ({base_s:.2f} s)")
     print(f"claimwire feed DIR (subprocess, start-up incl.): {cli_rate:9.0f} articles/s ({cli_s:.2f} s)")
     print(f"feed_paths in process:                           {proc_rate:9.0f} articles/s ({proc_s:.2f} s)")

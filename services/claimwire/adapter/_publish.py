@@ -77,7 +77,13 @@ class Publisher:
         waited = False
         while (pending := await backlog(self._client, stream, group, limit)) > limit:
             if not waited:
-                log.info("adapter.backpressure_wait", backlog=pending, limit=limit, group=group)
+                log.info(
+                    "adapter.backpressure_wait",
+                    backlog=pending,
+                    limit=limit,
+                    group=group,
+                    hint="waiting for the ingest workers to catch up (CLAIMWIRE_ADAPTER_MAX_BACKLOG=0 disables)",
+                )
                 waited = True
             if self._stop is not None and self._stop.is_set():
                 raise StoppedError("stopped while waiting for the ingest backlog to shrink")

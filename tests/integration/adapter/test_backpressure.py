@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from claimwire.adapter import feed_paths
-from claimwire.adapter._backpressure import backlog, trim_processed
+from claimwire.adapter._backpressure import _text, backlog, trim_processed
 from claimwire.settings import Settings
 
 from .conftest import read_articles, stream_length
@@ -102,3 +102,19 @@ async def test_updates_refeed_a_newer_version_only_when_asked(
     assert articles[1].text.startswith("Correction:")
     assert articles[1].updated_at is not None
     assert articles[1].updated_at.hour == 11
+
+
+async def test_backlog_is_counted_when_redis_cannot_report_lag(
+    settings: Settings, redis_client: Any, tmp_path: Path
+) -> None:
+    """Without a lag from Redis (Redis < 7, or 7 after an XDEL) the backlog is counted from the group's position."""
+    stream, group = settings.articles_stream, settings.ingest_group
+    await feed_paths(settings, [str(_jsonl(tmp_path / "a.jsonl", 5))])
+    await redis_client.xgroup_create(stream, group, id="0")
+    await _read(redis_client, settings, 1)
+    third = (await redis_client.xrange(stream))[2][0]
+    await redis_client.xdel(stream, third)
+    groups = [{_text(k): v for k, v in g.items()} for g in await redis_client.xinfo_groups(stream)]
+    assert [g.get("lag") for g in groups if _text(g["name"]) == group] == [None]
+    assert await backlog(redis_client, stream, group, limit=100) == 1 + 3
+    assert await backlog(redis_client, stream, group, limit=1) == 1 + 2
