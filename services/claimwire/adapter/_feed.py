@@ -86,10 +86,10 @@ async def feed_paths(
             for entry in inputs:
                 if isinstance(entry, Rejection):
                     sink.reject(entry)
-                elif entry == STDIN:
+                elif isinstance(entry, Path):
+                    await sink.put(parse_path(entry), str(entry))
+                else:  # stdin
                     await sink.put(parse_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
-                else:
-                    await sink.put(parse_path(Path(entry)), str(entry))
                 if bar:
                     bar.advance(task)
             await sink.flush()
