@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from structlog.testing import capture_logs
 
 from claimwire.settings import Settings
 
@@ -165,3 +166,27 @@ async def test_failing_feed_backs_off_and_drop_folder_keeps_working(
     await adapter.close()
     # Waits of 0.2, 0.4, 0.8 s fit in ~1.8 s: at most 4 requests where a fixed interval would make 9.
     assert 2 <= len(feed_server.requests) <= 4
+
+
+async def test_an_oversized_feed_is_refused_and_counted(
+    settings: Settings, redis_client: Any, feed_server: FeedServer
+) -> None:
+    """A feed response above CLAIMWIRE_ADAPTER_MAX_FEED_BYTES is not parsed or fed; it is retried later."""
+    padding = b"<!--" + b"x" * 20_000 + b"-->"
+    feed_server.body = (DATA / "feed_rss.xml").read_bytes().replace(b"<channel>", b"<channel>" + padding)
+    conf = settings.model_copy(
+        update={
+            "adapter_feeds": [feed_server.url],
+            "adapter_feed_interval_s": 0.1,
+            "adapter_scan_interval_s": 0.05,
+            "adapter_max_feed_bytes": 10_000,
+        }
+    )
+    with capture_logs() as logs:
+        adapter = RunningAdapter(conf)
+        await eventually(lambda: _requests(feed_server, 2))
+        await adapter.close()
+    assert await stream_length(redis_client, settings) == 0
+    reasons = [entry["reason"] for entry in logs if entry["event"] == "adapter.rejected"]
+    assert reasons
+    assert "feed larger than 10000 bytes" in reasons[0]
