@@ -1,4 +1,4 @@
-"""Publishing articles once each: claim ids, wait for room downstream, publish through FastStream, confirm."""
+"""Publishing articles once each: wait for room downstream, claim ids, publish (FastStream's format), confirm."""
 
 import asyncio
 from collections.abc import Sequence
@@ -103,6 +103,12 @@ class Publisher:
         await self._seen.confirm(pipe, _entries(articles))
         await pipe.execute()
 
+    async def _release(self, articles: Sequence[ArticleReceived]) -> None:
+        try:
+            await self._seen.release(_entries(articles))
+        except Exception as err:  # Redis is likely down: the leases expire on their own
+            log.warning("adapter.release_failed", error=str(err), lease_s=self._settings.adapter_lease_s)
+
     async def publish(self, articles: Sequence[ArticleReceived], mode: str = "new") -> Published:
         """Publish the articles whose ids are not yet seen (`mode`: "new", "updates" or "force").
 
@@ -116,7 +122,7 @@ class Publisher:
             try:
                 await self._send(chosen)
             except BaseException:
-                await asyncio.shield(self._seen.release(_entries(chosen)))
+                await asyncio.shield(self._release(chosen))
                 raise
         if self._settings.log_level == "debug":
             for article, claim in zip(articles, claims, strict=True):

@@ -42,14 +42,6 @@ class FeedReport:
         self.rejected.clear()
         self.article_ids.clear()
 
-    def add(self, other: "FeedReport") -> None:
-        """Add another report's counts to this one."""
-        self.fed += other.fed
-        self.refed += other.refed
-        self.skipped_seen += other.skipped_seen
-        self.rejected.extend(other.rejected)
-        self.article_ids.extend(other.article_ids)
-
 
 def mode_of(force: bool, updates: bool) -> str:
     """The claim mode for the `--force` / `--updates` flags."""

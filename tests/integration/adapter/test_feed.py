@@ -129,3 +129,28 @@ async def test_rejections_are_logged_with_where_and_why(settings: Settings, redi
     assert report.fed == 1
     assert [(r["where"], r["line"], r["field"]) for r in rejected] == [(str(bad), 2, "text")]
     assert rejected[0]["reason"] == "must not be empty"
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "source"),
+    [
+        ("harbour_fire.txt", 1, None),
+        ("articles.jsonl", 3, "Valley Courier"),
+        ("ninjs_v1.json", 1, "Valley Wire"),
+        ("ninjs_v2.json", 1, "Coastline News"),
+        ("newsml_item.xml", 1, "Ridge Post"),
+        ("feed_rss.xml", 2, "Eastmarch Gazette"),
+        ("feed_atom.xml", 1, "Lowmoor Observer"),
+        ("page.html", 1, None),
+    ],
+)
+async def test_each_format_arrives_as_valid_canonical_articles(
+    settings: Settings, redis_client: Any, name: str, count: int, source: str | None
+) -> None:
+    """Every sample format is fed and read back by a FastStream subscriber as canonical ArticleReceived."""
+    report = await feed_paths(settings, [str(DATA / name)])
+    assert (report.fed, report.rejected) == (count, [])
+    articles = await read_articles(settings, count)
+    assert articles[0].source == source
+    assert all(a.text == canonical_text(a.text) for a in articles)
+    assert sorted(a.article_id for a in articles) == sorted(report.article_ids)
