@@ -56,6 +56,8 @@ class Sink:
         self._publisher = publisher
         self._mode = mode
         self._batch: list[ArticleReceived] = []
+        # --force bypasses the seen set, so an id met twice in one run is caught here instead.
+        self._forced: set[str] | None = set() if mode == "force" else None
         self.report = FeedReport()
 
     def reject(self, rejection: Rejection) -> None:
@@ -89,8 +91,14 @@ class Sink:
                 self.reject(entry)
                 continue
             article = self._article(entry, where, entry.line)
-            if article is not None:
-                self._batch.append(article)
+            if article is None:
+                continue
+            if self._forced is not None:
+                if article.article_id in self._forced:
+                    self.report.skipped_seen += 1
+                    continue
+                self._forced.add(article.article_id)
+            self._batch.append(article)
             if len(self._batch) >= self._settings.adapter_batch_size:
                 await self.flush()
 

@@ -58,7 +58,14 @@ def feed(paths: tuple[str, ...], force: bool, updates: bool, as_json: bool, prog
     normalised white space) before it is published.
 
     Prints how many were fed, skipped as already seen, and rejected (with file, line, field and reason).
-    Exits 1 when anything was rejected.
+    Exits 1 when anything was rejected. Waits while the ingest workers are more than
+    CLAIMWIRE_ADAPTER_MAX_BACKLOG articles behind. Details: docs/adapter.md.
+
+    \b
+    Examples:
+      claimwire feed seeds/
+      claimwire feed --updates wire/ninjs/*.json
+      zcat archive.jsonl.gz | claimwire feed -
     """
     from claimwire.adapter import feed_paths
 

@@ -154,3 +154,12 @@ async def test_each_format_arrives_as_valid_canonical_articles(
     assert articles[0].source == source
     assert all(a.text == canonical_text(a.text) for a in articles)
     assert sorted(a.article_id for a in articles) == sorted(report.article_ids)
+
+
+async def test_force_still_feeds_an_id_only_once_per_run(settings: Settings, redis_client: Any, tmp_path: Path) -> None:
+    """With --force, an article listed twice in one run is fed once and counted once as skipped."""
+    lines = [json.dumps({"id": "dup", "text": "Same story twice."})] * 2 + [json.dumps({"text": "Other."})]
+    (tmp_path / "dup.jsonl").write_text("\n".join(lines))
+    report = await feed_paths(settings, [str(tmp_path / "dup.jsonl")], force=True)
+    assert (report.fed, report.skipped_seen) == (2, 1)
+    assert await stream_length(redis_client, settings) == 2
