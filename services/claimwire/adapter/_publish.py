@@ -100,8 +100,12 @@ class Publisher:
             # publisher call per article. No maxlen: trimming by length could drop unread articles.
             frame = frame_event(article, correlation_id=article.article_id)
             pipe.xadd(self._settings.articles_stream, {DATA_FIELD: frame})
-        await self._seen.confirm(pipe, _entries(articles))
-        await pipe.execute()
+        if self._settings.redis_cluster:  # scripts cannot join a cluster pipeline: confirm after it
+            await pipe.execute()
+            await self._seen.confirm(_entries(articles))
+        else:
+            await self._seen.confirm(_entries(articles), pipe)
+            await pipe.execute()
 
     async def _release(self, articles: Sequence[ArticleReceived]) -> None:
         try:

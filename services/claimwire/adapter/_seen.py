@@ -6,9 +6,10 @@ short lease `L|<version>` while the article is in flight), then publish the arti
 lease that expires after `adapter_lease_s`; the article is then fed by the next run instead of lost.
 
 A batch of ids goes to Redis in one script call. On a Redis Cluster, where one script may only touch keys
-of one slot, each id gets its own call (pipelined).
+of one slot and scripts cannot be pipelined, each id gets its own call, all sent concurrently.
 """
 
+import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -42,7 +43,7 @@ return out
 # KEYS = seen keys; ARGV = ttl seconds, then one version per key: the article is published.
 CONFIRM_LUA = """
 for i, key in ipairs(KEYS) do redis.call('SET', key, ARGV[i + 1], 'EX', ARGV[1]) end
-return #KEYS
+return {}
 """
 
 # KEYS = seen keys; ARGV = one version per key: give leases back (publishing failed), unless another
@@ -51,7 +52,7 @@ RELEASE_LUA = """
 for i, key in ipairs(KEYS) do
   if redis.call('GET', key) == 'L|' .. ARGV[i] then redis.call('DEL', key) end
 end
-return #KEYS
+return {}
 """
 
 
@@ -88,30 +89,33 @@ class SeenIds:
         """The Redis key recording `article_id`."""
         return self._settings.key("adapter", "seen", article_id)
 
-    def _groups(self, entries: Sequence[Entry]) -> list[Sequence[Entry]]:
+    async def _run(self, script: Any, entries: Sequence[Entry], head: list[Any], pipe: Any = None) -> list[Any]:
+        """Run `script` over the entries: one call for all (queued on `pipe` when given), or on a cluster,
+        where scripts cannot be pipelined and one call may only touch one slot, one concurrent call each."""
+        if not entries:
+            return []
         if self._settings.redis_cluster:
-            return [[entry] for entry in entries]
-        return [entries] if entries else []
-
-    async def _call(self, script: Any, entries: Sequence[Entry], head: list[Any], pipe: Any) -> None:
-        for group in self._groups(entries):
-            keys = [self.key(article_id) for article_id, _ in group]
-            await script(keys=keys, args=[*head, *(version for _, version in group)], client=pipe)
+            calls = (
+                script(keys=[self.key(article_id)], args=[*head, version], client=self._client)
+                for article_id, version in entries
+            )
+            return [reply for replies in await asyncio.gather(*calls) for reply in replies]
+        keys = [self.key(article_id) for article_id, _ in entries]
+        args = [*head, *(version for _, version in entries)]
+        if pipe is not None:
+            await script(keys=keys, args=args, client=pipe)
+            return []
+        return list(await script(keys=keys, args=args, client=self._client))
 
     async def claim(self, entries: Sequence[Entry], mode: str) -> list[Claim]:
         """Claim the ids (`mode`: "new", "updates" or "force"); one `Claim` per entry, in order."""
-        pipe = self._client.pipeline(transaction=False)
         lease_ms = int(self._settings.adapter_lease_s * 1000)
-        await self._call(self._claim, entries, [mode, lease_ms], pipe)
-        replies = await pipe.execute()
-        return [Claim(int(value)) for reply in replies for value in reply]
+        return [Claim(int(value)) for value in await self._run(self._claim, entries, [mode, lease_ms])]
 
-    async def confirm(self, pipe: Any, entries: Sequence[Entry]) -> None:
-        """Queue on `pipe` the confirmation that these ids were published, for the TTL."""
-        await self._call(self._confirm, entries, [self._settings.adapter_seen_ttl_s], pipe)
+    async def confirm(self, entries: Sequence[Entry], pipe: Any = None) -> None:
+        """Record that these ids were published, for the TTL (queued on `pipe` when one is given)."""
+        await self._run(self._confirm, entries, [self._settings.adapter_seen_ttl_s], pipe)
 
     async def release(self, entries: Sequence[Entry]) -> None:
         """Give back leases taken by `claim` (publishing failed)."""
-        pipe = self._client.pipeline(transaction=False)
-        await self._call(self._release, entries, [], pipe)
-        await pipe.execute()
+        await self._run(self._release, entries, [])

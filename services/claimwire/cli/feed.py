@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 
 import click
-from redis.exceptions import RedisError
+from redis.exceptions import RedisClusterException, RedisError
 from rich.console import Console
 
 from claimwire.logs import configure_logging
@@ -73,7 +73,7 @@ def feed(paths: tuple[str, ...], force: bool, updates: bool, as_json: bool, prog
     configure_logging(settings)
     try:
         report = asyncio.run(feed_paths(settings, list(paths), force=force, updates=updates, progress=progress))
-    except (RedisError, OSError) as err:
+    except (RedisError, RedisClusterException, OSError) as err:
         raise click.ClickException(f"cannot feed to Redis at {settings.url_redacted}: {err}") from err
     if as_json:
         click.echo(
