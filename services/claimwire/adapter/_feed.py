@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from claimwire.logs import get_logger
 from claimwire.settings import Settings
 
-from ._formats import SUFFIXES, parse_bytes, parse_path
+from ._formats import SUFFIXES, parse_path, parse_stream
 from ._item import Rejection
 from ._publish import Publisher
 from ._sink import FeedReport, Sink, mode_of
@@ -89,7 +89,7 @@ async def feed_paths(
                 elif isinstance(entry, Path):
                     await sink.put(parse_path(entry), str(entry))
                 else:  # stdin
-                    await sink.put(parse_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+                    await sink.put(parse_stream(sys.stdin.buffer, "<stdin>"), "<stdin>")
                 if bar:
                     bar.advance(task)
             await sink.flush()
