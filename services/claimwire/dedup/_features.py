@@ -16,23 +16,41 @@ NUM_PERM = 4
 MAX_ENTITY_BUCKETS = 4
 _MERSENNE = (1 << 61) - 1
 _PERMS = [
-    (int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _MERSENNE | 1,
-     int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _MERSENNE)
+    (
+        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _MERSENNE | 1,
+        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _MERSENNE,
+    )
     for i in range(NUM_PERM)
 ]
 
 # Wire and news agencies whose stories other outlets copy: a copy counts once towards corroboration.
 AGENCIES = (
-    "ria novosti", "tass", "interfax", "reuters", "associated press", "afp", "agence france-presse",
-    "ukrinform", "unian", "anadolu", "xinhua", "dpa", "efe", "ansa", "pap", "bloomberg",
+    "ria novosti",
+    "tass",
+    "interfax",
+    "reuters",
+    "associated press",
+    "afp",
+    "agence france-presse",
+    "ukrinform",
+    "unian",
+    "anadolu",
+    "xinhua",
+    "dpa",
+    "efe",
+    "ansa",
+    "pap",
+    "bloomberg",
 )
 _VIA_AGENCY = re.compile(
-    r"\b(?:as reported by|reported by|citing|cited by|via|according to|told)\s+(?:the\s+)?(" +
-    "|".join(re.escape(a) for a in AGENCIES) + r")\b",
+    r"\b(?:as reported by|reported by|citing|cited by|via|according to|told)\s+(?:the\s+)?("
+    + "|".join(re.escape(a) for a in AGENCIES)
+    + r")\b",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b",
-                     re.IGNORECASE)
+_DENIAL = re.compile(
+    r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -150,6 +168,5 @@ def bucket_names(features: ClaimFeatures, day: date | str) -> list[str]:
     names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places | features.regions)]
     names += [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
     if stamp != "a":
-        names += [f"h:{stamp}:{i}:{value % 0xFFFFFFFF:x}" for i, value in enumerate(features.signature)
-                  if value]
+        names += [f"h:{stamp}:{i}:{value % 0xFFFFFFFF:x}" for i, value in enumerate(features.signature) if value]
     return names

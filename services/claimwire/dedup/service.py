@@ -48,6 +48,10 @@ class DedupComponent:
         await self.stage.prepare(broker)
         await self._ledger_of(broker)
 
+    async def hand_back(self, settings: Settings) -> None:
+        """After the broker stopped, make claims read but not finished reclaimable at once."""
+        await self.stage.hand_back(settings)
+
     async def _ledger_of(self, broker: RedisBroker) -> RedisLedger:
         if self._ledger is None:
             self._ledger = RedisLedger(await redis_of(broker), self.settings)
@@ -60,8 +64,12 @@ class DedupComponent:
             applied = await ledger.process(claim)
             state = applied.state
             with structlog.contextvars.bound_contextvars(incident_id=state.incident_id):
-                log.info("claim.merged" if applied.fresh else "claim.replayed", version=state.version,
-                         claims=len(state.claim_ids), score=state.merges[-1].score if applied.fresh else None)
+                log.info(
+                    "claim.merged" if applied.fresh else "claim.replayed",
+                    version=state.version,
+                    claims=len(state.claim_ids),
+                    score=state.merges[-1].score if applied.fresh else None,
+                )
         return [(self.settings.incidents_stream, state)]
 
 

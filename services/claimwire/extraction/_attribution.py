@@ -102,7 +102,7 @@ def _verb_slot(text: str, words: list[Token], i: int) -> bool:
 
 
 def _after_comma(text: str, word: Token) -> bool:
-    return text[max(0, word.start - 4) : word.start].rstrip().rstrip("”\"").endswith((",", "—", "–"))
+    return text[max(0, word.start - 4) : word.start].rstrip().rstrip('”"').endswith((",", "—", "–"))
 
 
 def _without_overlaps(cues: list[_Cue]) -> list[_Cue]:
@@ -153,8 +153,10 @@ def _prepositional(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribu
     lead = text[lead_start : cue.start].strip()
     after_comma = text.find(",", cue.end, body_end)
     connective = lex.CONNECTIVE_OPENERS.match(lead + " ")
-    if not lead or (connective and connective.end() >= len(lead)) or (
-        lead.endswith(",") and lead.count(",") == 1 and _only_adverbial(lead)
+    if (
+        not lead
+        or (connective and connective.end() >= len(lead))
+        or (lead.endswith(",") and lead.count(",") == 1 and _only_adverbial(lead))
     ):
         # "According to X, C": the claimant runs to the comma, the content follows.
         if after_comma == -1:
@@ -179,7 +181,7 @@ def _only_adverbial(lead: str) -> bool:
 
 
 def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
-    """"… being attributed to Y by X": the agent after "by" is the claimant."""
+    """ "… being attributed to Y by X": the agent after "by" is the claimant."""
     window = text[cue.end : min(body_end, cue.end + 60)]
     match = re.match(r"(\s+(?:to\s+|on\s+)?[\w’'\- ]{0,30}?)\s+by\s+", window)
     aux = re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", text[max(0, cue.start - 20) : cue.start])
@@ -195,24 +197,24 @@ def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
 
 
 def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribution | None:
-    """"C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
+    """ "C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
     before = text[s_start : cue.start]
     after = text[cue.end : body_end]
     if cue.kind == "multi" and not text[cue.start : cue.end].lower().startswith(("said", "wrote")):
         return None
-    if len(after.split()) > _MAX_TAIL_WORDS or re.match(r"\s+that\b", after) or any(q in after for q in "“\""):
+    if len(after.split()) > _MAX_TAIL_WORDS or re.match(r"\s+that\b", after) or any(q in after for q in '“"'):
         return None
     comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
     if comma == -1:
         return None
-    between = before[comma + 1 :].strip(" ,”\"")
+    between = before[comma + 1 :].strip(' ,”"')
     if between:
         # "C, the ministry said": a short noun phrase between the comma and the cue.
         if len(between.split()) > 8 or _has_verbish(between) or not _TAIL.match(after):
             return None
         if between.split()[0].endswith("ing") or between.split()[-1] == "to":
             return None
-        claimant = trim(text, s_start + comma + 1, cue.start, " ,”\"")
+        claimant = trim(text, s_start + comma + 1, cue.start, ' ,”"')
     else:
         # "C, said the ministry": the claimant follows the cue.
         c_start, c_end = trim(text, cue.end, body_end)
@@ -223,12 +225,14 @@ def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribut
     content_start, content_end = trim(text, s_start, s_start + comma, " ,")
     if content_end - content_start < 3:
         return None
-    content = unquote(text, *_strip_connective(text, content_start, content_end + _closing_quote(text, s_start + comma)))
+    content = unquote(
+        text, *_strip_connective(text, content_start, content_end + _closing_quote(text, s_start + comma))
+    )
     return Attribution((cue.start, cue.end), claimant, content)
 
 
 def _closing_quote(text: str, at: int) -> int:
-    return 1 if text[at] in "”\"" else 0
+    return 1 if text[at] in '”"' else 0
 
 
 def _has_verbish(phrase: str) -> bool:
@@ -247,7 +251,7 @@ def _subject_before(text: str, s_start: int, cue_start: int) -> tuple[int, int] 
         words = text[p_start:p_end].split()
         if not words:
             continue
-        if words[0].lower().strip("“\"") in lex.NON_SUBJECT_OPENERS and not _pronoun_subject(words):
+        if words[0].lower().strip('“"') in lex.NON_SUBJECT_OPENERS and not _pronoun_subject(words):
             continue
         n_start, n_end = _strip_auxiliaries(text, p_start, p_end)
         if n_end <= n_start:
@@ -313,7 +317,7 @@ def _strip_auxiliaries(text: str, start: int, end: int) -> tuple[int, int]:
     words = words[:last]
     if not words:
         return start, start
-    return start if text[start] not in "“\"" else start + 1, words[-1].end
+    return start if text[start] not in '“"' else start + 1, words[-1].end
 
 
 _TIME_WORDS = frozenset(
@@ -330,8 +334,8 @@ def _np_end(text: str, start: int, end: int) -> int:
     """End of the noun phrase that starts at `start`: stops at a verb-like word or clause punctuation."""
     last = start
     for word in tokens(text, start, end):
-        gap = text[last:word.start]
-        if last > start and any(ch in gap for ch in ",;:()“”\""):
+        gap = text[last : word.start]
+        if last > start and any(ch in gap for ch in ',;:()“”"'):
             break
         if last > start and (word.lower in lex.AUXILIARIES or word.lower in lex.REPORTING_VERBS):
             break

@@ -29,28 +29,43 @@ _TITLES = frozenset(
 _DESCRIPTOR_TAIL = re.compile(r"^(?P<desc>.*?\b[a-z][\w-]*)\s+(?P<name>(?:[A-Z][\w’'.-]*\s?){1,4})$")
 
 _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
-    (ClaimantKind.media, frozenset(
-        "media agency news newspaper broadcaster channel tv television radio outlet reuters afp ap tass "
-        "ria novosti interfax cnn bbc xinhua ukrinform al jazeera times post journal press wire".split()
-    )),
-    (ClaimantKind.military, frozenset(
-        "army military forces force command staff navy air troops brigade regiment commander general "
-        "gen defence defense idf pentagon".split()
-    )),
-    (ClaimantKind.armed_group, frozenset(
-        "legion battalion corps militia rebels rebel insurgents fighters group faction hamas hezbollah "
-        "houthis taliban wagner isis al-shabaab guerrillas separatists".split()
-    )),
-    (ClaimantKind.government, frozenset(
-        "ministry minister government kremlin president governor mayor cabinet parliament council office "
-        "department administration authorities officials official police prosecutor prosecutors court "
-        "spokesman spokeswoman spokesperson senate congress house embassy state commission secretary "
-        "chancellor premier senator lawmakers white".split()
-    )),
-    (ClaimantKind.organization, frozenset(
-        "company firm union party committee organisation organization foundation institute charity ngo "
-        "association federation bank corporation group un nato who unicef red cross".split()
-    )),
+    (
+        ClaimantKind.media,
+        frozenset(
+            "media agency news newspaper broadcaster channel tv television radio outlet reuters afp ap tass "
+            "ria novosti interfax cnn bbc xinhua ukrinform al jazeera times post journal press wire".split()
+        ),
+    ),
+    (
+        ClaimantKind.military,
+        frozenset(
+            "army military forces force command staff navy air troops brigade regiment commander general "
+            "gen defence defense idf pentagon".split()
+        ),
+    ),
+    (
+        ClaimantKind.armed_group,
+        frozenset(
+            "legion battalion corps militia rebels rebel insurgents fighters group faction hamas hezbollah "
+            "houthis taliban wagner isis al-shabaab guerrillas separatists".split()
+        ),
+    ),
+    (
+        ClaimantKind.government,
+        frozenset(
+            "ministry minister government kremlin president governor mayor cabinet parliament council office "
+            "department administration authorities officials official police prosecutor prosecutors court "
+            "spokesman spokeswoman spokesperson senate congress house embassy state commission secretary "
+            "chancellor premier senator lawmakers white".split()
+        ),
+    ),
+    (
+        ClaimantKind.organization,
+        frozenset(
+            "company firm union party committee organisation organization foundation institute charity ngo "
+            "association federation bank corporation group un nato who unicef red cross".split()
+        ),
+    ),
 )
 
 
@@ -65,7 +80,7 @@ class Entity:
 
 def normalise_name(mention: str) -> str:
     """Canonical name of a mention: determiner dropped, a descriptor before a proper name dropped."""
-    name = _LEADING_DETERMINER.sub("", mention.strip(" ,“”\"")).strip()
+    name = _LEADING_DETERMINER.sub("", mention.strip(' ,“”"')).strip()
     match = _DESCRIPTOR_TAIL.match(name)
     if match and not match.group("desc").endswith((" of", " for", " in")) and match.group("desc").split()[-1] != "of":
         proper = match.group("name").strip()
@@ -99,7 +114,7 @@ def kind_of(name: str) -> ClaimantKind:
 def _match_words(name: str) -> frozenset[str]:
     words = set()
     for word in re.split(r"[\s-]+", name.lower()):
-        word = word.strip(".,“”\"")
+        word = word.strip('.,“”"')
         base = re.sub(r"(?:’s|'s)$", "", word)
         words.add(base)
         for adjective, country in DEMONYMS.items():
@@ -118,7 +133,7 @@ class Registry:
 
     def resolve(self, mention: str) -> Entity:
         """The entity a claimant mention refers to, registering it when it is new."""
-        lowered = mention.lower().strip(" ,“”\"")
+        lowered = mention.lower().strip(' ,“”"')
         if lowered in _PRONOUNS_NONPERSON:
             return self._latest(lambda e: e.kind is not ClaimantKind.person) or self._new(mention)
         if lowered in _PRONOUNS_PERSON:

@@ -9,22 +9,40 @@ from claimwire_contracts import EventType
 _RULES: tuple[tuple[EventType, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE))
     for kind, pattern in (
-        (EventType.territorial_control, r"took (?:over|control)|takeover|captur\w+|seiz\w+|liberat\w+|"
-         r"occup\w+|control of|recaptur\w+|withdr[ae]w from|retreat\w*|advanc\w+ (?:on|into|toward)|"
-         r"entered the (?:village|town|city)|gained ground|lost control"),
-        (EventType.interception, r"intercept\w*|shot down|shooting down|downed|air defen[cs]es? (?:destroyed|"
-         r"repelled)|repelled (?:a |an )?(?:drone|missile)"),
+        (
+            EventType.territorial_control,
+            r"took (?:over|control)|takeover|captur\w+|seiz\w+|liberat\w+|"
+            r"occup\w+|control of|recaptur\w+|withdr[ae]w from|retreat\w*|advanc\w+ (?:on|into|toward)|"
+            r"entered the (?:village|town|city)|gained ground|lost control",
+        ),
+        (
+            EventType.interception,
+            r"intercept\w*|shot down|shooting down|downed|air defen[cs]es? (?:destroyed|"
+            r"repelled)|repelled (?:a |an )?(?:drone|missile)",
+        ),
         (EventType.accident, r"crash\w*|derail\w*|collision|collided|capsiz\w+|accident\w*|malfunction\w*"),
-        (EventType.casualties, r"killed|kill\w*|dead\b|died|death toll|deaths?\b|wounded|injured|casualt\w+|"
-         r"losses|elimination|eliminated|missing\b|bodies"),
-        (EventType.attack, r"attack\w*|strike[sd]?\b|struck|shell\w*|bomb\w*|incursion\w*|raid\w*|assault\w*|"
-         r"offensive|fired|launched|hit\b|explosion\w*|exploded|blast\w*|ambush\w*|penetrat\w+|"
-         r"cross(?:ed|ing)? the border|invasion|invad\w+|engagements?|clash\w*|skirmish\w*|fighting"),
-        (EventType.damage, r"damag\w+|destroy\w*|destruction|fire\b|blaze|without (?:electricity|power|water)|"
-         r"power (?:outage|cut)s?|blackout|collaps\w+"),
-        (EventType.disruption, r"evacuat\w+|clos(?:ed|ure|ing)|suspend\w*|cancel\w*|online learning|remote "
-         r"learning|schools?\b|curfew|lockdown|shut down|halted|disrupt\w*|flights?|strike action|protest\w*|"
-         r"blockade"),
+        (
+            EventType.casualties,
+            r"killed|kill\w*|dead\b|died|death toll|deaths?\b|wounded|injured|casualt\w+|"
+            r"losses|elimination|eliminated|missing\b|bodies",
+        ),
+        (
+            EventType.attack,
+            r"attack\w*|strike[sd]?\b|struck|shell\w*|bomb\w*|incursion\w*|raid\w*|assault\w*|"
+            r"offensive|fired|launched|hit\b|explosion\w*|exploded|blast\w*|ambush\w*|penetrat\w+|"
+            r"cross(?:ed|ing)? the border|invasion|invad\w+|engagements?|clash\w*|skirmish\w*|fighting",
+        ),
+        (
+            EventType.damage,
+            r"damag\w+|destroy\w*|destruction|fire\b|blaze|without (?:electricity|power|water)|"
+            r"power (?:outage|cut)s?|blackout|collaps\w+",
+        ),
+        (
+            EventType.disruption,
+            r"evacuat\w+|clos(?:ed|ure|ing)|suspend\w*|cancel\w*|online learning|remote "
+            r"learning|schools?\b|curfew|lockdown|shut down|halted|disrupt\w*|flights?|strike action|protest\w*|"
+            r"blockade",
+        ),
     )
 )
 

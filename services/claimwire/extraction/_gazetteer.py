@@ -67,10 +67,19 @@ def places() -> dict[str, Place]:
 
 
 _COUNTRY_ALIASES = {
-    "Britain": "United Kingdom", "UK": "United Kingdom", "US": "United States", "USA": "United States",
-    "America": "United States", "Gaza Strip": "Palestinian Territory", "West Bank": "Palestinian Territory",
-    "Congo": "Democratic Republic of the Congo", "Ivory Coast": "Ivory Coast", "Czechia": "Czechia",
-    "Holland": "Netherlands", "Crimea": "Ukraine", "Donbas": "Ukraine",
+    "Britain": "United Kingdom",
+    "UK": "United Kingdom",
+    "US": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "Gaza Strip": "Palestinian Territory",
+    "West Bank": "Palestinian Territory",
+    "Congo": "Democratic Republic of the Congo",
+    "Ivory Coast": "Ivory Coast",
+    "Czechia": "Czechia",
+    "Holland": "Netherlands",
+    "Crimea": "Ukraine",
+    "Donbas": "Ukraine",
 }
 
 

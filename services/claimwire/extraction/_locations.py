@@ -19,9 +19,7 @@ _REGION = re.compile(
 )
 _REGION_OF = re.compile(rf"\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
-_SETTLEMENT_BEFORE = re.compile(
-    rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$"
-)
+_SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|in the (?:village|town) of|around)\s+$")
 
 
@@ -154,7 +152,9 @@ def _locate(
     return FoundLocation(name, m_start, m_end, country, admin1)
 
 
-def _context(text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict) -> tuple[str | None, str | None]:
+def _context(
+    text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict
+) -> tuple[str | None, str | None]:
     """Region/country stated right after a place: "in Ukraine's Kharkiv region", ", a village in X", "in Y"."""
     tail = text[m_end : min(end, m_end + 160)]
     clause = re.split(r"[.;]|,\s+(?:and|but|while)\b|\s+and\s+in\b", tail, maxsplit=1)[0]

@@ -82,7 +82,11 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
 
 
 def _claims_of_sentence(
-    text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], registry: Registry,
+    text: str,
+    sentence: Sentence,
+    previous: Sentence | None,
+    drafts: list[_Draft],
+    registry: Registry,
     outlet: Entity,
 ) -> list[_Draft]:
     if not sentence.terminated:
@@ -113,7 +117,7 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
         if subject is None and mention[0] < attribution.cue[0]:
             subject = (entity, mention)
         c_start, c_end = attribution.content
-        quoted = c_start > 0 and text[c_start - 1] in "“\""
+        quoted = c_start > 0 and text[c_start - 1] in '“"'
         out.append(_Draft(sentence, attribution.content, entity, mention, attribution.cue, quoted=quoted))
     return out
 
@@ -126,7 +130,9 @@ def _unattributed(
         return []
     if _EVALUATIVE_OPENING.match(body) or body.rstrip().endswith("?"):
         return []
-    if find_verification(text, sentence.start, sentence.end) is not None and refers_back(text, sentence.start, sentence.end):
+    if find_verification(text, sentence.start, sentence.end) is not None and refers_back(
+        text, sentence.start, sentence.end
+    ):
         return []
     content = unquote(text, *_strip_connective(text, *trim(text, sentence.start, sentence.end)))
     quoted = body.startswith(("“", '"'))
@@ -146,8 +152,13 @@ def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, d
     if previous is None or not drafts or lex.TOPIC_SHIFT.match(text[sentence.start : sentence.end]):
         return None
     last = drafts[-1]
-    if last.sentence != previous or previous.paragraph != sentence.paragraph or last.cue is None and last.mention is None:
-        quoted_here = text[sentence.start] in "“\""
+    if (
+        last.sentence != previous
+        or previous.paragraph != sentence.paragraph
+        or last.cue is None
+        and last.mention is None
+    ):
+        quoted_here = text[sentence.start] in '“"'
         if quoted_here and last.sentence == previous and last.quoted:
             return last.entity
         return None
@@ -193,7 +204,10 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
 
 
 def _build(
-    article: ArticleReceived, draft: _Draft, regions: dict[str, Region], places: dict[str, FoundLocation],
+    article: ArticleReceived,
+    draft: _Draft,
+    regions: dict[str, Region],
+    places: dict[str, FoundLocation],
     published: date | None,
 ) -> ClaimExtracted:
     text = article.text
@@ -206,13 +220,29 @@ def _build(
         span=Span(start=draft.mention[0], end=draft.mention[1]) if draft.mention else None,
         kind=draft.entity.kind,
     )
-    cue = Cue(text=text[draft.cue[0] : draft.cue[1]], span=Span(start=draft.cue[0], end=draft.cue[1])) if draft.cue else None
+    cue = (
+        Cue(text=text[draft.cue[0] : draft.cue[1]], span=Span(start=draft.cue[0], end=draft.cue[1]))
+        if draft.cue
+        else None
+    )
     locations = [
-        Location(name=f.name, mention=text[f.start : f.end], span=Span(start=f.start, end=f.end), country=f.country, admin1=f.admin1)
+        Location(
+            name=f.name,
+            mention=text[f.start : f.end],
+            span=Span(start=f.start, end=f.end),
+            country=f.country,
+            admin1=f.admin1,
+        )
         for f in find_locations(text, c_start, c_end, regions, places)
     ]
     quantities = [
-        Quantity(value=q.value, unit=q.unit, text=text[q.start : q.end], span=Span(start=q.start, end=q.end), approximate=q.approximate)
+        Quantity(
+            value=q.value,
+            unit=q.unit,
+            text=text[q.start : q.end],
+            span=Span(start=q.start, end=q.end),
+            approximate=q.approximate,
+        )
         for q in find_quantities(text, c_start, c_end)
     ]
     return ClaimExtracted(
@@ -225,7 +255,9 @@ def _build(
         sentence=Span(start=draft.sentence.start, end=draft.sentence.end),
         claimant=claimant,
         cue=cue,
-        event_type=classify(content, attributed=draft.cue is not None or draft.mention is not None, quoted=draft.quoted),
+        event_type=classify(
+            content, attributed=draft.cue is not None or draft.mention is not None, quoted=draft.quoted
+        ),
         locations=locations,
         quantities=quantities,
         time=_time(text, draft, published),
@@ -240,7 +272,12 @@ def _time(text: str, draft: _Draft, published: date | None) -> TimeRef | None:
         found = find_time(text, draft.sentence.start, draft.sentence.end, published)
     if found is None:
         return None
-    return TimeRef(text=text[found.start : found.end], span=Span(start=found.start, end=found.end), start=found.first, end=found.last)
+    return TimeRef(
+        text=text[found.start : found.end],
+        span=Span(start=found.start, end=found.end),
+        start=found.first,
+        end=found.last,
+    )
 
 
 def _verification(text: str, draft: _Draft) -> Verification:

@@ -9,12 +9,34 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -108,8 +130,8 @@ def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | 
     if unit.split()[-1] in _TIME_UNITS or unit.split()[0] in _TIME_UNITS:
         return None
     unit = _outcome(text, unit, unit_end, limit)
-    approximate = bool(match.group("approx")) and match.group("approx").lower() not in {"up to"} or bool(
-        match.group("vague")
+    approximate = (
+        bool(match.group("approx")) and match.group("approx").lower() not in {"up to"} or bool(match.group("vague"))
     )
     return FoundQuantity(value, unit, match.start(), unit_end, approximate or bool(match.group("vague")))
 
@@ -177,13 +199,11 @@ def _outcome(text: str, unit: str, unit_end: int, limit: int) -> str:
 
 
 def _zeros(text: str, start: int, end: int) -> list[FoundQuantity]:
-    return [
-        FoundQuantity(0, "casualties", m.start(), m.end(), False) for m in _ZERO.finditer(text, start, end)
-    ]
+    return [FoundQuantity(0, "casualties", m.start(), m.end(), False) for m in _ZERO.finditer(text, start, end)]
 
 
 def _singulars(text: str, start: int, end: int, found: list[FoundQuantity]) -> list[FoundQuantity]:
-    """"destroyed an armoured personnel carrier" counts one, where no numeral covers it."""
+    """ "destroyed an armoured personnel carrier" counts one, where no numeral covers it."""
     singles = []
     for m in _ONE.finditer(text, start, end):
         s, e = m.span("text")

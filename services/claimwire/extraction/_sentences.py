@@ -13,7 +13,7 @@ _ABBREVIATIONS = frozenset(
     "no vs etc approx dept est jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u "
     "a.m p.m".split()
 )
-_OPENING_QUOTES = "“\"‘"
+_OPENING_QUOTES = '“"‘'
 _CLOSING_AFTER_STOP = "”\"’)'"
 _BREAK = re.compile(r"[.!?]+")
 

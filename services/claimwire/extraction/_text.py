@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass
 
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+(?:[’'\-.][A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+)*")
-QUOTE_OPEN = "“\""
-QUOTE_CLOSE = "”\""
+QUOTE_OPEN = '“"'
+QUOTE_CLOSE = '”"'
 _STRIP = " \t\n,;:.!?—–-"
 
 
