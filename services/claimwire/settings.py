@@ -79,6 +79,8 @@ class Settings(BaseSettings):
     """Longest wait before retrying a feed that keeps failing (the wait doubles per failure up to this)."""
     adapter_http_timeout_s: float = Field(default=20.0, gt=0)
     """Timeout of one feed request."""
+    adapter_max_feed_bytes: int = Field(default=20_000_000, ge=10_000)
+    """A feed response larger than this is refused (and retried with backoff)."""
     adapter_updates: bool = False
     """`claimwire run adapter` re-feeds an item seen before when it carries a newer version time."""
 
