@@ -16,46 +16,19 @@ BANDS, ROWS = 4, 2
 NUM_PERM = BANDS * ROWS
 #: Leading named-entity tokens a claim is indexed under.
 MAX_ENTITY_BUCKETS = 4
-<<<<<<< HEAD
-_MERSENNE = (1 << 61) - 1
-_PERMS = [
-    (
-        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _MERSENNE | 1,
-        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _MERSENNE,
-    )
-    for i in range(NUM_PERM)
-]
-=======
->>>>>>> dedup
 
 # Wire and news agencies whose stories other outlets copy: a copy counts once towards corroboration.
 AGENCIES = (
-    "ria novosti",
-    "tass",
-    "interfax",
-    "reuters",
-    "associated press",
-    "afp",
-    "agence france-presse",
-    "ukrinform",
-    "unian",
-    "anadolu",
-    "xinhua",
-    "dpa",
-    "efe",
-    "ansa",
-    "pap",
-    "bloomberg",
+    "ria novosti", "tass", "interfax", "reuters", "associated press", "afp", "agence france-presse",
+    "ukrinform", "unian", "anadolu", "xinhua", "dpa", "efe", "ansa", "pap", "bloomberg",
 )
 _VIA_AGENCY = re.compile(
-    r"\b(?:as reported by|reported by|citing|cited by|via|according to|told)\s+(?:the\s+)?("
-    + "|".join(re.escape(a) for a in AGENCIES)
-    + r")\b",
+    r"\b(?:as reported by|reported by|citing|cited by|via|according to|told)\s+(?:the\s+)?(" +
+    "|".join(re.escape(a) for a in AGENCIES) + r")\b",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(
-    r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b", re.IGNORECASE
-)
+_DENIAL = re.compile(r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -192,10 +165,6 @@ def bucket_names(features: ClaimFeatures, day: date | str, *, lookup: bool) -> l
         names += [f"v:{stamp}:{partition_tag(r)}" for r in sorted(features.regions)]
     names += [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
     if stamp != "a":
-<<<<<<< HEAD
-        names += [f"h:{stamp}:{i}:{value % 0xFFFFFFFF:x}" for i, value in enumerate(features.signature) if value]
-=======
         sig = features.signature
         names += [f"h:{stamp}:{b}:{hash_band(sig[b * ROWS:(b + 1) * ROWS])}" for b in range(BANDS) if any(sig)]
->>>>>>> dedup
     return names

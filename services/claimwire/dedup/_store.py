@@ -37,18 +37,12 @@ class Applied:
 
 def claim_record(claim: ClaimExtracted) -> str:
     """What the ledger keeps of a claim for `claimwire incidents show`."""
-    return json.dumps(
-        {
-            "claim_id": claim.claim_id,
-            "article_id": claim.article_id,
-            "outlet": claim.source,
-            "claimant": claim.claimant.name,
-            "cue": claim.cue.text if claim.cue else None,
-            "text": claim.text[:400],
-            "event_type": claim.event_type.value,
-            "published_at": claim.published_at.isoformat() if claim.published_at else None,
-        }
-    )
+    return json.dumps({
+        "claim_id": claim.claim_id, "article_id": claim.article_id, "outlet": claim.source,
+        "claimant": claim.claimant.name, "cue": claim.cue.text if claim.cue else None,
+        "text": claim.text[:400], "event_type": claim.event_type.value,
+        "published_at": claim.published_at.isoformat() if claim.published_at else None,
+    })
 
 
 class RedisLedger:
@@ -92,34 +86,11 @@ class RedisLedger:
             folded = fold(claim, features, match, state, summary, datetime.fromtimestamp(stamp, UTC))
             new = folded.state
             outcome = await self._apply(
-<<<<<<< HEAD
-                keys=[
-                    keys.claim(claim.claim_id),
-                    keys.outbox(claim.claim_id),
-                    keys.version,
-                    keys.incident(new.incident_id),
-                    *indexed,
-                ],
-                args=[
-                    _text(found[1]),
-                    state.version if state else 0,
-                    new.version,
-                    new.incident_id,
-                    new.model_dump_json(),
-                    json.dumps(folded.summary.to_json()),
-                    claim_record(claim),
-                    stamp,
-                    oldest,
-                    self.settings.dedup_window_s,
-                    self.settings.dedup_outbox_ttl_s,
-                ],
-=======
                 keys=[keys.claim(claim.claim_id), keys.outbox(claim.claim_id), keys.incident(new.incident_id),
                       *lookups, *indexed],
                 args=[*scan, len(lookups), seen, state.version if state else 0, new.version, new.incident_id,
                       new.model_dump_json(), json.dumps(folded.summary.to_json()), claim_record(claim),
                       stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s],
->>>>>>> dedup
             )
             if _text(outcome) == "ok":
                 await self._note_recent(new, stamp)

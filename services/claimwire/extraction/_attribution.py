@@ -238,13 +238,9 @@ def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     return Attribution((cue.start, cue.end), (agent_start, agent_end), content)
 
 
-<<<<<<< HEAD
-def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribution | None:
-=======
 def _post_content(  # noqa: PLR0911 - each guard rules the pattern out
     text: str, s_start: int, body_end: int, cue: _Cue
 ) -> Attribution | None:
->>>>>>> extract
     """ "C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
     before = text[s_start : cue.start]
     after = text[cue.end : body_end]

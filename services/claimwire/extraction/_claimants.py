@@ -92,10 +92,6 @@ _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
     (
         ClaimantKind.media,
         frozenset(
-<<<<<<< HEAD
-            "media agency news newspaper broadcaster channel tv television radio outlet reuters afp ap tass "
-            "ria novosti interfax cnn bbc xinhua ukrinform al jazeera times post journal press wire".split()
-=======
             [
                 "media",
                 "agency",
@@ -126,16 +122,11 @@ _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
                 "press",
                 "wire",
             ]
->>>>>>> extract
         ),
     ),
     (
         ClaimantKind.military,
         frozenset(
-<<<<<<< HEAD
-            "army military forces force command staff navy air troops brigade regiment commander general "
-            "gen defence defense idf pentagon".split()
-=======
             [
                 "army",
                 "military",
@@ -156,16 +147,11 @@ _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
                 "idf",
                 "pentagon",
             ]
->>>>>>> extract
         ),
     ),
     (
         ClaimantKind.armed_group,
         frozenset(
-<<<<<<< HEAD
-            "legion battalion corps militia rebels rebel insurgents fighters group faction hamas hezbollah "
-            "houthis taliban wagner isis al-shabaab guerrillas separatists".split()
-=======
             [
                 "legion",
                 "battalion",
@@ -187,18 +173,11 @@ _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
                 "guerrillas",
                 "separatists",
             ]
->>>>>>> extract
         ),
     ),
     (
         ClaimantKind.government,
         frozenset(
-<<<<<<< HEAD
-            "ministry minister government kremlin president governor mayor cabinet parliament council office "
-            "department administration authorities officials official police prosecutor prosecutors court "
-            "spokesman spokeswoman spokesperson senate congress house embassy state commission secretary "
-            "chancellor premier senator lawmakers white".split()
-=======
             [
                 "ministry",
                 "minister",
@@ -236,16 +215,11 @@ _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
                 "lawmakers",
                 "white",
             ]
->>>>>>> extract
         ),
     ),
     (
         ClaimantKind.organization,
         frozenset(
-<<<<<<< HEAD
-            "company firm union party committee organisation organization foundation institute charity ngo "
-            "association federation bank corporation group un nato who unicef red cross".split()
-=======
             [
                 "company",
                 "firm",
@@ -270,7 +244,6 @@ _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
                 "red",
                 "cross",
             ]
->>>>>>> extract
         ),
     ),
 )
@@ -325,13 +298,10 @@ class Entity:
 def normalise_name(mention: str) -> str:
     """Canonical name of a mention: determiner dropped, a descriptor before a proper name dropped."""
     name = _LEADING_DETERMINER.sub("", mention.strip(' ,“”"')).strip()
-<<<<<<< HEAD
-=======
     if "," in name:
         parts = [p.strip() for p in name.split(",") if p.strip()]
         names = [p for p in parts if all(w[:1].isupper() or w in {"al", "bin", "de", "van", "von"} for w in p.split())]
         name = names[-1] if names else parts[0]
->>>>>>> extract
     match = _DESCRIPTOR_TAIL.match(name)
     if match and match.group("desc").split()[-1] not in {"of", "for", "in", "and", "the", "on", "at", "&"}:
         proper = match.group("name").strip()
@@ -369,14 +339,8 @@ _ADJECTIVE_OF = {country.lower(): adjective for adjective, country in DEMONYMS.i
 @lru_cache(maxsize=4096)
 def _match_words(name: str) -> frozenset[str]:
     words = set()
-<<<<<<< HEAD
-    for word in re.split(r"[\s-]+", name.lower()):
-        word = word.strip('.,“”"')
-        base = re.sub(r"(?:’s|'s)$", "", word)
-=======
     for raw in re.split(r"[\s-]+", name.lower()):
         base = re.sub(r"(?:’s|'s)$", "", raw.strip('.,“”"'))
->>>>>>> extract
         words.add(base)
         if base in _ADJECTIVE_OF:
             words.add(_ADJECTIVE_OF[base])

@@ -458,9 +458,6 @@ DEMONYMS: dict[str, str] = {
 
 #: Words for administrative regions, so "Kursk region" and "region of Kursk" register a region.
 REGION_WORDS = frozenset(
-<<<<<<< HEAD
-    "region oblast province state governorate district county prefecture territory krai canton department".split()
-=======
     [
         "region",
         "oblast",
@@ -475,7 +472,6 @@ REGION_WORDS = frozenset(
         "canton",
         "department",
     ]
->>>>>>> extract
 )
 
 #: Words for settlements, so "the village of X" marks X as a place even outside the gazetteer.

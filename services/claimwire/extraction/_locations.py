@@ -20,9 +20,6 @@ _REGION = re.compile(
 _REGION_OF = re.compile(rf"\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
-<<<<<<< HEAD
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|in the (?:village|town) of|around)\s+$")
-=======
 # "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
 _SETTLEMENT_LIST = re.compile(
     rf"\b(?:{'|'.join(w for w in SETTLEMENT_WORDS if w.endswith('s'))})\s+of\s+"
@@ -36,7 +33,6 @@ _NEAR_BEFORE = re.compile(
 _FEATURE = re.compile(
     r"\s+(?:Sea|Ocean|Gulf|River|Strait|Bay|Islands?|Peninsula|Mountains|Valley|Desert|Strip|Bank|Lake)\b"
 )
->>>>>>> extract
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,10 +211,6 @@ def _locate(
     return FoundLocation(name, m_start, m_end, country, admin1)
 
 
-<<<<<<< HEAD
-def _context(
-    text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict
-=======
 _NEVER_PLACES = frozenset(
     [
         "The",
@@ -274,7 +266,6 @@ def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
 
 def _context(
     text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict[str, _gazetteer.Place]
->>>>>>> extract
 ) -> tuple[str | None, str | None]:
     """Region/country stated right after a place: "in Ukraine's Kharkiv region", ", a village in X", "in Y"."""
     tail = text[m_end : min(end, m_end + 160)]

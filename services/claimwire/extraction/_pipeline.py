@@ -92,10 +92,7 @@ def _claims_of_sentence(
     sentence: Sentence,
     previous: Sentence | None,
     drafts: list[_Draft],
-<<<<<<< HEAD
-=======
     *,
->>>>>>> extract
     registry: Registry,
     outlet: Entity,
 ) -> list[_Draft]:
@@ -126,11 +123,7 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
             registry.promote(entity)
         if subject is None and mention[0] < attribution.cue[0]:
             subject = (entity, mention)
-<<<<<<< HEAD
-        c_start, c_end = attribution.content
-=======
         c_start = attribution.content[0]
->>>>>>> extract
         quoted = c_start > 0 and text[c_start - 1] in '“"'
         out.append(_Draft(sentence, attribution.content, entity, mention, attribution.cue, quoted=quoted))
     return out
@@ -169,12 +162,7 @@ def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, d
     if (
         last.sentence != previous
         or previous.paragraph != sentence.paragraph
-<<<<<<< HEAD
-        or last.cue is None
-        and last.mention is None
-=======
         or (last.cue is None and last.mention is None)
->>>>>>> extract
     ):
         quoted_here = text[sentence.start] in '“"'
         if quoted_here and last.sentence == previous and last.quoted:
@@ -292,57 +280,6 @@ def _build(
     text = article.text
     c_start, c_end = draft.content
     content = text[c_start:c_end]
-<<<<<<< HEAD
-    claimant = Claimant(
-        name=draft.entity.name,
-        mention=text[draft.mention[0] : draft.mention[1]] if draft.mention else None,
-        span=Span(start=draft.mention[0], end=draft.mention[1]) if draft.mention else None,
-        kind=draft.entity.kind,
-    )
-    cue = (
-        Cue(text=text[draft.cue[0] : draft.cue[1]], span=Span(start=draft.cue[0], end=draft.cue[1]))
-        if draft.cue
-        else None
-    )
-    locations = [
-        Location(
-            name=f.name,
-            mention=text[f.start : f.end],
-            span=Span(start=f.start, end=f.end),
-            country=f.country,
-            admin1=f.admin1,
-        )
-        for f in find_locations(text, c_start, c_end, regions, places)
-    ]
-    quantities = [
-        Quantity(
-            value=q.value,
-            unit=q.unit,
-            text=text[q.start : q.end],
-            span=Span(start=q.start, end=q.end),
-            approximate=q.approximate,
-        )
-        for q in find_quantities(text, c_start, c_end)
-    ]
-    return ClaimExtracted(
-        claim_id=make_claim_id(article.article_id, span),
-        article_id=article.article_id,
-        source=article.source,
-        published_at=article.published_at,
-        span=span,
-        text=content,
-        sentence=Span(start=draft.sentence.start, end=draft.sentence.end),
-        claimant=claimant,
-        cue=cue,
-        event_type=classify(
-            content, attributed=draft.cue is not None or draft.mention is not None, quoted=draft.quoted
-        ),
-        locations=locations,
-        quantities=quantities,
-        time=_time(text, draft, published),
-        verification=_verification(text, draft),
-        hedged=is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
-=======
     mention = draft.mention
     return ClaimExtracted.model_validate(
         {
@@ -387,7 +324,6 @@ def _build(
             "verification": _verification(text, draft),
             "hedged": is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
         }
->>>>>>> extract
     )
 
 
@@ -401,21 +337,12 @@ def _time(text: str, draft: _Draft, published: date | None) -> dict[str, object]
         found = find_time(text, draft.sentence.start, draft.sentence.end, published)
     if found is None:
         return None
-<<<<<<< HEAD
-    return TimeRef(
-        text=text[found.start : found.end],
-        span=Span(start=found.start, end=found.end),
-        start=found.first,
-        end=found.last,
-    )
-=======
     return {
         "text": text[found.start : found.end],
         "span": _span(found.start, found.end),
         "start": found.first,
         "end": found.last,
     }
->>>>>>> extract
 
 
 def _verification(text: str, draft: _Draft) -> dict[str, object]:

@@ -262,13 +262,8 @@ def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | 
     if unit.split()[-1] in _TIME_UNITS or unit.split()[0] in _TIME_UNITS:
         return None
     unit = _outcome(text, unit, unit_end, limit)
-<<<<<<< HEAD
-    approximate = (
-        bool(match.group("approx")) and match.group("approx").lower() not in {"up to"} or bool(match.group("vague"))
-=======
     approximate = (bool(match.group("approx")) and match.group("approx").lower() not in {"up to"}) or bool(
         match.group("vague")
->>>>>>> extract
     )
     return FoundQuantity(value, unit, match.start(), unit_end, approximate or bool(match.group("vague")))
 
