@@ -22,18 +22,10 @@ _E = EventType
 _COMPATIBLE = {
     frozenset(pair)
     for pair in [
-        (_E.attack, _E.casualties),
-        (_E.attack, _E.damage),
-        (_E.attack, _E.interception),
-        (_E.casualties, _E.damage),
-        (_E.interception, _E.damage),
-        (_E.interception, _E.casualties),
-        (_E.accident, _E.casualties),
-        (_E.accident, _E.damage),
-        (_E.disruption, _E.damage),
-        (_E.disruption, _E.attack),
-        (_E.disruption, _E.accident),
-        (_E.territorial_control, _E.attack),
+        (_E.attack, _E.casualties), (_E.attack, _E.damage), (_E.attack, _E.interception),
+        (_E.casualties, _E.damage), (_E.interception, _E.damage), (_E.interception, _E.casualties),
+        (_E.accident, _E.casualties), (_E.accident, _E.damage), (_E.disruption, _E.damage),
+        (_E.disruption, _E.attack), (_E.disruption, _E.accident), (_E.territorial_control, _E.attack),
         (_E.territorial_control, _E.casualties),
     ]
 }
@@ -57,9 +49,8 @@ class Match:
 
     def reason(self, claim_id: str) -> MergeReason:
         """The merge reason to record when the claim joins this incident."""
-        return MergeReason(
-            claim_id=claim_id, score=round(self.score, 4), signals=self.signals, matched_claim_id=self.matched_claim_id
-        )
+        return MergeReason(claim_id=claim_id, score=round(self.score, 4), signals=self.signals,
+                           matched_claim_id=self.matched_claim_id)
 
 
 def type_signal(claim_type: EventType, types: set[str]) -> float:
