@@ -1,10 +1,19 @@
 """The one place that builds the FastStream Redis broker."""
 
 import logging
+from typing import cast
 
 from faststream.redis import RedisBroker, RedisClusterBroker
+from redis.asyncio import Redis, RedisCluster
 
 from .settings import Settings
+
+
+def build_client(settings: Settings) -> Redis:
+    """A plain redis-py client (cluster-aware when `redis_cluster` is set), for work outside the broker."""
+    if settings.redis_cluster:
+        return cast(Redis, RedisCluster.from_url(settings.url))
+    return Redis.from_url(settings.url)
 
 
 def build_broker(settings: Settings) -> RedisBroker:
@@ -14,10 +23,16 @@ def build_broker(settings: Settings) -> RedisBroker:
     through structlog instead, with its ids bound); its errors still reach the log.
     """
     cls = RedisClusterBroker if settings.redis_cluster else RedisBroker
-    return cls(
+    logger = logging.getLogger("claimwire.faststream")
+    broker = cls(
         settings.url,
-        logger=logging.getLogger("faststream"),
+        logger=logger,
         log_level=logging.DEBUG,
         specification_url=settings.url_redacted,
         graceful_timeout=settings.graceful_timeout_s,
-    )
+    )  # FastStream installs its own coloured stdout handler on the logger it is given; route its lines
+    # through the one structlog set-up instead, and keep only its warnings and errors.
+    logger.handlers.clear()
+    logger.propagate = True
+    logger.setLevel(logging.WARNING)
+    return broker

@@ -10,7 +10,7 @@ dead-lettered.
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import structlog
 from faststream import AckPolicy
@@ -20,6 +20,7 @@ from faststream.redis.annotations import RedisBatchStreamMessage
 
 from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 
+from .broker import build_client
 from .logs import get_logger
 from .settings import Settings
 from .streams import (
@@ -30,6 +31,8 @@ from .streams import (
     delivery_counts,
     ensure_group,
     entries_of,
+    forget_idle_consumers,
+    hand_back,
     publish_all,
     redis_of,
 )
@@ -40,6 +43,8 @@ Outputs = Sequence[tuple[str, Contract]]
 log = get_logger(__name__)
 
 RAW_ENTRIES = "claimwire_entries"
+# Consumer names are host-pid, so every restart adds one; those idle for a day with nothing pending go.
+STALE_CONSUMER_MS = 24 * 3600 * 1000
 
 
 @dataclass
@@ -100,14 +105,29 @@ class StreamStage(Generic[In]):
         # The body is documented as the input contract but not cast: each entry is validated on its own
         # below, so one malformed entry cannot fail the whole batch.
         async def subscriber(body: Any, message: RedisBatchStreamMessage) -> None:
-            await self.handle_batch(broker, settings, entries_of(message.raw_message, RAW_ENTRIES))
+            await self.handle_batch(
+                broker, settings, entries_of(cast(dict[str, Any], message.raw_message), RAW_ENTRIES)
+            )
 
         subscriber.__annotations__["body"] = NoCast[list[self.model]]  # type: ignore[name-defined]
         return subscriber
 
     async def prepare(self, broker: RedisBroker) -> None:
-        """Create the consumer group from the stream's first entry, before the subscribers start."""
-        await ensure_group(await redis_of(broker), self.stream, self.group)
+        """Create the consumer group from the stream's first entry, before the subscribers start, and forget
+        consumers of earlier processes that left nothing pending."""
+        client = await redis_of(broker)
+        await ensure_group(client, self.stream, self.group)
+        await forget_idle_consumers(client, self.stream, self.group, idle_ms=STALE_CONSUMER_MS)
+
+    async def hand_back(self, settings: Settings) -> None:
+        """After the broker stopped: entries this consumer read but did not finish become reclaimable now."""
+        client = build_client(settings)
+        try:
+            count = await hand_back(client, self.stream, self.group, settings.consumer_name, settings.reclaim_idle_ms)
+        finally:
+            await client.aclose()
+        if count:
+            log.info("entries.handed_back", stream=self.stream, group=self.group, count=count)
 
     async def handle_batch(self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry]) -> None:
         """Process, publish, then ack one batch; failing entries are left pending or dead-lettered."""
@@ -162,9 +182,7 @@ class StreamStage(Generic[In]):
         for (entry, exc), first in zip(result.failed, first_failed, strict=True):
             count = attempts[entry.id]
             if count < settings.max_attempts:
-                log.warning(
-                    "entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts
-                )
+                log.warning("entry.will_retry", entry_id=entry.id, attempts=count, max_attempts=settings.max_attempts)
                 continue
             log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=repr(exc))
             first_at = datetime.fromisoformat(first.decode()) if first else None
@@ -192,14 +210,10 @@ class StreamStage(Generic[In]):
         )
 
 
-async def _opaque_batch_parser(
-    message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]
-) -> Any:
+async def _opaque_batch_parser(message: dict[str, Any], original_parser: Callable[..., Awaitable[Any]]) -> Any:
     """Hand FastStream a batch with empty bodies and keep the raw entries aside, untouched.
 
     FastStream's batch parser JSON-encodes every body up front and raises on bytes that are not UTF-8,
     before the handler runs: one such entry would stay pending forever instead of being dead-lettered.
     """
-    return await original_parser(
-        {**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]}
-    )
+    return await original_parser({**message, "data": [{} for _ in message["data"]], RAW_ENTRIES: message["data"]})

@@ -47,10 +47,8 @@ async def run_demo(settings: Settings, seeds: list[str], timeout: float = 120.0)
     """Start ingest and dedup in-process, feed `seeds`, wait until both groups are drained, read results."""
     from .adapter import feed_paths
 
-    broker = await start_components(
-        settings, [*components_for("ingest", settings), *components_for("dedup", settings)]
-    )
-    client: Redis[bytes] = Redis.from_url(settings.url)
+    broker = await start_components(settings, [*components_for("ingest", settings), *components_for("dedup", settings)])
+    client: Redis = Redis.from_url(settings.url)
     try:
         await feed_paths(settings, seeds, force=True)
         drained = await wait_until_drained(
@@ -78,7 +76,7 @@ async def run_demo(settings: Settings, seeds: list[str], timeout: float = 120.0)
 
 async def delete_keys(settings: Settings) -> None:
     """Remove every key of this deployment's prefix (the demo's own, on a shared Redis)."""
-    client: Redis[bytes] = Redis.from_url(settings.url)
+    client: Redis = Redis.from_url(settings.url)
     try:
         async for key in client.scan_iter(match=f"{settings.key_prefix}:*", count=1000):
             await client.delete(key)

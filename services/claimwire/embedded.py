@@ -90,9 +90,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -
             return
         except redis.ConnectionError:
             if time.monotonic() > deadline:
-                raise NoRedisServerError(
-                    f"the embedded redis-server did not answer within {timeout} s"
-                ) from None
+                raise NoRedisServerError(f"the embedded redis-server did not answer within {timeout} s") from None
             time.sleep(0.01)
         finally:
             client.close()

@@ -7,7 +7,7 @@ from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 
-async def group_backlog(client: "Redis[bytes]", stream: str, group: str) -> int | None:
+async def group_backlog(client: Redis, stream: str, group: str) -> int | None:
     """Entries of `stream` the group has not finished: pending plus (when known) not yet delivered.
 
     None when the stream or group does not exist. Works on Redis 6.2 (no `lag` field) by comparing the
@@ -30,9 +30,7 @@ async def group_backlog(client: "Redis[bytes]", stream: str, group: str) -> int 
     return None
 
 
-async def wait_until_drained(
-    client: "Redis[bytes]", groups: list[tuple[str, str]], timeout: float, settle: float = 0.3
-) -> bool:
+async def wait_until_drained(client: Redis, groups: list[tuple[str, str]], timeout: float, settle: float = 0.3) -> bool:
     """Wait until every (stream, group) has no backlog for `settle` seconds; False on timeout."""
     deadline = time.monotonic() + timeout
     quiet_since: float | None = None

@@ -20,9 +20,7 @@ class Settings(BaseSettings):
         env_prefix="CLAIMWIRE_", frozen=True, use_attribute_docstrings=True, extra="ignore"
     )
 
-    redis_url: RedisDsn | None = Field(
-        default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL")
-    )
+    redis_url: RedisDsn | None = Field(default=None, validation_alias=AliasChoices("REDIS_URL", "CLAIMWIRE_REDIS_URL"))
     """Redis to use (`redis://`, `rediss://`, with password). Unset: services use redis://127.0.0.1:6379/0
     and `claimwire demo` starts a private embedded Redis."""
     redis_cluster: bool = False
@@ -81,6 +79,8 @@ class Settings(BaseSettings):
     """Longest wait before retrying a feed that keeps failing (the wait doubles per failure up to this)."""
     adapter_http_timeout_s: float = Field(default=20.0, gt=0)
     """Timeout of one feed request."""
+    adapter_max_feed_bytes: int = Field(default=20_000_000, ge=10_000)
+    """A feed response larger than this is refused (and retried with backoff)."""
     adapter_updates: bool = False
     """`claimwire run adapter` re-feeds an item seen before when it carries a newer version time."""
 
@@ -107,6 +107,10 @@ class Settings(BaseSettings):
         if dsn is None or not dsn.password:
             return self.url
         return self.url.replace(f":{dsn.password}@", ":***@", 1)
+
+    def with_redis(self, url: str) -> "Settings":
+        """The same settings pointed at another Redis (the demo's embedded one)."""
+        return self.model_copy(update={"redis_url": RedisDsn(url)})
 
     def key(self, *parts: str) -> str:
         """A Redis key under this deployment's prefix."""

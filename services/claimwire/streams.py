@@ -6,7 +6,7 @@ import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from faststream.redis import BinaryMessageFormatV1, RedisBroker
 from pydantic import ValidationError
@@ -43,13 +43,13 @@ class EntryRejectedError(Exception):
         self.detail = detail
 
 
-async def redis_of(broker: RedisBroker) -> "Redis[bytes]":
+async def redis_of(broker: RedisBroker) -> Redis:
     """The broker's own Redis client (connecting it if needed)."""
-    client: Redis[bytes] = await broker.connect()
+    client: Redis = await broker.connect()
     return client
 
 
-async def ensure_group(client: "Redis[bytes]", stream: str, group: str) -> None:
+async def ensure_group(client: Redis, stream: str, group: str) -> None:
     """Create `group` on `stream` from its first entry, creating the stream too.
 
     FastStream creates groups at `$`, which would skip every entry written before the first start.
@@ -59,6 +59,35 @@ async def ensure_group(client: "Redis[bytes]", stream: str, group: str) -> None:
     except ResponseError as exc:
         if "BUSYGROUP" not in str(exc):
             raise
+
+
+async def forget_idle_consumers(client: Redis, stream: str, group: str, idle_ms: int) -> list[str]:
+    """Delete the group's consumers idle longer than `idle_ms` that own no pending entry; returns their names.
+
+    Consumers with pending entries are kept: deleting one would drop its entries from the pending list,
+    and they would never be reclaimed.
+    """
+    gone = []
+    for consumer in await client.xinfo_consumers(stream, group):
+        name = consumer["name"].decode() if isinstance(consumer["name"], bytes) else consumer["name"]
+        if int(consumer["pending"]) == 0 and int(consumer["idle"]) > idle_ms:
+            await client.xgroup_delconsumer(stream, group, name)
+            gone.append(name)
+    return gone
+
+
+async def hand_back(client: Redis, stream: str, group: str, consumer: str, idle_ms: int) -> int:
+    """Make the entries `consumer` still holds reclaimable at once by any other consumer; returns how many.
+
+    A stopping worker may have read a batch it never started. Those entries stay pending (nothing
+    unfinished is acked); marking them idle for `idle_ms` lets the other replicas' reclaimers take them
+    now instead of after the idle timeout.
+    """
+    rows = await client.xpending_range(stream, group, min="-", max="+", count=10_000, consumername=consumer)
+    ids = [row["message_id"] for row in rows]
+    if ids:
+        await client.xclaim(stream, group, consumer, min_idle_time=0, message_ids=ids, idle=idle_ms, justid=True)
+    return len(ids)
 
 
 def entries_of(raw_message: dict[str, Any], data_key: str = "data") -> list[StreamEntry]:
@@ -77,9 +106,7 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
     event's fields directly, as FastStream itself reads them.
     """
     if entry.size > max_bytes:
-        raise EntryRejectedError(
-            DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}"
-        )
+        raise EntryRejectedError(DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}")
     payload = entry.fields.get(DATA_FIELD)
     try:
         if payload is not None:
@@ -114,14 +141,12 @@ def entry_document(entry: StreamEntry) -> Any:
 
 
 async def read_events(
-    client: "Redis[bytes]", stream: str, model: type[T], *, start: str = "-", count: int | None = None
+    client: Redis, stream: str, model: type[T], *, start: str = "-", count: int | None = None
 ) -> list[tuple[str, T]]:
     """Entries of `stream` from `start` validated as `model`, without joining any consumer group."""
-    rows = await client.xrange(stream, min=start, max="+", count=count)
-    return [
-        (entry.id, model.model_validate(entry_document(entry)))
-        for entry in (StreamEntry(id=i.decode(), fields=f) for i, f in rows)
-    ]
+    rows = cast(list[tuple[bytes, dict[bytes, bytes]]], await client.xrange(stream, min=start, max="+", count=count))
+    entries = [StreamEntry(id=raw_id.decode(), fields=fields) for raw_id, fields in rows]
+    return [(entry.id, model.model_validate(entry_document(entry))) for entry in entries]
 
 
 def _short_errors(exc: ValidationError) -> str:
@@ -176,9 +201,7 @@ def build_dead_letter(
     )
 
 
-async def delivery_counts(
-    client: "Redis[bytes]", stream: str, group: str, ids: Sequence[str]
-) -> dict[str, int]:
+async def delivery_counts(client: Redis, stream: str, group: str, ids: Sequence[str]) -> dict[str, int]:
     """How many times each of `ids` has been delivered to the group (1 for ids no longer pending)."""
     if not ids:
         return {}
@@ -218,9 +241,7 @@ def frame_event(event: Contract, correlation_id: str) -> bytes:
     )
 
 
-async def publish_all(
-    client: "Redis[bytes]", events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None
-) -> int:
+async def publish_all(client: Redis, events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None) -> int:
     """XADD (stream, event, correlation id) triples in one pipelined round trip; returns the count.
 
     Events are framed exactly as a FastStream publisher frames them, so any FastStream subscriber reads them,
@@ -233,9 +254,7 @@ async def publish_all(
     count = 0
     async with client.pipeline(transaction=False) as pipe:
         for stream, event, correlation_id in events:
-            pipe.xadd(
-                stream, {DATA_FIELD: frame_event(event, correlation_id)}, maxlen=maxlen, approximate=True
-            )
+            pipe.xadd(stream, {DATA_FIELD: frame_event(event, correlation_id)}, maxlen=maxlen, approximate=True)
             count += 1
         if count:
             await pipe.execute()

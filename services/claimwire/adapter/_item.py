@@ -56,6 +56,16 @@ class Item:
     """Line (JSONL) or item number (arrays, feeds, NewsML messages) in its input, for error messages."""
 
 
+def parse_time(value: str | None, field: str) -> datetime | None:
+    """An ISO 8601 date-time from a feed field; `ItemError` naming `field` when it is not one."""
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError as err:
+        raise ItemError(f"not an ISO 8601 date-time: {value!r}", field=field) from err
+
+
 def _utc(moment: datetime | None) -> datetime | None:
     # A time without a zone is taken as UTC: the contracts compare times across outlets.
     if moment is None or moment.tzinfo is not None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from xml.etree.ElementTree import Element
 
 from ._html import element_to_text, html_to_text
-from ._item import Item, ItemError, Rejection
+from ._item import Item, ItemError, Rejection, parse_time
 from ._safexml import local_name
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -36,13 +36,7 @@ def _text_of(element: Element | None) -> str | None:
 
 
 def _time(element: Element | None, field: str) -> datetime | None:
-    value = _text_of(element)
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError as err:
-        raise ItemError(f"not an ISO 8601 date-time: {value!r}", field=field) from err
+    return parse_time(_text_of(element), field)
 
 
 def _provider(meta: Element | None) -> str | None:
@@ -95,9 +89,7 @@ def item_from_news_item(item: Element) -> Item:
 def items_from_newsml(root: Element, where: str) -> Iterator[Item | Rejection]:
     """Every `newsItem` under `root` (a `newsItem` or a `newsMessage`); each bad item rejected alone."""
     news_items = (
-        [root]
-        if local_name(root) == "newsItem"
-        else [el for el in root.iter() if local_name(el) == "newsItem"]
+        [root] if local_name(root) == "newsItem" else [el for el in root.iter() if local_name(el) == "newsItem"]
     )
     if not news_items:
         yield Rejection(where, "a newsMessage without any newsItem")

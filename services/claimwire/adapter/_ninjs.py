@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from ._html import html_to_text
-from ._item import Item, ItemError
+from ._item import Item, ItemError, parse_time
 
 _BODY_KEYS = ("body_text", "body_html", "body_xhtml", "bodies")
 
@@ -29,13 +29,7 @@ def _string(obj: dict[str, Any], field: str) -> str | None:
 
 
 def _time(obj: dict[str, Any], field: str) -> datetime | None:
-    value = _string(obj, field)
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError as err:
-        raise ItemError(f"not an ISO 8601 date-time: {value!r}", field=field) from err
+    return parse_time(_string(obj, field), field)
 
 
 def _pick(obj: dict[str, Any], field: str, role: str) -> dict[str, Any] | None:
@@ -45,10 +39,8 @@ def _pick(obj: dict[str, Any], field: str, role: str) -> dict[str, Any] | None:
         return None
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise ItemError("expected an array of objects", field=field)
-    for entry in entries:
-        if entry.get("role") == role:
-            return entry
-    return entries[0] if entries else None
+    chosen: dict[str, Any] | None = next((e for e in entries if e.get("role") == role), None)
+    return chosen or (entries[0] if entries else None)
 
 
 def _is_html(contenttype: str | None) -> bool:

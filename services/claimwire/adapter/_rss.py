@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 
 from ._html import html_to_text
 from ._item import Item, ItemError, Rejection
@@ -31,6 +31,8 @@ def _entry_text(entry: Any) -> str:
 def item_from_entry(entry: Any, feed_title: str | None, feed_language: str | None) -> Item:
     """The `Item` of one feed entry: id from its guid/id, else its link, else its text."""
     link = entry.get("link")
+    # dict.get: feedparser's own lookup silently maps a missing "updated" to "published".
+    updated = _when(dict.get(entry, "updated_parsed"))
     return Item(
         text=_entry_text(entry),
         key=entry.get("id") or link,
@@ -38,8 +40,8 @@ def item_from_entry(entry: Any, feed_title: str | None, feed_language: str | Non
         url=link,
         title=entry.get("title"),
         language=feed_language,
-        published_at=_when(entry.get("published_parsed")) or _when(entry.get("updated_parsed")),
-        updated_at=_when(entry.get("updated_parsed")),
+        published_at=_when(entry.get("published_parsed")) or updated,
+        updated_at=updated,
     )
 
 

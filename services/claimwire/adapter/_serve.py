@@ -1,10 +1,122 @@
-"""`serve`: the long-running adapter (drop folder and feed polling) until told to stop."""
+"""`serve`: the long-running adapter behind `claimwire run adapter` (drop folder and feed polling)."""
 
 import asyncio
+import contextlib
+import time
+from pathlib import Path
 
+import httpx
+from redis.exceptions import RedisError
+
+from claimwire.logs import get_logger
 from claimwire.settings import Settings
+
+from ._backpressure import trim_processed
+from ._dropdir import DropFolder
+from ._formats import parse_path
+from ._item import Rejection
+from ._poller import FeedPoller, monotonic, retry_after
+from ._publish import Publisher, StoppedError
+from ._sink import Sink, mode_of
+
+log = get_logger(__name__)
+
+TRIM_EVERY_S = 30.0
+
+
+async def _drop_round(drop: DropFolder, sink: Sink, stop: asyncio.Event) -> None:
+    for path in drop.ready():
+        if stop.is_set():
+            return
+        report = sink.report
+        fed, skipped, rejected = report.fed, report.skipped_seen, len(report.rejected)
+        await sink.put(parse_path(path), str(path))
+        await sink.flush()  # published and marked seen before the file is moved
+        fed, skipped = report.fed - fed, report.skipped_seen - skipped
+        reasons = [str(r) for r in report.rejected[rejected:]]
+        moved = drop.finish(path, fed_anything=fed + skipped > 0, reasons=reasons)
+        report.compact()
+        log.info(
+            "adapter.file_done",
+            file=str(path),
+            moved_to=str(moved),
+            fed=fed,
+            skipped_seen=skipped,
+            rejected=len(reasons),
+        )
+
+
+async def _poll(poller: FeedPoller, sink: Sink) -> None:
+    try:
+        fetched = await poller.fetch()
+    except Exception as err:  # HTTP, network, file or feed errors alike: back off, keep the others going
+        wait = poller.failed(monotonic(), retry_after(err))
+        sink.reject(Rejection(poller.url, f"feed failed: {err}"))
+        log.warning("adapter.feed_backoff", url=poller.url, failures=poller.failures, retry_in_s=wait)
+        return
+    report = sink.report
+    fed, skipped, rejected = report.fed, report.skipped_seen, report.rejected_total
+    if fetched.parsed is not None:
+        await sink.put(fetched.parsed, poller.url)
+        await sink.flush()
+        await poller.remember(fetched.validators)
+    report.compact()
+    log.info(
+        "adapter.feed_polled",
+        url=poller.url,
+        modified=fetched.parsed is not None,
+        fed=report.fed - fed,
+        skipped_seen=report.skipped_seen - skipped,
+        rejected=report.rejected_total - rejected,
+    )
+    poller.succeeded(monotonic())
+
+
+async def _sleep(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
 
 
 async def serve(settings: Settings, stop: asyncio.Event) -> None:
-    """Run the adapter until `stop` is set."""
-    await stop.wait()
+    """Watch the drop folder and poll the configured feeds until `stop` is set, then return.
+
+    Bad files and broken feeds are logged, counted and skipped (feeds back off); a Redis outage is
+    logged and retried. Stopping finishes the file or feed response in hand (or leaves it unfed and
+    unmoved if it was still waiting for room downstream), so nothing is half-fed.
+    """
+    publisher = await Publisher.connect(settings, stop)
+    sink = Sink(settings, publisher, mode_of(False, settings.adapter_updates))
+    drop = None
+    if settings.adapter_drop_dir:
+        drop = DropFolder(Path(settings.adapter_drop_dir), settings.adapter_drop_settle_s)
+        drop.folder.mkdir(parents=True, exist_ok=True)
+    log.info("adapter.started", drop_dir=settings.adapter_drop_dir, feeds=len(settings.adapter_feeds))
+    last_trim = time.monotonic()
+    try:
+        async with httpx.AsyncClient(
+            timeout=settings.adapter_http_timeout_s,
+            follow_redirects=True,
+            headers={"User-Agent": "claimwire-adapter"},
+        ) as http:
+            pollers = [FeedPoller(settings, url, http, publisher.client) for url in settings.adapter_feeds]
+            while not stop.is_set():
+                try:
+                    if drop is not None:
+                        await _drop_round(drop, sink, stop)
+                    for poller in pollers:
+                        if poller.is_due(monotonic()) and not stop.is_set():
+                            await _poll(poller, sink)
+                    if settings.adapter_trim_processed and time.monotonic() - last_trim > TRIM_EVERY_S:
+                        last_trim = time.monotonic()
+                        await trim_processed(publisher.client, settings.articles_stream)
+                except StoppedError:
+                    break
+                except RedisError as err:
+                    log.error("adapter.redis_error", error=str(err), url=settings.url_redacted)
+                except Exception:  # keep going: the next round retries what was not finished
+                    log.exception("adapter.round_failed")
+                await _sleep(stop, settings.adapter_scan_interval_s)
+    finally:
+        await publisher.close()
+        report = sink.report
+        log.info("adapter.stopped", fed=report.fed, skipped_seen=report.skipped_seen, rejected=report.rejected_total)

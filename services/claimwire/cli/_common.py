@@ -19,9 +19,7 @@ def load_settings(**overrides: Any) -> Settings:
         settings = Settings(**overrides)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise click.ClickException(
-            f"invalid configuration (REDIS_URL / CLAIMWIRE_* variables): {problems}"
-        ) from None
+        raise click.ClickException(f"invalid configuration (REDIS_URL / CLAIMWIRE_* variables): {problems}") from None
     configure_logging(settings)
     return settings
 

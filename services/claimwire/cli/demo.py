@@ -62,7 +62,7 @@ async def _demo(settings: Settings, seeds: list[str], timeout: float) -> DemoRes
                 url = stack.enter_context(embedded_redis())
             except NoRedisServerError as exc:
                 raise click.ClickException(str(exc)) from None
-            settings = settings.model_copy(update={"redis_url": url})
+            settings = settings.with_redis(url)
         settings = demo_settings(settings, shared)
         try:
             return await asyncio.wait_for(run_demo(settings, seeds, timeout), timeout + 30)

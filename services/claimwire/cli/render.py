@@ -12,18 +12,13 @@ def claims_table(claims: list[ClaimExtracted], title: str = "Claims") -> Table:
     """Claimant, cue, claim text, locations and figures, one row a claim."""
     table = Table(title=title, show_lines=True, expand=True)
     for column, ratio in (("claimant", 2), ("cue", 1), ("claim", 5), ("locations", 2), ("figures", 2)):
-        table.add_column(column, ratio=ratio, overflow="fold")
+        table.add_column(column, ratio=ratio, overflow="fold", min_width=12 if column == "cue" else None)
     for claim in claims:
         table.add_row(
             claim.claimant.name
-            + (
-                f"\n({claim.claimant.mention})"
-                if claim.claimant.mention not in (None, claim.claimant.name)
-                else ""
-            ),
+            + (f"\n({claim.claimant.mention})" if claim.claimant.mention not in (None, claim.claimant.name) else ""),
             claim.cue.text if claim.cue else "—",
-            claim.text
-            + (f"\n[{claim.verification.status}]" if claim.verification.status != "unknown" else ""),
+            claim.text + (f"\n[{claim.verification.status}]" if claim.verification.status != "unknown" else ""),
             ", ".join(loc.name for loc in claim.locations),
             ", ".join(f"{q.value:g} {q.unit}" for q in claim.quantities),
         )

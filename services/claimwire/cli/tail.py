@@ -3,7 +3,7 @@
 import contextlib
 import json
 import time
-from typing import Any
+from typing import Any, cast
 
 import click
 from redis.asyncio import Redis
@@ -50,13 +50,14 @@ async def _tail(
         "incidents": settings.incidents_stream,
         "deadletter": settings.deadletter_stream,
     }[name]
-    client: Redis[bytes] = Redis.from_url(settings.url)
+    client: Redis = Redis.from_url(settings.url)
     last_id, printed, last_event = ("$" if only_new else "0-0"), 0, time.monotonic()
     try:
         while count is None or printed < count:
             block_ms = 500 if timeout is None else max(1, int(min(timeout, 0.5) * 1000))
-            reply = await client.xread(
-                {stream: last_id}, count=100 if count is None else count - printed, block=block_ms
+            reply = cast(
+                list[tuple[bytes, list[tuple[bytes, dict[bytes, bytes]]]]],
+                await client.xread({stream: last_id}, count=100 if count is None else count - printed, block=block_ms),
             )
             for _, rows in reply:
                 for raw_id, fields in rows:

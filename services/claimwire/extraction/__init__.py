@@ -1,5 +1,9 @@
-"""Claim extraction: a pure, deterministic function from an article to its attributed claims."""
+"""Claim extraction: a pure, deterministic function from an article to its attributed claims.
 
-from ._pipeline import extract_claims
+The pipeline (see docs/extraction.md): sentences → cues → claimant and content → coreference → places,
+figures, time → verification and hedging → event type.
+"""
 
-__all__ = ["extract_claims"]
+from ._pipeline import UNKNOWN_OUTLET, extract_claims
+
+__all__ = ["UNKNOWN_OUTLET", "extract_claims"]

@@ -1,64 +1,352 @@
-"""First, deliberately simple extraction: sentence split, reporting-verb cue, claimant before the cue.
-
-A separate issue replaces this with the full pipeline; the signature stays.
-"""
+"""The extraction pipeline: sentences → cues → claimant and content → coreference → places, figures,
+time → verification → event type. Pure and deterministic: no I/O, no clock, no randomness."""
 
 import re
+from dataclasses import dataclass, field
+from datetime import date
 
 from claimwire_contracts import (
     ArticleReceived,
-    Claimant,
+    ClaimantKind,
     ClaimExtracted,
-    Cue,
     Span,
     make_claim_id,
 )
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-_CUE = re.compile(r"\b(?:said|says|claimed|claims|reported|announced|stated|according to)\b", re.IGNORECASE)
+from . import _lexicon as lex
+from ._attribution import Attribution, find_attributions, subject_of
+from ._claimants import Entity, Registry, kind_of
+from ._event_type import classify
+from ._locations import FoundLocation, Region, article_regions, find_locations
+from ._quantities import find_quantities
+from ._sentences import Sentence, split_sentences
+from ._text import trim, unquote
+from ._time import find_time
+from ._verification import find_verification, is_hedged, refers_back, refers_back_plural
+
+#: Claimant name used for an outlet's own reporting when the article does not name its source.
+UNKNOWN_OUTLET = "unknown outlet"
+
+_EVALUATIVE_OPENING = re.compile(
+    r"^(?:This|These|Those|Such|That)\s+(?:\w+\s+)?(?:statements?|incidents?|moves?|developments?|claims?|"
+    r"reports?|decisions?|actions?|events?|remarks?|comments?|episodes?)\b"
+)
+# "the M23 group", "the Wagner mercenary group", "the Green party": a name before a lower-case group word.
+_NAMED_GROUP = re.compile(
+    r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:\w+\s+)?(?P<head>group|movement|militia|rebels|party|"
+    r"alliance|bloc|coalition|union|faction)\b"
+)
+_GROUP_KINDS = {
+    "group": ClaimantKind.armed_group,
+    "movement": ClaimantKind.armed_group,
+    "militia": ClaimantKind.armed_group,
+    "rebels": ClaimantKind.armed_group,
+    "faction": ClaimantKind.armed_group,
+}
+_ENTITY_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|the|and)?\s*[A-Z][\w’'.-]*)*")
 
 
-def _sentences(text: str) -> list[Span]:
-    spans = []
-    for match in _SENTENCE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append(Span(start=start, end=end))
-    return spans
+@dataclass(slots=True)
+class _Draft:
+    """A claim being assembled: offsets first, contract fields last."""
+
+    sentence: Sentence
+    content: tuple[int, int]
+    entity: Entity
+    mention: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    quoted: bool = False
+    verification: tuple[str, int, int] | None = None
+    extra_hedge: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
-    """Attributed claims of `article`, one per sentence with a reporting cue, offsets into `article.text`."""
-    claims = []
+    """Attributed claims of `article`, in text order; every offset indexes `article.text`."""
     text = article.text
-    for sentence in _sentences(text):
-        body = text[sentence.start : sentence.end]
-        cue_match = _CUE.search(body)
-        if cue_match is None:
+    sentences = split_sentences(text)
+    regions = article_regions(text)
+    outlet = Entity(name=article.source or UNKNOWN_OUTLET, kind=ClaimantKind.media)
+    registry = Registry()
+    drafts: list[_Draft] = []
+    for index, sentence in enumerate(sentences):
+        previous = sentences[index - 1] if index else None
+        new = _claims_of_sentence(text, sentence, previous, drafts, registry=registry, outlet=outlet)
+        _apply_verification(text, sentence, new, drafts)
+        drafts.extend(new)
+        _note_entities(text, sentence, registry)
+    published = article.published_at.date() if article.published_at else None
+    claims: dict[str, ClaimExtracted] = {}
+    places: dict[str, FoundLocation] = {}
+    for draft in sorted(drafts, key=lambda d: d.content):
+        claim = _build(article, draft, regions, places, published)
+        claims.setdefault(claim.claim_id, claim)
+    return sorted(claims.values(), key=lambda c: (c.span.start, c.span.end))
+
+
+# --- claims of one sentence ----------------------------------------------------------------------------
+
+
+def _claims_of_sentence(
+    text: str,
+    sentence: Sentence,
+    previous: Sentence | None,
+    drafts: list[_Draft],
+    *,
+    registry: Registry,
+    outlet: Entity,
+) -> list[_Draft]:
+    if not sentence.terminated:
+        return []  # headlines, datelines and bylines carry no terminal punctuation
+    attributions = find_attributions(text, sentence.start, sentence.end)
+    if attributions:
+        return _attributed(text, sentence, attributions, registry)
+    return _unattributed(text, sentence, previous, drafts, outlet)
+
+
+def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], registry: Registry) -> list[_Draft]:
+    out: list[_Draft] = []
+    subject: tuple[Entity, tuple[int, int]] | None = None
+    for attribution in attributions:
+        mention = attribution.claimant
+        if attribution.subject_follows:
+            if subject is None:
+                mention = subject_of(text, sentence.start, attribution.cue[0])
+                if mention is None:
+                    continue
+            else:
+                entity, mention = subject
+        if mention is None:
             continue
-        cue_span = Span(start=sentence.start + cue_match.start(), end=sentence.start + cue_match.end())
-        mention = body[: cue_match.start()].strip(" ,")
-        claimant = Claimant(name=mention or (article.source or "unknown"), mention=mention or None)
-        content = Span(start=cue_span.end, end=sentence.end)
-        while content.start < content.end and text[content.start] in " ,:":
-            content = Span(start=content.start + 1, end=content.end)
-        if content.end <= content.start:
-            continue
-        claims.append(
-            ClaimExtracted(
-                claim_id=make_claim_id(article.article_id, content),
-                article_id=article.article_id,
-                source=article.source,
-                published_at=article.published_at,
-                span=content,
-                text=text[content.start : content.end],
-                sentence=sentence,
-                claimant=claimant,
-                cue=Cue(text=text[cue_span.start : cue_span.end], span=cue_span),
-            )
-        )
-    return claims
+        if not attribution.subject_follows or subject is None:
+            entity = registry.resolve(text[mention[0] : mention[1]])
+            registry.promote(entity)
+        if subject is None and mention[0] < attribution.cue[0]:
+            subject = (entity, mention)
+        c_start = attribution.content[0]
+        quoted = c_start > 0 and text[c_start - 1] in '“"'
+        out.append(_Draft(sentence, attribution.content, entity, mention, attribution.cue, quoted=quoted))
+    return out
+
+
+def _unattributed(  # noqa: PLR0911 - each filter rules the sentence out
+    text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], outlet: Entity
+) -> list[_Draft]:
+    body = text[sentence.start : sentence.end]
+    if lex.META_REPORTING.search(body) or lex.COMMENTARY.search(body) or lex.MODALS.search(body):
+        return []
+    if _EVALUATIVE_OPENING.match(body) or body.rstrip().endswith("?"):
+        return []
+    if find_verification(text, sentence.start, sentence.end) is not None and refers_back(
+        text, sentence.start, sentence.end
+    ):
+        return []
+    content = unquote(text, *_strip_connective(text, *trim(text, sentence.start, sentence.end)))
+    quoted = body.startswith(("“", '"'))
+    speaker = _carried_speaker(text, sentence, previous, drafts)
+    if quoted and speaker is not None:
+        return [_Draft(sentence, content, speaker, None, None, quoted=True)]
+    if len(body.split()) < 4:
+        return []
+    factual = classify(text[content[0] : content[1]], attributed=False, quoted=False).value != "other"
+    if not factual and not lex.FACTUAL_VERBS.search(body) and not find_quantities(text, *content):
+        return []
+    return [_Draft(sentence, content, speaker or outlet, None, None)]
+
+
+def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft]) -> Entity | None:
+    """Reported speech runs on within a paragraph: the previous sentence's claimant, unless the topic shifts."""
+    if previous is None or not drafts or lex.TOPIC_SHIFT.match(text[sentence.start : sentence.end]):
+        return None
+    last = drafts[-1]
+    if (
+        last.sentence != previous
+        or previous.paragraph != sentence.paragraph
+        or (last.cue is None and last.mention is None)
+    ):
+        quoted_here = text[sentence.start] in '“"'
+        if quoted_here and last.sentence == previous and last.quoted:
+            return last.entity
+        return None
+    if not _shares_word(text, (sentence.start, sentence.end), last.content):
+        return None  # a new topic in the outlet's own voice
+    return last.entity
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "with",
+        "from",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "which",
+        "while",
+        "were",
+        "have",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "said",
+        "says",
+        "also",
+        "than",
+        "then",
+        "when",
+        "where",
+        "what",
+        "more",
+        "most",
+        "such",
+        "other",
+    ]
+)
+
+
+def _stems(text: str, span: tuple[int, int]) -> set[str]:
+    words = re.findall(r"[a-z][a-z-]{3,}", text[span[0] : span[1]].lower())
+    return {w[:5] for w in words if w not in _FUNCTION_WORDS}
+
+
+def _shares_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Lexical cohesion: the two spans share a content word (compared on its first five letters)."""
+    return bool(_stems(text, a) & _stems(text, b))
+
+
+def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
+    match = lex.CONNECTIVE_OPENERS.match(text[start:end])
+    return (start + match.end(), end) if match else (start, end)
+
+
+# --- verification ------------------------------------------------------------------------------------------
+
+
+def _apply_verification(text: str, sentence: Sentence, new: list[_Draft], drafts: list[_Draft]) -> None:
+    """A verification statement covers the claims of its sentence, or the paragraph's earlier claims."""
+    found = find_verification(text, sentence.start, sentence.end)
+    if found is None:
+        return
+    evidence = (found.status.value, found.start, found.end)
+    denial = any(d.cue is not None and d.cue[0] <= found.start < d.cue[1] for d in new)
+    if new and not denial and not refers_back(text, sentence.start, sentence.end):
+        for draft in new:
+            draft.verification = evidence
+        return
+    # A denial, or "these reports remain unverified": it is about the claims before it.
+    paragraph = sentence.paragraph
+    earlier = [d for d in drafts if d.sentence.paragraph == paragraph]
+    if refers_back_plural(text, sentence.start, sentence.end) or not earlier:
+        before = [d.sentence.paragraph for d in drafts if d.sentence.paragraph < paragraph]
+        if before:
+            earlier += [d for d in drafts if d.sentence.paragraph == before[-1]]
+    for draft in earlier:
+        if draft.verification is None:
+            draft.verification = evidence
+
+
+def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
+    """Organisations named anywhere become antecedents for later "the group", "the ministry"."""
+    for run in _ENTITY_RUN.finditer(text, sentence.start, sentence.end):
+        name = run.group(0).rstrip(".")
+        if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
+            registry.note(name)
+    for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
+        registry.note(match.group("name"), _GROUP_KINDS.get(match.group("head").lower(), ClaimantKind.organization))
+
+
+# --- contract ------------------------------------------------------------------------------------------------
+
+
+def _build(
+    article: ArticleReceived,
+    draft: _Draft,
+    regions: dict[str, Region],
+    places: dict[str, FoundLocation],
+    published: date | None,
+) -> ClaimExtracted:
+    """The contract for one draft. Built as plain data and validated once (nested models included)."""
+    text = article.text
+    c_start, c_end = draft.content
+    content = text[c_start:c_end]
+    mention = draft.mention
+    return ClaimExtracted.model_validate(
+        {
+            "claim_id": make_claim_id(article.article_id, Span.model_construct(start=c_start, end=c_end)),
+            "article_id": article.article_id,
+            "source": article.source,
+            "published_at": article.published_at,
+            "span": _span(c_start, c_end),
+            "text": content,
+            "sentence": _span(draft.sentence.start, draft.sentence.end),
+            "claimant": {
+                "name": draft.entity.name,
+                "mention": text[mention[0] : mention[1]] if mention else None,
+                "span": _span(*mention) if mention else None,
+                "kind": draft.entity.kind,
+            },
+            "cue": {"text": text[draft.cue[0] : draft.cue[1]], "span": _span(*draft.cue)} if draft.cue else None,
+            "event_type": classify(
+                content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted
+            ),
+            "locations": [
+                {
+                    "name": f.name,
+                    "mention": text[f.start : f.end],
+                    "span": _span(f.start, f.end),
+                    "country": f.country,
+                    "admin1": f.admin1,
+                }
+                for f in find_locations(text, c_start, c_end, regions, places)
+            ],
+            "quantities": [
+                {
+                    "value": q.value,
+                    "unit": q.unit,
+                    "text": text[q.start : q.end],
+                    "span": _span(q.start, q.end),
+                    "approximate": q.approximate,
+                }
+                for q in find_quantities(text, c_start, c_end)
+            ],
+            "time": _time(text, draft, published),
+            "verification": _verification(text, draft),
+            "hedged": is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
+        }
+    )
+
+
+def _span(start: int, end: int) -> dict[str, int]:
+    return {"start": start, "end": end}
+
+
+def _time(text: str, draft: _Draft, published: date | None) -> dict[str, object] | None:
+    found = find_time(text, *draft.content, published)
+    if found is None:
+        found = find_time(text, draft.sentence.start, draft.sentence.end, published)
+    if found is None:
+        return None
+    return {
+        "text": text[found.start : found.end],
+        "span": _span(found.start, found.end),
+        "start": found.first,
+        "end": found.last,
+    }
+
+
+def _verification(text: str, draft: _Draft) -> dict[str, object]:
+    if draft.verification is None:
+        return {}
+    status, start, end = draft.verification
+    return {"status": status, "evidence": text[start:end], "span": _span(start, end)}

@@ -34,9 +34,7 @@ def test_a_framed_event_decodes_back_to_the_same_model():
 
 def test_plain_xadd_fields_are_read_as_the_event():
     """An entry of plain fields (no FastStream envelope) is validated field by field."""
-    entry = StreamEntry(
-        "1-0", {b"article_id": b"a1", b"text": b"Hello.", b"received_at": b"2026-11-24T10:00:00Z"}
-    )
+    entry = StreamEntry("1-0", {b"article_id": b"a1", b"text": b"Hello.", b"received_at": b"2026-11-24T10:00:00Z"})
     assert "a1" == decode_entry(entry, ArticleReceived, max_bytes=10_000).article_id
 
 

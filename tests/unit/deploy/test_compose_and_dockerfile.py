@@ -67,9 +67,7 @@ def test_ingest_runs_two_replicas_and_each_service_runs_its_command(compose):
     assert ["run", "adapter"] == services["adapter"]["command"]
     for name in ("ingest", "dedup", "adapter", "seed"):
         assert services[name]["command"][0] in COMMANDS
-    assert "CLAIMWIRE_CONSUMER_NAME" not in services["ingest"]["environment"], (
-        "replicas need distinct consumer names"
-    )
+    assert "CLAIMWIRE_CONSUMER_NAME" not in services["ingest"]["environment"], "replicas need distinct consumer names"
 
 
 def test_dockerfile_is_multi_stage_non_root_pinned_and_honours_the_lock(dockerfile):
@@ -77,9 +75,7 @@ def test_dockerfile_is_multi_stage_non_root_pinned_and_honours_the_lock(dockerfi
     stages = re.findall(r"^FROM\s+(\S+)(?:\s+AS\s+(\w+))?", dockerfile, flags=re.MULTILINE)
     assert len(stages) >= 2
     base = re.search(r"^ARG PYTHON_IMAGE=(\S+)", dockerfile, flags=re.MULTILINE)
-    assert base is not None and re.fullmatch(
-        r"python:\d+\.\d+\.\d+-slim-\w+(@sha256:[0-9a-f]{64})?", base.group(1)
-    )
+    assert base is not None and re.fullmatch(r"python:\d+\.\d+\.\d+-slim-\w+(@sha256:[0-9a-f]{64})?", base.group(1))
     assert "uv:latest" not in dockerfile and re.search(r"astral-sh/uv:\d+\.\d+\.\d+", dockerfile)
     assert dockerfile.count("uv sync --locked") == 2
     runtime = dockerfile.split("AS runtime", 1)[1]

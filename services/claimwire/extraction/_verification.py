@@ -1,0 +1,95 @@
+"""Stage 6: verification status and hedging from the words around a claim, with the evidence span."""
+
+import re
+from dataclasses import dataclass
+
+from claimwire_contracts import VerificationStatus
+
+_UNVERIFIED = (
+    r"(?:has|have|had|is|are|was|were) (?:yet|not been able) to (?:be )?(?:independently )?(?:confirm|verif)\w*",
+    r"could not (?:be )?(?:independently )?(?:confirm|verif|check)\w*",
+    r"(?:cannot|can ?not|was unable to|were unable to|is unable to|are unable to) (?:independently )?"
+    r"(?:confirm|verify)\w*",
+    r"(?:remain(?:s|ed)?|were|was|are|is) (?:still )?unverified(?: by independent sources)?",
+    r"(?:not|no) (?:been )?independently (?:confirmed|verified)",
+    r"no independent (?:confirmation|verification)",
+    r"unconfirmed",
+    r"unverified",
+    r"(?:did|does|do) not provide (?:any )?evidence",
+    r"without (?:providing|offering) (?:any )?evidence",
+)
+_DISPUTED = (
+    r"(?:been |was |were )?met with (?:\w+ )?(?:skepticism|scepticism|doubt)",
+    r"(?<!the )(?<!a )(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted)"
+    r"(?! (?:area|territory|region|election|vote|seat|border)s?\b)",
+    r"(?:contested|challenged|questioned) (?:the|this|that|these|those) (?:claims?|reports?|allegations?|accounts?|"
+    r"figures?)",
+    r"called (?:the|this|that|these) (?:claims?|reports?) (?:false|fake|baseless|untrue)",
+    r"(?:false|baseless|fabricated|unfounded) (?:claims?|allegations?|reports?)",
+)
+_CONFIRMED = (
+    r"(?:has|have|was|were) (?:independently )?(?:verified|geolocated)",
+    r"independently (?:confirmed|verified)",
+    r"confirmed by (?:independent|satellite|multiple)",
+)
+_HEDGES = re.compile(
+    r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|claimed|claims?|claiming|alleging|"
+    r"said to have|is believed to|are believed to|unconfirmed reports?)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(r"\b(?:these|those|the|this|that|such|its|their) (?:claims?|reports?|figures?|accounts?)\b", re.I)
+_PLURAL_ANAPHOR = re.compile(r"\b(?:these|those|the|such|their) (?:claims|reports|figures|accounts)\b", re.I)
+
+
+def refers_back_plural(text: str, start: int, end: int) -> bool:
+    """True for "these claims", "the figures": the statement covers more than the last claim."""
+    return _PLURAL_ANAPHOR.search(text, start, end) is not None
+
+
+def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+_RULES = (
+    (VerificationStatus.unverified, _compile(_UNVERIFIED)),
+    (VerificationStatus.disputed, _compile(_DISPUTED)),
+    (VerificationStatus.confirmed, _compile(_CONFIRMED)),
+)
+
+
+# Cheap pre-check: every rule above holds one of these stems.
+_MAYBE = re.compile(
+    r"(?i:verif|confirm|skeptic|sceptic|doubt|den[iy]|reject|dismiss|disput|refut|contest|challeng|question|"
+    r"false|baseless|fabricat|unfounded|geolocat|evidence|check)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundVerification:
+    """A verification statement: status and the offsets of its evidence words."""
+
+    status: VerificationStatus
+    start: int
+    end: int
+
+
+def find_verification(text: str, start: int, end: int) -> FoundVerification | None:
+    """The first verification statement in `text[start:end]`, if any (unverified before disputed)."""
+    if not _MAYBE.search(text, start, end):
+        return None
+    best: FoundVerification | None = None
+    for status, pattern in _RULES:
+        match = pattern.search(text, start, end)
+        if match is not None and (best is None or match.start() < best.start):
+            best = FoundVerification(status, match.start(), match.end())
+    return best
+
+
+def refers_back(text: str, start: int, end: int) -> bool:
+    """True when a sentence points back at earlier claims ("these reports", "the claims")."""
+    return _ANAPHOR.search(text, start, end) is not None
+
+
+def is_hedged(text: str, start: int, end: int) -> bool:
+    """True when the words in `text[start:end]` hedge the claim ("allegedly", "claimed", "reportedly")."""
+    return _HEDGES.search(text, start, end) is not None

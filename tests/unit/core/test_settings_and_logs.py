@@ -1,0 +1,64 @@
+"""Settings from the environment, password redaction, and the one logging set-up."""
+
+import io
+import json
+
+import pytest
+import structlog
+from click.testing import CliRunner
+
+from claimwire.cli import main
+from claimwire.logs import configure_logging, get_logger
+from claimwire.settings import Settings
+
+
+def test_redis_url_comes_from_the_environment_and_its_password_is_redacted(monkeypatch):
+    """REDIS_URL is read (rediss and passwords included) and never shown with its password."""
+    monkeypatch.setenv("REDIS_URL", "rediss://user:s3cret@redis.example:6380/2")
+    settings = Settings()
+    assert "rediss://user:s3cret@redis.example:6380/2" == settings.url
+    assert "s3cret" not in settings.url_redacted
+    assert "rediss://user:***@redis.example:6380/2" == settings.url_redacted
+
+
+def test_stream_names_follow_the_key_prefix(monkeypatch):
+    """CLAIMWIRE_KEY_PREFIX moves every stream."""
+    monkeypatch.setenv("CLAIMWIRE_KEY_PREFIX", "newsroom")
+    settings = Settings()
+    assert ["newsroom:articles", "newsroom:claims", "newsroom:incidents", "newsroom:deadletter"] == [
+        settings.articles_stream,
+        settings.claims_stream,
+        settings.incidents_stream,
+        settings.deadletter_stream,
+    ]
+
+
+def test_a_bad_setting_is_a_clear_cli_error_without_traceback(monkeypatch):
+    """An invalid CLAIMWIRE_* value names the setting; no traceback."""
+    monkeypatch.setenv("CLAIMWIRE_BATCH_SIZE", "lots")
+    result = CliRunner().invoke(main, ["tail", "claims", "--timeout", "0"])
+    assert result.exit_code == 1
+    assert "batch_size" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_json_logs_carry_the_ids_bound_for_the_message():
+    """Off a terminal, each line is JSON and carries the article_id bound in the context."""
+    out = io.StringIO()
+    configure_logging(Settings(log_format="auto"), stream=out)
+    with structlog.contextvars.bound_contextvars(article_id="art_1"):
+        get_logger("test").info("ingest.processed", outputs=3)
+    line = json.loads(out.getvalue().splitlines()[-1])
+    assert {"event": "ingest.processed", "article_id": "art_1", "outputs": 3, "level": "info"} == {
+        k: line[k] for k in ("event", "article_id", "outputs", "level")
+    }
+
+
+@pytest.mark.parametrize(
+    "command", ["demo", "run", "feed", "extract", "tail", "incidents", "cluster", "schema", "docs"]
+)
+def test_every_command_has_help(command):
+    """`claimwire COMMAND --help` works and explains itself."""
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) > 4
