@@ -19,10 +19,10 @@ import time
 import zlib
 from datetime import UTC, date, datetime, timedelta
 
-from _common import REPO, private_redis_server
 from redis import Redis as SyncRedis
 from redis.asyncio import Redis
 
+from _common import REPO, private_redis_server
 from claimwire.dedup import RedisLedger
 from claimwire.dedup._engine import index_buckets
 from claimwire.dedup._features import claim_features

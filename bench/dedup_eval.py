@@ -23,7 +23,6 @@ from collections import Counter
 from pathlib import Path
 
 from _common import REPO
-
 from claimwire.dedup import cluster_claims
 from claimwire.dedup._inputs import Input
 from claimwire.dedup._offline_run import cluster_inputs

@@ -131,7 +131,8 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
         if similarity > best or best_id is None:
             best, best_id = similarity, member.claim_id
     signals["content"] = round(best, 4)
-    total = best + PLACE_WEIGHT * (signals["place"] - 0.5) + TIME_WEIGHT * (signals["time"] - 0.5) + TYPE_WEIGHT * (signals["type"] - 0.5)
+    total = (best + PLACE_WEIGHT * (signals["place"] - 0.5) + TIME_WEIGHT * (signals["time"] - 0.5)
+             + TYPE_WEIGHT * (signals["type"] - 0.5))
     figures = figure_signal(claim, summary)
     if figures is not None:
         signals["figures"] = figures
