@@ -150,11 +150,11 @@ def bucket_names(features: ClaimFeatures, day: date | str, *, lookup: bool) -> l
 
     A claim naming places is filed and looked up by place only; a claim naming none by its leading names
     (`e:`) and MinHash LSH bands (`h:`). `p:` buckets hold the incidents reported at a place (a village,
-    a city, or a region named as such); `v:` buckets hold the incidents at places inside a region. A report
-    naming a village reads its village's bucket and its region's `p:` bucket (reports about the region as a whole); only a report
-    naming a whole region reads the region's `v:` bucket, so the usual lookup never reads a bucket that
-    grows with the region's traffic. The any-day buckets leave out the bands: they only serve undated
-    claims, which are rare in a live feed.
+    a city, or a region named as such); `v:` buckets hold the incidents at places inside a region. A
+    report naming a village reads its village's bucket and its region's `p:` bucket (reports about the
+    region as a whole); only a report naming a whole region reads the region's `v:` bucket, so the usual
+    lookup never reads a bucket that grows with the region's traffic. The any-day buckets leave out the
+    bands: they only serve undated claims, which are rare in a live feed.
     """
     stamp = day if isinstance(day, str) else day.isoformat()
     if features.places:
