@@ -45,8 +45,7 @@ class _Cue:
 
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution in the sentence `text[start:end]`, in text order."""
-    words = tokens(text, start, end)
-    cues = _independent(text, _find_cues(text, start, end, words))
+    cues = _independent(text, _find_cues(text, start, end))
     found: list[Attribution] = []
     for index, cue in enumerate(cues):
         following = cues[index + 1].start if index + 1 < len(cues) else end
@@ -85,18 +84,27 @@ _PHRASE_CUES = re.compile(
 )
 
 
+_VERB_CUES = re.compile(r"\b(?:" + "|".join(sorted(lex.REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+
+
 # --- cues -----------------------------------------------------------------------------------------
 
 
-def _find_cues(text: str, start: int, end: int, words: list[Token]) -> list[_Cue]:
+def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
     cues: list[_Cue] = []
     for match in _PHRASE_CUES.finditer(text, start, end):
         kind = "prep" if match.lastgroup == "prep" else "multi"
         cues.append(_Cue(match.start(), match.end(), kind))
-    for i, word in enumerate(words):
-        if word.text in lex.REPORTING_VERBS and _verb_slot(text, words, i):
+    for match in _VERB_CUES.finditer(text, start, end):
+        # Only the few words around a candidate are tokenised, not the whole sentence.
+        before = tokens(text, max(start, match.start() - 60), match.start())[-3:]
+        after = tokens(text, match.end(), min(end, match.end() + 30))[:1]
+        word = Token(match.start(), match.end(), match.group())
+        if _verb_slot(text, [*before, word, *after], len(before)):
             kind = "participle" if word.text in lex.PARTICIPLE_CUES and _after_comma(text, word) else "verb"
             cues.append(_Cue(word.start, word.end, kind))
+    if not cues:
+        return cues
     quoted = _quoted_regions(text, start, end)
     cues = [c for c in cues if not any(q_start < c.start < q_end for q_start, q_end in quoted)]
     return _without_overlaps(cues)

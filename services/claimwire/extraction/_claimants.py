@@ -285,7 +285,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Entity:
     """One entity an article names: its canonical name, kind, and the words used to match mentions."""
 
