@@ -36,6 +36,7 @@ _NAMED_GROUP = re.compile(
     r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:\w+\s+)?(?P<head>group|movement|militia|rebels|party|"
     r"alliance|bloc|coalition|union|faction)\b"
 )
+_GROUP_HEADS = ("group", "movement", "militia", "rebels", "party", "alliance", "bloc", "coalition", "union", "faction")
 _GROUP_KINDS = {
     "group": ClaimantKind.armed_group,
     "movement": ClaimantKind.armed_group,
@@ -262,6 +263,9 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
         name = run.group(0).rstrip(".")
         if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
             registry.note(name)
+    lowered = text[sentence.start : sentence.end].lower()
+    if not any(head in lowered for head in _GROUP_HEADS):
+        return
     for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
         registry.note(match.group("name"), _GROUP_KINDS.get(match.group("head").lower(), ClaimantKind.organization))
 

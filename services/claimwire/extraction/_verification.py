@@ -59,8 +59,26 @@ _RULES = (
 
 # Cheap pre-check: every rule above holds one of these stems.
 _STEMS = (
-    "verif", "confirm", "skeptic", "sceptic", "doubt", "deni", "deny", "reject", "dismiss", "disput", "refut",
-    "contest", "challeng", "question", "false", "baseless", "fabricat", "unfounded", "geolocat", "evidence",
+    "verif",
+    "confirm",
+    "skeptic",
+    "sceptic",
+    "doubt",
+    "deni",
+    "deny",
+    "reject",
+    "dismiss",
+    "disput",
+    "refut",
+    "contest",
+    "challeng",
+    "question",
+    "false",
+    "baseless",
+    "fabricat",
+    "unfounded",
+    "geolocat",
+    "evidence",
     "check",
 )
 
