@@ -1,10 +1,19 @@
 """The one place that builds the FastStream Redis broker."""
 
 import logging
+from typing import cast
 
 from faststream.redis import RedisBroker, RedisClusterBroker
+from redis.asyncio import Redis, RedisCluster
 
 from .settings import Settings
+
+
+def build_client(settings: Settings) -> Redis:
+    """A plain redis-py client (cluster-aware when `redis_cluster` is set), for work outside the broker."""
+    if settings.redis_cluster:
+        return cast(Redis, RedisCluster.from_url(settings.url))
+    return Redis.from_url(settings.url)
 
 
 def build_broker(settings: Settings) -> RedisBroker:

@@ -20,6 +20,7 @@ from faststream.redis.annotations import RedisBatchStreamMessage
 
 from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 
+from .broker import build_client
 from .logs import get_logger
 from .settings import Settings
 from .streams import (
@@ -30,6 +31,8 @@ from .streams import (
     delivery_counts,
     ensure_group,
     entries_of,
+    forget_idle_consumers,
+    hand_back,
     publish_all,
     redis_of,
 )
@@ -40,6 +43,8 @@ Outputs = Sequence[tuple[str, Contract]]
 log = get_logger(__name__)
 
 RAW_ENTRIES = "claimwire_entries"
+# Consumer names are host-pid, so every restart adds one; those idle for a day with nothing pending go.
+STALE_CONSUMER_MS = 24 * 3600 * 1000
 
 
 @dataclass
@@ -108,8 +113,21 @@ class StreamStage(Generic[In]):
         return subscriber
 
     async def prepare(self, broker: RedisBroker) -> None:
-        """Create the consumer group from the stream's first entry, before the subscribers start."""
-        await ensure_group(await redis_of(broker), self.stream, self.group)
+        """Create the consumer group from the stream's first entry, before the subscribers start, and forget
+        consumers of earlier processes that left nothing pending."""
+        client = await redis_of(broker)
+        await ensure_group(client, self.stream, self.group)
+        await forget_idle_consumers(client, self.stream, self.group, idle_ms=STALE_CONSUMER_MS)
+
+    async def hand_back(self, settings: Settings) -> None:
+        """After the broker stopped: entries this consumer read but did not finish become reclaimable now."""
+        client = build_client(settings)
+        try:
+            count = await hand_back(client, self.stream, self.group, settings.consumer_name, settings.reclaim_idle_ms)
+        finally:
+            await client.aclose()
+        if count:
+            log.info("entries.handed_back", stream=self.stream, group=self.group, count=count)
 
     async def handle_batch(self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry]) -> None:
         """Process, publish, then ack one batch; failing entries are left pending or dead-lettered."""

@@ -23,6 +23,9 @@ class Component(Protocol):
     async def prepare(self, broker: RedisBroker) -> None:
         """Create groups and scripts once the broker is connected, before subscribers start."""
 
+    async def hand_back(self, settings: Settings) -> None:
+        """After the broker stopped, make what this consumer read but did not finish reclaimable at once."""
+
 
 async def start_components(settings: Settings, components: Sequence[Component]) -> RedisBroker:
     """Build a broker, register `components` on it, prepare Redis, and start consuming."""
@@ -45,6 +48,8 @@ async def serve(settings: Settings, components: Sequence[Component], stop: async
     finally:
         log.info("service.stopping")
         await broker.stop()
+        for component in components:
+            await component.hand_back(settings)
         log.info("service.stopped")
 
 

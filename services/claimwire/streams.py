@@ -61,6 +61,35 @@ async def ensure_group(client: Redis, stream: str, group: str) -> None:
             raise
 
 
+async def forget_idle_consumers(client: Redis, stream: str, group: str, idle_ms: int) -> list[str]:
+    """Delete the group's consumers idle longer than `idle_ms` that own no pending entry; returns their names.
+
+    Consumers with pending entries are kept: deleting one would drop its entries from the pending list,
+    and they would never be reclaimed.
+    """
+    gone = []
+    for consumer in await client.xinfo_consumers(stream, group):
+        name = consumer["name"].decode() if isinstance(consumer["name"], bytes) else consumer["name"]
+        if int(consumer["pending"]) == 0 and int(consumer["idle"]) > idle_ms:
+            await client.xgroup_delconsumer(stream, group, name)
+            gone.append(name)
+    return gone
+
+
+async def hand_back(client: Redis, stream: str, group: str, consumer: str, idle_ms: int) -> int:
+    """Make the entries `consumer` still holds reclaimable at once by any other consumer; returns how many.
+
+    A stopping worker may have read a batch it never started. Those entries stay pending (nothing
+    unfinished is acked); marking them idle for `idle_ms` lets the other replicas' reclaimers take them
+    now instead of after the idle timeout.
+    """
+    rows = await client.xpending_range(stream, group, min="-", max="+", count=10_000, consumername=consumer)
+    ids = [row["message_id"] for row in rows]
+    if ids:
+        await client.xclaim(stream, group, consumer, min_idle_time=0, message_ids=ids, idle=idle_ms, justid=True)
+    return len(ids)
+
+
 def entries_of(raw_message: dict[str, Any], data_key: str = "data") -> list[StreamEntry]:
     """The entries of a FastStream batch stream message, in stream order."""
     ids = raw_message["message_ids"]

@@ -74,7 +74,7 @@ def redis_for_tests() -> Iterator[str]:
         yield url
         return
     try:
-        from testcontainers.redis import RedisContainer
+        from testcontainers.community.redis import RedisContainer
 
         container = RedisContainer("redis:7.4-alpine")
     except Exception:  # no engine: testcontainers raises DockerException in the constructor

@@ -57,11 +57,16 @@ class DropFolder:
         self._sightings = found
         return [self.folder / name for _, name in sorted(due)]
 
-    def finish(self, path: Path, fed_anything: bool) -> Path:
-        """Move a handled file to done/ (or rejected/ when nothing in it was fed); returns the new path."""
+    def finish(self, path: Path, fed_anything: bool, reasons: list[str] | None = None) -> Path:
+        """Move a handled file to done/ (or rejected/ when nothing in it was fed); returns the new path.
+
+        `reasons` (the rejections, one per line) are written next to the moved file as `<name>.why`.
+        """
         target_dir = self.folder / (DONE if fed_anything else REJECTED)
         target_dir.mkdir(exist_ok=True)
         target = target_dir / path.name
         os.replace(path, target)
+        if reasons:
+            target.with_name(target.name + ".why").write_text("\n".join(reasons) + "\n")
         self._sightings.pop(path.name, None)
         return target

@@ -1,9 +1,15 @@
 """Which parser reads an input: chosen by file suffix, else by sniffing the first bytes."""
 
+import io
+import itertools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
+
+from claimwire.logs import get_logger
 
 from ._html import html_to_text
 from ._item import Item, ItemError, Rejection
@@ -13,6 +19,8 @@ from ._ninjs import is_ninjs, item_from_ninjs
 from ._rss import items_from_feed
 from ._safexml import local_name
 from ._safexml import parse_xml as parse_safe_xml
+
+log = get_logger(__name__)
 
 Parsed = Item | Rejection
 Parser = Callable[[bytes, str, str | None], Iterator[Parsed]]
@@ -34,7 +42,10 @@ def _one(where: str, build: Callable[[], Item], line: int | None = None) -> Pars
         item = build()
     except ItemError as err:
         return Rejection(where, err.reason, line=line, field=err.field)
-    return replace(item, line=line)
+    except Exception as err:  # a parser bug or a library's surprise must not stop the adapter
+        log.exception("adapter.parser_failed", where=where, line=line)
+        return Rejection(where, f"could not be parsed: {type(err).__name__}: {err}", line=line)
+    return item if line is None else replace(item, line=line)
 
 
 def item_from_object(obj: object) -> Item:
@@ -59,14 +70,17 @@ def parse_html(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     yield _one(where, build)
 
 
-def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
-    """One JSON object per line (blank lines skipped); each bad line is rejected alone."""
-    try:
-        text = _decode(data)
-    except ItemError as err:
-        yield Rejection(where, err.reason)
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
+def jsonl_lines(lines: Iterable[bytes], where: str) -> Iterator[Parsed]:
+    """Items of JSONL given line by line (a file or stdin is read lazily); each bad line is rejected alone.
+
+    Lines are split on bytes, so a U+2028 inside a JSON string does not split a line.
+    """
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = _decode(raw)
+        except ItemError as err:
+            yield Rejection(where, err.reason, line=number)
+            continue
         if not line.strip():
             continue
         try:
@@ -74,7 +88,12 @@ def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
         except json.JSONDecodeError as err:
             yield Rejection(where, f"not valid JSON: {err.msg} (column {err.colno})", line=number)
             continue
-        yield _one(where, lambda obj=obj: item_from_object(obj), line=number)
+        yield _one(where, partial(item_from_object, obj), line=number)
+
+
+def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
+    """One JSON object per line (blank lines skipped); each bad line is rejected alone."""
+    yield from jsonl_lines(data.splitlines(), where)
 
 
 def parse_json(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
@@ -89,7 +108,7 @@ def parse_json(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
         return
     if isinstance(doc, list):
         for number, obj in enumerate(doc, start=1):
-            yield _one(where, lambda obj=obj: item_from_object(obj), line=number)
+            yield _one(where, partial(item_from_object, obj), line=number)
     else:
         yield _one(where, lambda: item_from_object(doc))
 
@@ -124,6 +143,29 @@ _BY_SUFFIX: dict[str, Parser] = {
 }
 
 
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_SNIFF_BYTES = 64 * 1024
+
+
+def parse_stream(stream: BinaryIO, where: str) -> Iterator[Parsed]:
+    """Items and rejections from a byte stream (stdin): JSONL is read line by line, anything else whole."""
+    head = stream.read(_SNIFF_BYTES)
+    first_line = head.split(b"\n", 1)[0]
+    if first_line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") and _is_json(first_line):
+        head += stream.readline()  # finish the line the sniffing cut
+        yield from jsonl_lines(itertools.chain(io.BytesIO(head), stream), where)
+        return
+    yield from parse_bytes(head + stream.read(), where)
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
 def sniff(data: bytes) -> Parser:
     """Guess the format of input without a telling name (stdin, odd suffixes) from its first bytes."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -147,11 +189,27 @@ def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Pa
     """Items and rejections in `data`; `name` (a file name) picks the parser by suffix and keys plain text."""
     suffix = Path(name).suffix.lower() if name else ""
     parser = _BY_SUFFIX.get(suffix) or sniff(data)
-    yield from parser(data, where, name)
+    try:
+        # All or nothing: a parser that fails part-way must not leave half an input fed.
+        parsed = list(parser(data, where, name))
+    except Exception as err:  # a parser bug or a library's surprise must not stop the adapter
+        log.exception("adapter.parser_failed", where=where)
+        parsed = [Rejection(where, f"could not be parsed: {type(err).__name__}: {err}")]
+    yield from parsed
 
 
 def parse_path(path: Path) -> Iterator[Parsed]:
-    """Items and rejections in one file; an unreadable file is one rejection."""
+    """Items and rejections in one file; an unreadable file is one rejection.
+
+    JSONL is read line by line, so a large backfill file is never held in memory whole.
+    """
+    if path.suffix.lower() in _JSONL_SUFFIXES:
+        try:
+            with path.open("rb") as lines:
+                yield from jsonl_lines(lines, str(path))
+        except OSError as err:
+            yield Rejection(str(path), f"cannot read: {err.strerror or err}")
+        return
     try:
         data = path.read_bytes()
     except OSError as err:

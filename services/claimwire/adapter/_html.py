@@ -33,6 +33,8 @@ _DROP = frozenset(
         "picture",
         "video",
         "audio",
+        "head",
+        "title",
     }
 )
 # Elements that start a new block (a paragraph break before and after).
@@ -120,7 +122,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         return "", None
     root = lxml.html.document_fromstring(html)
     title_el = root.find(".//title")
-    title = title_el.text_content().strip() if title_el is not None else None
+    title = "".join(str(t) for t in title_el.itertext()).strip() if title_el is not None else None
     story = root.find(".//article")
     if story is None:
         story = root.find(".//main")

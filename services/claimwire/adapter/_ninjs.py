@@ -39,10 +39,8 @@ def _pick(obj: dict[str, Any], field: str, role: str) -> dict[str, Any] | None:
         return None
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise ItemError("expected an array of objects", field=field)
-    for entry in entries:
-        if entry.get("role") == role:
-            return entry
-    return entries[0] if entries else None
+    chosen: dict[str, Any] | None = next((e for e in entries if e.get("role") == role), None)
+    return chosen or (entries[0] if entries else None)
 
 
 def _is_html(contenttype: str | None) -> bool:

@@ -64,8 +64,8 @@ class FeedPoller:
     def failed(self, now: float, retry_after: float | None = None) -> float:
         """Back off: the wait doubles with each failure in a row, capped; returns the wait."""
         self.failures += 1
-        wait = min(
-            self._settings.adapter_feed_interval_s * 2 ** (self.failures - 1),
+        wait: float = min(
+            self._settings.adapter_feed_interval_s * 2.0 ** (self.failures - 1),
             self._settings.adapter_feed_max_backoff_s,
         )
         wait = max(wait, retry_after or 0.0)
@@ -84,19 +84,32 @@ class FeedPoller:
             headers["If-None-Match"] = etag
         if modified := stored.get("last_modified"):
             headers["If-Modified-Since"] = modified
-        response = await self._http.get(self.url, headers=headers)
-        if response.status_code == 304:
-            return Fetched(None, {})
-        response.raise_for_status()
-        validators = {
-            name: value
-            for name, value in (
-                ("etag", response.headers.get("ETag")),
-                ("last_modified", response.headers.get("Last-Modified")),
-            )
-            if value
-        }
-        return Fetched(_checked(list(items_from_feed(response.content, self.url))), validators)
+        async with self._http.stream("GET", self.url, headers=headers) as response:
+            if response.status_code == 304:
+                return Fetched(None, {})
+            response.raise_for_status()
+            body = await self._read_capped(response)
+            validators = {
+                name: value
+                for name, value in (
+                    ("etag", response.headers.get("ETag")),
+                    ("last_modified", response.headers.get("Last-Modified")),
+                )
+                if value
+            }
+        return Fetched(_checked(list(items_from_feed(body, self.url))), validators)
+
+    async def _read_capped(self, response: httpx.Response) -> bytes:
+        # A feed is read into memory to be parsed: refuse one that would not fit the budget.
+        limit = self._settings.adapter_max_feed_bytes
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise FeedError(f"feed larger than {limit} bytes (CLAIMWIRE_ADAPTER_MAX_FEED_BYTES)")
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def remember(self, validators: dict[str, str]) -> None:
         """Save the validators of a response whose items are published."""

@@ -1,4 +1,4 @@
-"""Publishing articles once each: claim ids, wait for room downstream, publish through FastStream, confirm."""
+"""Publishing articles once each: wait for room downstream, claim ids, publish (FastStream's format), confirm."""
 
 import asyncio
 from collections.abc import Sequence
@@ -10,6 +10,7 @@ import structlog
 from claimwire.broker import build_broker
 from claimwire.logs import get_logger
 from claimwire.settings import Settings
+from claimwire.streams import DATA_FIELD, frame_event
 from claimwire_contracts import ArticleReceived
 
 from ._backpressure import backlog
@@ -34,8 +35,12 @@ class Published:
     """Articles not published because their id was already seen (or is in flight elsewhere)."""
 
 
+def _entries(articles: Sequence[ArticleReceived]) -> list[tuple[str, str]]:
+    return [(a.article_id, version_of(a.updated_at)) for a in articles]
+
+
 class Publisher:
-    """Publishes `ArticleReceived` to the articles stream through the FastStream broker, once per id."""
+    """Publishes `ArticleReceived` to the articles stream in FastStream's message format, once per id."""
 
     def __init__(self, settings: Settings, broker: Any, client: Any, stop: asyncio.Event | None = None) -> None:
         self._settings = settings
@@ -72,7 +77,13 @@ class Publisher:
         waited = False
         while (pending := await backlog(self._client, stream, group, limit)) > limit:
             if not waited:
-                log.info("adapter.backpressure_wait", backlog=pending, limit=limit, group=group)
+                log.info(
+                    "adapter.backpressure_wait",
+                    backlog=pending,
+                    limit=limit,
+                    group=group,
+                    hint="waiting for the ingest workers to catch up (CLAIMWIRE_ADAPTER_MAX_BACKLOG=0 disables)",
+                )
                 waited = True
             if self._stop is not None and self._stop.is_set():
                 raise StoppedError("stopped while waiting for the ingest backlog to shrink")
@@ -80,26 +91,27 @@ class Publisher:
         if waited:
             log.info("adapter.backpressure_released", backlog=pending, limit=limit)
 
-    async def _claim(self, articles: Sequence[ArticleReceived], mode: str) -> list[Claim]:
+    async def _send(self, articles: Sequence[ArticleReceived]) -> None:
+        # No MULTI: a crash between an entry and its confirmation leaves a lease that expires, so the
+        # article is fed again rather than lost; a transaction would double the replies to parse.
         pipe = self._client.pipeline(transaction=False)
         for article in articles:
-            await self._seen.claim(pipe, article.article_id, version_of(article.updated_at), mode)
-        return [Claim(int(reply)) for reply in await pipe.execute()]
-
-    async def _send(self, articles: Sequence[ArticleReceived]) -> None:
-        # One MULTI/EXEC: each entry and its "seen" mark land together (a cluster cannot span slots).
-        pipe = self._client.pipeline(transaction=not self._settings.redis_cluster)
-        for article in articles:
-            # No maxlen: trimming by length could drop articles the ingest group has not read.
-            await self._broker.publish(article, stream=self._settings.articles_stream, pipeline=pipe)
-            self._seen.confirm(pipe, article.article_id, version_of(article.updated_at))
-        await pipe.execute()
+            # Framed exactly as a FastStream publisher frames it (see streams.frame_event), without a
+            # publisher call per article. No maxlen: trimming by length could drop unread articles.
+            frame = frame_event(article, correlation_id=article.article_id)
+            pipe.xadd(self._settings.articles_stream, {DATA_FIELD: frame})
+        if self._settings.redis_cluster:  # scripts cannot join a cluster pipeline: confirm after it
+            await pipe.execute()
+            await self._seen.confirm(_entries(articles))
+        else:
+            await self._seen.confirm(_entries(articles), pipe)
+            await pipe.execute()
 
     async def _release(self, articles: Sequence[ArticleReceived]) -> None:
-        pipe = self._client.pipeline(transaction=False)
-        for article in articles:
-            await self._seen.release(pipe, article.article_id, version_of(article.updated_at))
-        await pipe.execute()
+        try:
+            await self._seen.release(_entries(articles))
+        except Exception as err:  # Redis is likely down: the leases expire on their own
+            log.warning("adapter.release_failed", error=str(err), lease_s=self._settings.adapter_lease_s)
 
     async def publish(self, articles: Sequence[ArticleReceived], mode: str = "new") -> Published:
         """Publish the articles whose ids are not yet seen (`mode`: "new", "updates" or "force").
@@ -108,7 +120,7 @@ class Publisher:
         feeds them, and the error propagates.
         """
         await self.wait_for_room()
-        claims = await self._claim(articles, mode)
+        claims = await self._seen.claim(_entries(articles), mode)
         chosen = [a for a, claim in zip(articles, claims, strict=True) if claim is not Claim.SKIP]
         if chosen:
             try:
@@ -116,9 +128,10 @@ class Publisher:
             except BaseException:
                 await asyncio.shield(self._release(chosen))
                 raise
-        for article, claim in zip(articles, claims, strict=True):
-            with structlog.contextvars.bound_contextvars(article_id=article.article_id):
-                log.debug("adapter.article", outcome=claim.name.lower(), key=article.feed_key)
+        if self._settings.log_level == "debug":
+            for article, claim in zip(articles, claims, strict=True):
+                with structlog.contextvars.bound_contextvars(article_id=article.article_id):
+                    log.debug("adapter.article", outcome=claim.name.lower(), key=article.feed_key)
         return Published(
             fed=[a.article_id for a in chosen],
             again=sum(claim is Claim.AGAIN for claim in claims),

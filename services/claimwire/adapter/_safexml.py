@@ -15,7 +15,8 @@ from ._item import ItemError
 def parse_xml(data: bytes) -> Element:
     """The root element of `data`; `ItemError` with a clear reason for unsafe or malformed XML."""
     try:
-        return SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root: Element = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        return root
     except EntitiesForbidden as err:
         raise ItemError(
             f"XML declares entity {err.name!r}; entity declarations are refused "

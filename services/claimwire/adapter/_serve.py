@@ -15,7 +15,7 @@ from ._backpressure import trim_processed
 from ._dropdir import DropFolder
 from ._formats import parse_path
 from ._item import Rejection
-from ._poller import FeedError, FeedPoller, monotonic, retry_after
+from ._poller import FeedPoller, monotonic, retry_after
 from ._publish import Publisher, StoppedError
 from ._sink import Sink, mode_of
 
@@ -28,27 +28,47 @@ async def _drop_round(drop: DropFolder, sink: Sink, stop: asyncio.Event) -> None
     for path in drop.ready():
         if stop.is_set():
             return
-        before = sink.report.fed + sink.report.skipped_seen
+        report = sink.report
+        fed, skipped, rejected = report.fed, report.skipped_seen, len(report.rejected)
         await sink.put(parse_path(path), str(path))
         await sink.flush()  # published and marked seen before the file is moved
-        fed_anything = sink.report.fed + sink.report.skipped_seen > before
-        moved = drop.finish(path, fed_anything)
-        log.info("adapter.file_done", file=str(path), moved_to=str(moved))
+        fed, skipped = report.fed - fed, report.skipped_seen - skipped
+        reasons = [str(r) for r in report.rejected[rejected:]]
+        moved = drop.finish(path, fed_anything=fed + skipped > 0, reasons=reasons)
+        report.compact()
+        log.info(
+            "adapter.file_done",
+            file=str(path),
+            moved_to=str(moved),
+            fed=fed,
+            skipped_seen=skipped,
+            rejected=len(reasons),
+        )
 
 
 async def _poll(poller: FeedPoller, sink: Sink) -> None:
     try:
         fetched = await poller.fetch()
-    except (httpx.HTTPError, OSError, FeedError) as err:
+    except Exception as err:  # HTTP, network, file or feed errors alike: back off, keep the others going
         wait = poller.failed(monotonic(), retry_after(err))
         sink.reject(Rejection(poller.url, f"feed failed: {err}"))
         log.warning("adapter.feed_backoff", url=poller.url, failures=poller.failures, retry_in_s=wait)
         return
+    report = sink.report
+    fed, skipped, rejected = report.fed, report.skipped_seen, report.rejected_total
     if fetched.parsed is not None:
         await sink.put(fetched.parsed, poller.url)
         await sink.flush()
         await poller.remember(fetched.validators)
-    log.info("adapter.feed_polled", url=poller.url, modified=fetched.parsed is not None)
+    report.compact()
+    log.info(
+        "adapter.feed_polled",
+        url=poller.url,
+        modified=fetched.parsed is not None,
+        fed=report.fed - fed,
+        skipped_seen=report.skipped_seen - skipped,
+        rejected=report.rejected_total - rejected,
+    )
     poller.succeeded(monotonic())
 
 
@@ -93,8 +113,10 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
                     break
                 except RedisError as err:
                     log.error("adapter.redis_error", error=str(err), url=settings.url_redacted)
+                except Exception:  # keep going: the next round retries what was not finished
+                    log.exception("adapter.round_failed")
                 await _sleep(stop, settings.adapter_scan_interval_s)
     finally:
         await publisher.close()
         report = sink.report
-        log.info("adapter.stopped", fed=report.fed, skipped_seen=report.skipped_seen, rejected=len(report.rejected))
+        log.info("adapter.stopped", fed=report.fed, skipped_seen=report.skipped_seen, rejected=report.rejected_total)

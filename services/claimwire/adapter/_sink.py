@@ -28,14 +28,19 @@ class FeedReport:
     """Inputs not fed, each with file/URL, line or item number, field and reason."""
     article_ids: list[str] = field(default_factory=list)
     """Ids of the articles published, in order."""
+    rejected_before: int = 0
+    """Rejections counted before the last `compact` (their details are gone)."""
 
-    def add(self, other: "FeedReport") -> None:
-        """Add another report's counts to this one."""
-        self.fed += other.fed
-        self.refed += other.refed
-        self.skipped_seen += other.skipped_seen
-        self.rejected.extend(other.rejected)
-        self.article_ids.extend(other.article_ids)
+    @property
+    def rejected_total(self) -> int:
+        """All rejections, including those forgotten by `compact`."""
+        return self.rejected_before + len(self.rejected)
+
+    def compact(self) -> None:
+        """Forget per-item details but keep the counts, so a long-running adapter does not grow."""
+        self.rejected_before += len(self.rejected)
+        self.rejected.clear()
+        self.article_ids.clear()
 
 
 def mode_of(force: bool, updates: bool) -> str:
@@ -51,6 +56,8 @@ class Sink:
         self._publisher = publisher
         self._mode = mode
         self._batch: list[ArticleReceived] = []
+        # --force bypasses the seen set, so an id met twice in one run is caught here instead.
+        self._forced: set[str] | None = set() if mode == "force" else None
         self.report = FeedReport()
 
     def reject(self, rejection: Rejection) -> None:
@@ -84,8 +91,14 @@ class Sink:
                 self.reject(entry)
                 continue
             article = self._article(entry, where, entry.line)
-            if article is not None:
-                self._batch.append(article)
+            if article is None:
+                continue
+            if self._forced is not None:
+                if article.article_id in self._forced:
+                    self.report.skipped_seen += 1
+                    continue
+                self._forced.add(article.article_id)
+            self._batch.append(article)
             if len(self._batch) >= self._settings.adapter_batch_size:
                 await self.flush()
 

@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 
 import click
-from redis.exceptions import RedisError
+from redis.exceptions import RedisClusterException, RedisError
 from rich.console import Console
 
 from claimwire.logs import configure_logging
@@ -58,7 +58,14 @@ def feed(paths: tuple[str, ...], force: bool, updates: bool, as_json: bool, prog
     normalised white space) before it is published.
 
     Prints how many were fed, skipped as already seen, and rejected (with file, line, field and reason).
-    Exits 1 when anything was rejected.
+    Exits 1 when anything was rejected. Waits while the ingest workers are more than
+    CLAIMWIRE_ADAPTER_MAX_BACKLOG articles behind. Details: docs/adapter.md.
+
+    \b
+    Examples:
+      claimwire feed seeds/
+      claimwire feed --updates wire/ninjs/*.json
+      zcat archive.jsonl.gz | claimwire feed -
     """
     from claimwire.adapter import feed_paths
 
@@ -66,7 +73,7 @@ def feed(paths: tuple[str, ...], force: bool, updates: bool, as_json: bool, prog
     configure_logging(settings)
     try:
         report = asyncio.run(feed_paths(settings, list(paths), force=force, updates=updates, progress=progress))
-    except (RedisError, OSError) as err:
+    except (RedisError, RedisClusterException, OSError) as err:
         raise click.ClickException(f"cannot feed to Redis at {settings.url_redacted}: {err}") from err
     if as_json:
         click.echo(

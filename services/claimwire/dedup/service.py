@@ -48,6 +48,10 @@ class DedupComponent:
         await self.stage.prepare(broker)
         await self._ledger_of(broker)
 
+    async def hand_back(self, settings: Settings) -> None:
+        """After the broker stopped, make claims read but not finished reclaimable at once."""
+        await self.stage.hand_back(settings)
+
     async def _ledger_of(self, broker: RedisBroker) -> RedisLedger:
         if self._ledger is None:
             self._ledger = RedisLedger(await redis_of(broker), self.settings)

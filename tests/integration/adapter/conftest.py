@@ -21,8 +21,9 @@ async def read_articles(settings: Settings, expected: int, wait_s: float = 10.0)
     received: list[ArticleReceived] = []
     done = asyncio.Event()
 
-    @broker.subscriber(stream=StreamSub(settings.articles_stream, group="adapter-test", consumer="t",
-                                        last_id="0", max_records=100))
+    @broker.subscriber(
+        stream=StreamSub(settings.articles_stream, group="adapter-test", consumer="t", last_id="0", max_records=100)
+    )
     async def collect(article: ArticleReceived) -> None:
         received.append(article)
         if len(received) >= expected:
@@ -45,9 +46,13 @@ async def stream_length(client: Any, settings: Settings) -> int:
 @pytest.fixture
 def fast_settings(settings: Settings) -> Settings:
     """Test settings with short adapter intervals."""
-    return settings.model_copy(update={
-        "adapter_backlog_poll_s": 0.05, "adapter_scan_interval_s": 0.05, "adapter_drop_settle_s": 0.1,
-    })
+    return settings.model_copy(
+        update={
+            "adapter_backlog_poll_s": 0.05,
+            "adapter_scan_interval_s": 0.05,
+            "adapter_drop_settle_s": 0.1,
+        }
+    )
 
 
 class FeedServer:

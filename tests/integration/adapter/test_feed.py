@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from structlog.testing import capture_logs
 
 from claimwire.adapter import canonical_text, feed_paths
 from claimwire.cli import main
@@ -59,9 +60,7 @@ async def test_second_feed_skips_seen_ids_and_force_feeds_again(
     assert await stream_length(redis_client, settings) == 8
 
 
-async def test_two_concurrent_feeders_feed_each_id_once(
-    settings: Settings, redis_client: Any, tmp_path: Path
-) -> None:
+async def test_two_concurrent_feeders_feed_each_id_once(settings: Settings, redis_client: Any, tmp_path: Path) -> None:
     """Two feeders racing over the same 300 articles publish each exactly once between them."""
     lines = [json.dumps({"id": f"race-{n}", "text": f"Item {n} of the race."}) for n in range(300)]
     (tmp_path / "race.jsonl").write_text("\n".join(lines))
@@ -98,3 +97,69 @@ def test_cli_reports_unreachable_redis_without_traceback(monkeypatch: pytest.Mon
     assert result.exit_code == 1
     assert "cannot feed to Redis at redis://127.0.0.1:1/0" in result.output
     assert "Traceback" not in result.output
+
+
+async def test_a_feeder_that_died_after_claiming_does_not_lose_the_article(
+    settings: Settings, redis_client: Any, tmp_path: Path
+) -> None:
+    """An id claimed by a feeder that died before publishing is fed by the next run once the lease expires."""
+    from claimwire.adapter._seen import SeenIds
+
+    conf = settings.model_copy(update={"adapter_lease_s": 0.3})
+    text = (DATA / "harbour_fire.txt").read_text()
+    article_id = make_article_id(None, "harbour_fire.txt", canonical_text(text))
+    claims = await SeenIds(conf, redis_client).claim([(article_id, "")], "new")  # ... then it "crashed"
+    assert [int(c) for c in claims] == [1]
+    folder = _copy(tmp_path, "harbour_fire.txt")
+    during_lease = await feed_paths(conf, [str(folder)])
+    await asyncio.sleep(0.4)
+    after_lease = await feed_paths(conf, [str(folder)])
+    assert (during_lease.fed, during_lease.skipped_seen) == (0, 1)
+    assert after_lease.fed == 1
+    assert await redis_client.ttl(SeenIds(conf, redis_client).key(article_id)) > 3600
+
+
+async def test_rejections_are_logged_with_where_and_why(settings: Settings, redis_client: Any, tmp_path: Path) -> None:
+    """Each rejected input produces one adapter.rejected log line with file, line, field and reason."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine"}\n{"text": ""}\n')
+    with capture_logs() as logs:
+        report = await feed_paths(settings, [str(bad)])
+    rejected = [entry for entry in logs if entry["event"] == "adapter.rejected"]
+    assert report.fed == 1
+    assert [(r["where"], r["line"], r["field"]) for r in rejected] == [(str(bad), 2, "text")]
+    assert rejected[0]["reason"] == "must not be empty"
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "source"),
+    [
+        ("harbour_fire.txt", 1, None),
+        ("articles.jsonl", 3, "Valley Courier"),
+        ("ninjs_v1.json", 1, "Valley Wire"),
+        ("ninjs_v2.json", 1, "Coastline News"),
+        ("newsml_item.xml", 1, "Ridge Post"),
+        ("feed_rss.xml", 2, "Eastmarch Gazette"),
+        ("feed_atom.xml", 1, "Lowmoor Observer"),
+        ("page.html", 1, None),
+    ],
+)
+async def test_each_format_arrives_as_valid_canonical_articles(
+    settings: Settings, redis_client: Any, name: str, count: int, source: str | None
+) -> None:
+    """Every sample format is fed and read back by a FastStream subscriber as canonical ArticleReceived."""
+    report = await feed_paths(settings, [str(DATA / name)])
+    assert (report.fed, report.rejected) == (count, [])
+    articles = await read_articles(settings, count)
+    assert articles[0].source == source
+    assert all(a.text == canonical_text(a.text) for a in articles)
+    assert sorted(a.article_id for a in articles) == sorted(report.article_ids)
+
+
+async def test_force_still_feeds_an_id_only_once_per_run(settings: Settings, redis_client: Any, tmp_path: Path) -> None:
+    """With --force, an article listed twice in one run is fed once and counted once as skipped."""
+    lines = [json.dumps({"id": "dup", "text": "Same story twice."})] * 2 + [json.dumps({"text": "Other."})]
+    (tmp_path / "dup.jsonl").write_text("\n".join(lines))
+    report = await feed_paths(settings, [str(tmp_path / "dup.jsonl")], force=True)
+    assert (report.fed, report.skipped_seen) == (2, 1)
+    assert await stream_length(redis_client, settings) == 2

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from structlog.testing import capture_logs
 
 from claimwire.settings import Settings
 
@@ -18,10 +19,14 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "adapter"
 
 
 def _drop_settings(settings: Settings, drop: Path, **extra: Any) -> Settings:
-    return settings.model_copy(update={
-        "adapter_drop_dir": str(drop), "adapter_drop_settle_s": 0.2, "adapter_scan_interval_s": 0.05,
-        **extra,
-    })
+    return settings.model_copy(
+        update={
+            "adapter_drop_dir": str(drop),
+            "adapter_drop_settle_s": 0.2,
+            "adapter_scan_interval_s": 0.05,
+            **extra,
+        }
+    )
 
 
 async def test_drop_folder_feeds_complete_files_once_in_arrival_order(
@@ -90,7 +95,9 @@ async def test_once_only_across_restart_and_bad_files_do_not_stop_the_adapter(
     await eventually(lambda: _length_at_least(redis_client, settings, 1))
     await eventually(lambda: _exists(drop / "rejected" / "bomb.xml"))
     await first.close()
-    assert sorted(p.name for p in (drop / "rejected").iterdir()) == ["bomb.xml", "broken.json"]
+    rejected = sorted(p.name for p in (drop / "rejected").iterdir())
+    assert rejected == ["bomb.xml", "bomb.xml.why", "broken.json", "broken.json.why"]
+    assert "XML declares entity" in (drop / "rejected" / "bomb.xml.why").read_text()
     shutil.copy(DATA / "newsml_item.xml", drop / "item-again.xml")
     shutil.copy(DATA / "bridge_closure.txt", drop / "bridge_closure.txt")
     second = RunningAdapter(conf)
@@ -109,9 +116,13 @@ async def test_feed_polling_uses_conditional_requests_and_feeds_new_items_only(
 ) -> None:
     """Polls after the first are conditional (ETag, Last-Modified); a changed feed adds only its new items."""
     feed_server.body = (DATA / "feed_rss.xml").read_bytes()
-    conf = settings.model_copy(update={
-        "adapter_feeds": [feed_server.url], "adapter_feed_interval_s": 0.1, "adapter_scan_interval_s": 0.05,
-    })
+    conf = settings.model_copy(
+        update={
+            "adapter_feeds": [feed_server.url],
+            "adapter_feed_interval_s": 0.1,
+            "adapter_scan_interval_s": 0.05,
+        }
+    )
     adapter = RunningAdapter(conf)
     await eventually(lambda: _requests(feed_server, 3))
     assert await stream_length(redis_client, settings) == 2
@@ -145,8 +156,9 @@ async def test_failing_feed_backs_off_and_drop_folder_keeps_working(
     feed_server.status = 500
     drop = tmp_path / "drop"
     drop.mkdir()
-    conf = _drop_settings(settings, drop, adapter_feeds=[feed_server.url], adapter_feed_interval_s=0.2,
-                          adapter_feed_max_backoff_s=10.0)
+    conf = _drop_settings(
+        settings, drop, adapter_feeds=[feed_server.url], adapter_feed_interval_s=0.2, adapter_feed_max_backoff_s=10.0
+    )
     adapter = RunningAdapter(conf)
     shutil.copy(DATA / "harbour_fire.txt", drop / "harbour_fire.txt")
     await eventually(lambda: _length_at_least(redis_client, settings, 1))
@@ -154,3 +166,27 @@ async def test_failing_feed_backs_off_and_drop_folder_keeps_working(
     await adapter.close()
     # Waits of 0.2, 0.4, 0.8 s fit in ~1.8 s: at most 4 requests where a fixed interval would make 9.
     assert 2 <= len(feed_server.requests) <= 4
+
+
+async def test_an_oversized_feed_is_refused_and_counted(
+    settings: Settings, redis_client: Any, feed_server: FeedServer
+) -> None:
+    """A feed response above CLAIMWIRE_ADAPTER_MAX_FEED_BYTES is not parsed or fed; it is retried later."""
+    padding = b"<!--" + b"x" * 20_000 + b"-->"
+    feed_server.body = (DATA / "feed_rss.xml").read_bytes().replace(b"<channel>", b"<channel>" + padding)
+    conf = settings.model_copy(
+        update={
+            "adapter_feeds": [feed_server.url],
+            "adapter_feed_interval_s": 0.1,
+            "adapter_scan_interval_s": 0.05,
+            "adapter_max_feed_bytes": 10_000,
+        }
+    )
+    with capture_logs() as logs:
+        adapter = RunningAdapter(conf)
+        await eventually(lambda: _requests(feed_server, 2))
+        await adapter.close()
+    assert await stream_length(redis_client, settings) == 0
+    reasons = [entry["reason"] for entry in logs if entry["event"] == "adapter.rejected"]
+    assert reasons
+    assert "feed larger than 10000 bytes" in reasons[0]

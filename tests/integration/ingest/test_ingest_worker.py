@@ -13,7 +13,7 @@ from claimwire.ingest import ingest_stage
 from claimwire.progress import wait_until_drained
 from claimwire.runtime import start_components
 from claimwire.settings import Settings
-from claimwire.streams import ensure_group, read_events
+from claimwire.streams import ensure_group, forget_idle_consumers, read_events
 from claimwire_contracts import ArticleReceived, ClaimExtracted, DeadLetter, DeadLetterReason
 from tests.support.articles import original_seed_article, sample_articles
 
@@ -135,3 +135,19 @@ async def test_entries_of_a_dead_consumer_are_reclaimed(settings, redis_client, 
     await drained(redis_client, settings)
     claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
     assert {c.claim_id for c in extract_claims(article)} == {c.claim_id for c in claims}
+
+
+async def test_idle_consumers_without_pending_entries_are_forgotten_and_others_kept(settings, redis_client):
+    """forget_idle_consumers deletes idle consumers that own nothing and keeps those with pending entries."""
+    await publish_articles(settings, sample_articles()[:2])
+    await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
+    await redis_client.xreadgroup(settings.ingest_group, "holds-one", {settings.articles_stream: ">"}, count=1)
+    read = await redis_client.xreadgroup(
+        settings.ingest_group, "owns-nothing", {settings.articles_stream: ">"}, count=1
+    )
+    await redis_client.xack(settings.articles_stream, settings.ingest_group, read[0][1][0][0])
+    await asyncio.sleep(0.05)
+    gone = await forget_idle_consumers(redis_client, settings.articles_stream, settings.ingest_group, idle_ms=10)
+    assert ["owns-nothing"] == gone
+    names = [c["name"] for c in await redis_client.xinfo_consumers(settings.articles_stream, settings.ingest_group)]
+    assert [b"holds-one"] == names

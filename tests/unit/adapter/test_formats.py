@@ -1,9 +1,11 @@
 """Format parsers: what each yields for good input and how bad input is reported."""
 
+import io
+import json
 from pathlib import Path
 
 from claimwire.adapter import Item, Rejection
-from claimwire.adapter._formats import parse_bytes, parse_path
+from claimwire.adapter._formats import parse_bytes, parse_path, parse_stream
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "adapter"
 
@@ -57,3 +59,32 @@ def test_unreadable_file_is_one_rejection(tmp_path: Path) -> None:
     parsed = list(parse_path(tmp_path / "missing.txt"))
     assert isinstance(parsed[0], Rejection)
     assert str(tmp_path / "missing.txt") == parsed[0].where
+
+
+def test_a_parser_failure_is_one_rejection_not_a_crash() -> None:
+    """Input that makes a parsing library raise (an HTML file with only a comment) is rejected whole."""
+    parsed = list(parse_bytes(b"<!-- nothing but a comment -->", "empty.html", "empty.html"))
+    assert len(parsed) == 1
+    assert isinstance(parsed[0], Rejection)
+    assert "could not be parsed" in parsed[0].reason
+
+
+def test_stdin_jsonl_is_streamed_across_the_sniff_boundary() -> None:
+    """JSONL on stdin longer than the sniffed head is read line by line with no line cut in two."""
+    lines = [json.dumps({"id": f"s{n}", "text": f"Story {n} " + "x" * 200}) for n in range(600)]
+    parsed = list(parse_stream(io.BytesIO("\n".join(lines).encode()), "<stdin>"))
+    assert [p.key for p in parsed if isinstance(p, Item)] == [f"s{n}" for n in range(600)]
+
+
+def test_stdin_pretty_printed_json_is_read_whole() -> None:
+    """A pretty-printed ninjs object on stdin is one document, not lines of JSONL."""
+    parsed = list(parse_stream(io.BytesIO((DATA / "ninjs_v2.json").read_bytes()), "<stdin>"))
+    assert [p.key for p in parsed if isinstance(p, Item)] == ["https://coastline-news.example/items/7781"]
+
+
+def test_a_line_separator_inside_a_json_string_does_not_split_the_line(tmp_path: Path) -> None:
+    """U+2028 is legal inside a JSON string; the JSONL line holding it stays one article."""
+    path = tmp_path / "ls.jsonl"
+    path.write_text(json.dumps({"text": "first\u2028second"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    parsed = list(parse_path(path))
+    assert [type(p) for p in parsed] == [Item]

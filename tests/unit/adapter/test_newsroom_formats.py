@@ -51,9 +51,7 @@ def test_newsml_item_reads_meta_and_xhtml_body() -> None:
     assert text.startswith("The River Lenn burst its banks")
 
 
-@pytest.mark.parametrize(
-    ("name", "entity"), [("xml_bomb.xml", "'a'"), ("xml_external_entity.xml", "'secret'")]
-)
+@pytest.mark.parametrize(("name", "entity"), [("xml_bomb.xml", "'a'"), ("xml_external_entity.xml", "'secret'")])
 def test_xml_bomb_and_external_entity_are_refused(name: str, entity: str) -> None:
     """An XML bomb and an external-entity attack are rejected before expansion, with a clear reason."""
     parsed = list(parse_path(DATA / name))
