@@ -163,7 +163,7 @@ def _without_overlaps(cues: list[_Cue]) -> list[_Cue]:
 # --- claimant and content ----------------------------------------------------------------------------
 
 
-def _attribute(  # noqa: PLR0911 - one early return per attribution pattern
+def _attribute(
     text: str, sentence: tuple[int, int], cue: _Cue, following: int
 ) -> Attribution | None:
     s_start, s_end = sentence
@@ -227,10 +227,10 @@ def _prepositional(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribu
     claimant_end = after_comma if after_comma != -1 else body_end
     claimant = trim(text, cue.end, claimant_end)
     content_end = cue.start
-    content = unquote(text, *_strip_connective(text, *trim(text, s_start, content_end)))
+    content = unquote(text, *strip_connective(text, *trim(text, s_start, content_end)))
     if after_comma != -1 and after_comma < body_end - 1:
         # The cue sits inside the sentence: the content is the whole sentence.
-        content = unquote(text, *_strip_connective(text, s_start, body_end))
+        content = unquote(text, *strip_connective(text, s_start, body_end))
     return Attribution((cue.start, cue.end), claimant, content)
 
 
@@ -255,7 +255,7 @@ def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     return Attribution((cue.start, cue.end), (agent_start, agent_end), content)
 
 
-def _post_content(  # noqa: PLR0911 - each guard rules the pattern out
+def _post_content(
     text: str, s_start: int, body_end: int, cue: _Cue
 ) -> Attribution | None:
     """ "C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
@@ -289,9 +289,7 @@ def _post_content(  # noqa: PLR0911 - each guard rules the pattern out
     content_start, content_end = trim(text, s_start, s_start + comma, " ,")
     if content_end - content_start < 3:
         return None
-    content = unquote(
-        text, *_strip_connective(text, content_start, content_end + _closing_quote(text, s_start + comma))
-    )
+    content = unquote(text, *strip_connective(text, content_start, content_end + _closing_quote(text, s_start + comma)))
     return Attribution((cue.start, cue.end), claimant, content)
 
 
@@ -545,7 +543,8 @@ _COMMENTARY_TAIL = re.compile(
 )
 
 
-def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading connective ("Meanwhile,", "In a separate incident on Tuesday,") from a span."""
     match = lex.CONNECTIVE_OPENERS.match(text[start:end])
     return (start + match.end(), end) if match else (start, end)
 

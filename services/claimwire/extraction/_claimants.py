@@ -376,7 +376,7 @@ class Registry:
             if kind is not None:
                 entity.kind = kind
 
-    def _anaphor(  # noqa: PLR0911 - one return per kind of anaphor
+    def _anaphor(
         self, mention: str, name: str, words: frozenset[str]
     ) -> Entity | None:
         parts = name.split()

@@ -14,7 +14,7 @@ from claimwire_contracts import (
 )
 
 from . import _lexicon as lex
-from ._attribution import Attribution, find_attributions, subject_of
+from ._attribution import Attribution, find_attributions, strip_connective, subject_of
 from ._claimants import Entity, Registry, kind_of
 from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
@@ -130,7 +130,7 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
     return out
 
 
-def _unattributed(  # noqa: PLR0911 - each filter rules the sentence out
+def _unattributed(
     text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], outlet: Entity
 ) -> list[_Draft]:
     body = text[sentence.start : sentence.end]
@@ -142,7 +142,7 @@ def _unattributed(  # noqa: PLR0911 - each filter rules the sentence out
         text, sentence.start, sentence.end
     ):
         return []
-    content = unquote(text, *_strip_connective(text, *trim(text, sentence.start, sentence.end)))
+    content = unquote(text, *strip_connective(text, *trim(text, sentence.start, sentence.end)))
     quoted = body.startswith(("“", '"'))
     speaker = _carried_speaker(text, sentence, previous, drafts)
     if quoted and speaker is not None:
@@ -224,11 +224,6 @@ def _stems(text: str, span: tuple[int, int]) -> set[str]:
 def _shares_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Lexical cohesion: the two spans share a content word (compared on its first five letters)."""
     return bool(_stems(text, a) & _stems(text, b))
-
-
-def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
-    match = lex.CONNECTIVE_OPENERS.match(text[start:end])
-    return (start + match.end(), end) if match else (start, end)
 
 
 # --- verification ------------------------------------------------------------------------------------------

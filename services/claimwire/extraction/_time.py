@@ -126,7 +126,7 @@ def _weekday(match: re.Match[str], published: date | None) -> tuple[date | None,
     return day, day
 
 
-def _relative(  # noqa: PLR0911 - one return per phrase
+def _relative(
     phrase: str, published: date | None
 ) -> tuple[date | None, date | None]:
     if published is None:
