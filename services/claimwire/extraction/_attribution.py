@@ -163,9 +163,7 @@ def _without_overlaps(cues: list[_Cue]) -> list[_Cue]:
 # --- claimant and content ----------------------------------------------------------------------------
 
 
-def _attribute(
-    text: str, sentence: tuple[int, int], cue: _Cue, following: int
-) -> Attribution | None:
+def _attribute(text: str, sentence: tuple[int, int], cue: _Cue, following: int) -> Attribution | None:
     s_start, s_end = sentence
     body_end = _body_end(text, s_start, s_end)
     if cue.kind == "prep":
@@ -176,7 +174,10 @@ def _attribute(
     passive = _passive_agent(text, cue, body_end)
     if passive is not None:
         return passive
-    if re.search(r"\b(?:is|are|was|were|been|being)\s+$", text[max(s_start, cue.start - 12) : cue.start]):
+    progressive = text[cue.start : cue.end].endswith("ing")  # "is reporting that …" is active
+    if not progressive and re.search(
+        r"\b(?:is|are|was|were|been|being)\s+$", text[max(s_start, cue.start - 12) : cue.start]
+    ):
         return None  # "residents are urged to …", "it was reported": no one is named
     tail = _post_content(text, s_start, body_end, cue)
     if tail is not None:
@@ -255,9 +256,7 @@ def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     return Attribution((cue.start, cue.end), (agent_start, agent_end), content)
 
 
-def _post_content(
-    text: str, s_start: int, body_end: int, cue: _Cue
-) -> Attribution | None:
+def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribution | None:
     """ "C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
     before = text[s_start : cue.start]
     after = text[cue.end : body_end]

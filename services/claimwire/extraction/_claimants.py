@@ -376,9 +376,7 @@ class Registry:
             if kind is not None:
                 entity.kind = kind
 
-    def _anaphor(
-        self, mention: str, name: str, words: frozenset[str]
-    ) -> Entity | None:
+    def _anaphor(self, mention: str, name: str, words: frozenset[str]) -> Entity | None:
         parts = name.split()
         if not parts:
             return None
