@@ -2,9 +2,8 @@
 
 from collections import Counter
 
-from claimwire_contracts import ArticleReceived, Claimant, ClaimantKind, ClaimExtracted, Span, make_claim_id
-
 from claimwire.extraction import extract_claims
+from claimwire_contracts import ArticleReceived, Claimant, ClaimantKind, ClaimExtracted, Span, make_claim_id
 
 
 def report_claim(article: ArticleReceived) -> ClaimExtracted | None:

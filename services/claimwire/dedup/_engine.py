@@ -78,7 +78,7 @@ def fold(
         state, summary = None, IncidentSummary(incident_id=incident_id_for(features))
     else:
         reason = match.reason(claim.claim_id)
-        assert summary is not None  # noqa: S101 - a match always comes with the summary it was scored on
+        assert summary is not None
     new_state = merge(state, claim, features, reason, seen_at)
     new_summary = IncidentSummary.from_json(summary.to_json())
     new_summary.add(features)

@@ -146,24 +146,29 @@ def partition_tag(anchor: str) -> str:
 
 
 def bucket_names(features: ClaimFeatures, day: date | str, *, lookup: bool) -> list[str]:
-    """Index buckets of the claim for one day (or "u" undated, "a" any day): places, names, MinHash bands.
+    """Index buckets of the claim for one day (or "u" undated, "a" any day): places, else names and bands.
 
-    `p:` buckets hold the incidents reported at a place (a village, a city, or a region named as such);
-    `v:` buckets hold the incidents at places inside a region. A report naming a village reads its
-    village's bucket and its region's `p:` bucket (reports about the region as a whole); only a report
-    naming a whole region reads the region's `v:` bucket, so the usual lookup never reads a bucket that
-    grows with the region's traffic. The any-day buckets leave out the bands: they only serve undated
-    claims, which are rare in a live feed.
+    A claim naming places is filed and looked up by place only; a claim naming none by its leading names
+    (`e:`) and MinHash LSH bands (`h:`). `p:` buckets hold the incidents reported at a place (a village,
+    a city, or a region named as such); `v:` buckets hold the incidents at places inside a region. A
+    report naming a village reads its village's bucket and its region's `p:` bucket (reports about the
+    region as a whole); only a report naming a whole region reads the region's `v:` bucket, so the usual
+    lookup never reads a bucket that grows with the region's traffic. The any-day buckets leave out the
+    bands: they only serve undated claims, which are rare in a live feed.
     """
     stamp = day if isinstance(day, str) else day.isoformat()
-    whole_regions = sorted(p for p in features.places if p.startswith("r:"))
-    names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places)]
-    if lookup:
-        names += [f"p:{stamp}:{partition_tag(r)}" for r in sorted(features.regions - features.places)]
-        names += [f"v:{stamp}:{partition_tag(r)}" for r in whole_regions]
-    else:
-        names += [f"v:{stamp}:{partition_tag(r)}" for r in sorted(features.regions)]
-    names += [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
+    if features.places:
+        # A located claim can only join an incident at a compatible place, and the place buckets hold
+        # every such incident: name and band buckets would add nothing but candidates to reject.
+        whole_regions = sorted(p for p in features.places if p.startswith("r:"))
+        names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places)]
+        if lookup:
+            names += [f"p:{stamp}:{partition_tag(r)}" for r in sorted(features.regions - features.places)]
+            names += [f"v:{stamp}:{partition_tag(r)}" for r in whole_regions]
+        else:
+            names += [f"v:{stamp}:{partition_tag(r)}" for r in sorted(features.regions)]
+        return names
+    names = [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
     if stamp != "a":
         sig = features.signature
         names += [f"h:{stamp}:{b}:{hash_band(sig[b * ROWS:(b + 1) * ROWS])}" for b in range(BANDS) if any(sig)]

@@ -68,15 +68,14 @@ def type_signal(claim_type: EventType, types: set[str]) -> float:
 
 
 def place_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float:
-    """1 same place, 0.8 a place inside a named region, 0.5 unknown, 0.3 same region only, 0 elsewhere."""
+    """1 same place, 0.8 a place inside a named region, 0.5 unknown, 0 elsewhere (two villages of one
+    region are two places)."""
     if not claim.places or not summary.places:
         return 0.5
     if claim.places & summary.places:
         return 1.0
     if claim.places & summary.regions or summary.places & claim.regions:
         return 0.8
-    if claim.regions & summary.regions:
-        return 0.3
     return 0.0
 
 
@@ -132,7 +131,8 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
         if similarity > best or best_id is None:
             best, best_id = similarity, member.claim_id
     signals["content"] = round(best, 4)
-    total = best + PLACE_WEIGHT * (signals["place"] - 0.5) + TIME_WEIGHT * (signals["time"] - 0.5) + TYPE_WEIGHT * (signals["type"] - 0.5)
+    total = (best + PLACE_WEIGHT * (signals["place"] - 0.5) + TIME_WEIGHT * (signals["time"] - 0.5)
+             + TYPE_WEIGHT * (signals["type"] - 0.5))
     figures = figure_signal(claim, summary)
     if figures is not None:
         signals["figures"] = figures

@@ -36,6 +36,8 @@ class MemoryLedger:
         match = choose(features, [self.summaries[i] for i in ids])
         target = match.incident_id if match else None
         when = seen_at or claim.published_at or datetime(1970, 1, 1, tzinfo=UTC)
+        if when.tzinfo is None:  # a zone-less time is taken as UTC, as the adapter does
+            when = when.replace(tzinfo=UTC)
         folded = fold(claim, features, match, self.states.get(target or ""), self.summaries.get(target or ""),
                       when)
         incident_id = folded.state.incident_id

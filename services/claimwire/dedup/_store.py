@@ -33,6 +33,8 @@ class Applied:
     state: IncidentUpdated
     fresh: bool
     """False when the claim had been applied before (a redelivery): the state is republished as it was."""
+    candidates: int = 0
+    """Incidents the claim was scored against."""
 
 
 def claim_record(claim: ClaimExtracted) -> str:
@@ -94,7 +96,7 @@ class RedisLedger:
             )
             if _text(outcome) == "ok":
                 await self._note_recent(new, stamp)
-                return Applied(new, fresh=True)
+                return Applied(new, fresh=True, candidates=len(summaries))
         raise LedgerContentionError(f"candidates kept changing; claim {claim.claim_id} left for retry")
 
     async def _replay(self, keys: PartitionKeys, found: list[Any]) -> IncidentUpdated:

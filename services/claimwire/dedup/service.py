@@ -58,14 +58,15 @@ class DedupComponent:
         return self._ledger
 
     async def _process(self, claim: ClaimExtracted) -> Sequence[tuple[str, Contract]]:
-        assert self._broker is not None, "register() before processing"  # noqa: S101
+        assert self._broker is not None, "register() before processing"
         ledger = await self._ledger_of(self._broker)
         with structlog.contextvars.bound_contextvars(claim_id=claim.claim_id, article_id=claim.article_id):
             applied = await ledger.process(claim)
             state = applied.state
             with structlog.contextvars.bound_contextvars(incident_id=state.incident_id):
                 log.info("claim.merged" if applied.fresh else "claim.replayed", version=state.version,
-                         claims=len(state.claim_ids), score=state.merges[-1].score if applied.fresh else None)
+                         claims=len(state.claim_ids), candidates=applied.candidates,
+                         score=state.merges[-1].score if applied.fresh else None)
         return [(self.settings.incidents_stream, state)]
 
 
