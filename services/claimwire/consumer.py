@@ -89,7 +89,7 @@ class StreamStage(Generic[In]):
             broker.publisher(
                 stream=StreamSub(stream, maxlen=settings.stream_maxlen),
                 schema=model,
-                title=f"{stream}:publish",
+                title=f"{stream}:publish:{self.name}",
                 description=model.__doc__,
             )
         for role, sub in subs.items():

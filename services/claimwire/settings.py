@@ -88,7 +88,7 @@ class Settings(BaseSettings):
     dedup_window_s: int = Field(default=7 * 24 * 3600, ge=60)
     """Seconds without a new report after which an incident stops attracting claims: its index entries
     expire (the incident record itself stays readable)."""
-    dedup_candidates_per_bucket: int = Field(default=50, ge=1, le=1000)
+    dedup_candidates_per_bucket: int = Field(default=20, ge=1, le=1000)
     """Newest incidents read from each index bucket when looking for a match."""
     dedup_outbox_ttl_s: int = Field(default=24 * 3600, ge=60)
     """How long the published state of each applied claim is kept for republishing after a crash."""

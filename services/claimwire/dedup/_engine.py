@@ -16,6 +16,11 @@ from ._match import DAY_TOLERANCE, Match, best_match
 from ._merge import incident_id_for, merge
 from ._summary import IncidentSummary
 
+#: Candidates scored per claim at most, whatever the ledger size (keeps the per-claim cost flat).
+MAX_CANDIDATES = 40
+#: Newest incidents read from each bucket (the default of the `dedup_candidates_per_bucket` setting).
+CANDIDATES_PER_BUCKET = 20
+_BUCKET_ORDER = "pveh"
 #: At most this many days of buckets are read or written for one claim.
 MAX_DAYS = 2 * DAY_TOLERANCE + 3
 
@@ -35,13 +40,15 @@ def lookup_buckets(features: ClaimFeatures) -> list[str]:
     any-day buckets of its places and names.
     """
     days: list[date | str] = [*_days(features, DAY_TOLERANCE), "u"] if features.days else ["u", "a"]
-    return [name for day in days for name in bucket_names(features, day)]
+    names = [name for day in days for name in bucket_names(features, day, lookup=True)]
+    # Most telling buckets first (places, then names, then bands): the candidate cap cuts the vaguest.
+    return sorted(names, key=lambda name: _BUCKET_ORDER.index(name[0]))
 
 
 def index_buckets(features: ClaimFeatures) -> list[str]:
     """Buckets the claim's incident is filed under once the claim has joined it."""
     days: list[date | str] = [*_days(features, 0)] if features.days else ["u"]
-    return [name for day in [*days, "a"] for name in bucket_names(features, day)]
+    return [name for day in [*days, "a"] for name in bucket_names(features, day, lookup=False)]
 
 
 def choose(features: ClaimFeatures, candidates: list[IncidentSummary]) -> Match | None:

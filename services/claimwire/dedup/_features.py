@@ -7,50 +7,28 @@ from datetime import date, timedelta
 
 from claimwire_contracts import ClaimantKind, ClaimExtracted, EventType, VerificationStatus
 
-from ._text import content_tokens, fold, place_key
+from ._text import content_tokens, fold, location_key, place_key, region_key
 
-#: Number of MinHash functions; each is one LSH band of one row (short reports share few words, so a
-#: single shared minimum token is enough to make an incident a candidate; scoring decides).
-NUM_PERM = 4
+#: MinHash LSH: BANDS bands of ROWS rows. Two rows keep buckets specific even in a partition holding
+#: thousands of incidents (one row would file most reports under their commonest words); places and
+#: names give located reports their candidates anyway.
+BANDS, ROWS = 4, 2
+NUM_PERM = BANDS * ROWS
 #: Leading named-entity tokens a claim is indexed under.
 MAX_ENTITY_BUCKETS = 4
-_MERSENNE = (1 << 61) - 1
-_PERMS = [
-    (
-        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _MERSENNE | 1,
-        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _MERSENNE,
-    )
-    for i in range(NUM_PERM)
-]
 
 # Wire and news agencies whose stories other outlets copy: a copy counts once towards corroboration.
 AGENCIES = (
-    "ria novosti",
-    "tass",
-    "interfax",
-    "reuters",
-    "associated press",
-    "afp",
-    "agence france-presse",
-    "ukrinform",
-    "unian",
-    "anadolu",
-    "xinhua",
-    "dpa",
-    "efe",
-    "ansa",
-    "pap",
-    "bloomberg",
+    "ria novosti", "tass", "interfax", "reuters", "associated press", "afp", "agence france-presse",
+    "ukrinform", "unian", "anadolu", "xinhua", "dpa", "efe", "ansa", "pap", "bloomberg",
 )
 _VIA_AGENCY = re.compile(
-    r"\b(?:as reported by|reported by|citing|cited by|via|according to|told)\s+(?:the\s+)?("
-    + "|".join(re.escape(a) for a in AGENCIES)
-    + r")\b",
+    r"\b(?:as reported by|reported by|citing|cited by|via|according to|told)\s+(?:the\s+)?(" +
+    "|".join(re.escape(a) for a in AGENCIES) + r")\b",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(
-    r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b", re.IGNORECASE
-)
+_DENIAL = re.compile(r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,11 +62,15 @@ class ClaimFeatures:
 
 
 def minhash(tokens: frozenset[str]) -> tuple[int, ...]:
-    """MinHash signature of a token set (empty set: all zeros)."""
+    """MinHash signature of a token set (empty set: all zeros).
+
+    One keyed BLAKE2b digest per token gives NUM_PERM independent 32-bit hashes at once; the signature is
+    their per-position minimum.
+    """
     if not tokens:
         return (0,) * NUM_PERM
-    bases = [int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest()) for t in tokens]
-    return tuple(min((a * x + b) % _MERSENNE for x in bases) for a, b in _PERMS)
+    digests = [hashlib.blake2b(t.encode(), digest_size=4 * NUM_PERM, key=b"claimwire").digest() for t in tokens]
+    return tuple(int.from_bytes(min(d[4 * i : 4 * i + 4] for d in digests)) for i in range(NUM_PERM))
 
 
 def _days(claim: ClaimExtracted) -> tuple[date, date] | None:
@@ -121,16 +103,15 @@ def _anchor(claim: ClaimExtracted) -> str:
     for loc in claim.locations:
         if loc.admin1:
             return place_key(loc.admin1)
-    if claim.locations:
-        return place_key(claim.locations[0].name)
-    return "-"
+    # A region named without admin1 anchors like the places inside it do ("Kursk region" -> "kursk").
+    return place_key(claim.locations[0].name) if claim.locations else "-"
 
 
 def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
     """Everything matching needs to know about `claim`."""
     tokens, entities = content_tokens(claim.text)
-    places = frozenset(place_key(loc.name) for loc in claim.locations)
-    regions = frozenset(place_key(loc.admin1) for loc in claim.locations if loc.admin1)
+    places = frozenset(location_key(loc.name, loc.admin1) for loc in claim.locations)
+    regions = frozenset(region_key(loc.admin1) for loc in claim.locations if loc.admin1)
     figures = tuple((fold(q.unit), float(q.value)) for q in claim.quantities)
     for q in claim.quantities:
         tokens.add(f"#{q.value:g}")
@@ -146,7 +127,7 @@ def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
         anchor=_anchor(claim),
         days=_days(claim),
         tokens=frozenset(tokens),
-        entities=frozenset(entities) | places,
+        entities=frozenset(entities) | {p.removeprefix("r:") for p in places},
         lead_entities=tuple(e for e in entities if e not in places)[:MAX_ENTITY_BUCKETS],
         figures=figures,
         signature=minhash(frozenset(tokens)),
@@ -154,19 +135,36 @@ def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
     )
 
 
+def hash_band(values: tuple[int, ...]) -> str:
+    """Short stable name of one LSH band."""
+    return hashlib.blake2b(repr(values).encode(), digest_size=6).hexdigest()
+
+
 def partition_tag(anchor: str) -> str:
     """Short stable tag of a partition, used as the Redis hash tag so its keys share one slot."""
     return hashlib.blake2b(anchor.encode(), digest_size=5).hexdigest()
 
 
-def bucket_names(features: ClaimFeatures, day: date | str) -> list[str]:
+def bucket_names(features: ClaimFeatures, day: date | str, *, lookup: bool) -> list[str]:
     """Index buckets of the claim for one day (or "u" undated, "a" any day): places, names, MinHash bands.
 
-    The any-day buckets leave out the bands: they only serve undated claims, which are rare in a live feed.
+    `p:` buckets hold the incidents reported at a place (a village, a city, or a region named as such);
+    `v:` buckets hold the incidents at places inside a region. A report naming a village reads its
+    village's bucket and its region's `p:` bucket (reports about the region as a whole); only a report
+    naming a whole region reads the region's `v:` bucket, so the usual lookup never reads a bucket that
+    grows with the region's traffic. The any-day buckets leave out the bands: they only serve undated
+    claims, which are rare in a live feed.
     """
     stamp = day if isinstance(day, str) else day.isoformat()
-    names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places | features.regions)]
+    whole_regions = sorted(p for p in features.places if p.startswith("r:"))
+    names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places)]
+    if lookup:
+        names += [f"p:{stamp}:{partition_tag(r)}" for r in sorted(features.regions - features.places)]
+        names += [f"v:{stamp}:{partition_tag(r)}" for r in whole_regions]
+    else:
+        names += [f"v:{stamp}:{partition_tag(r)}" for r in sorted(features.regions)]
     names += [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
     if stamp != "a":
-        names += [f"h:{stamp}:{i}:{value % 0xFFFFFFFF:x}" for i, value in enumerate(features.signature) if value]
+        sig = features.signature
+        names += [f"h:{stamp}:{b}:{hash_band(sig[b * ROWS:(b + 1) * ROWS])}" for b in range(BANDS) if any(sig)]
     return names

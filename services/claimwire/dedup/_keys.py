@@ -3,7 +3,6 @@
 All keys of one partition (the claim's region, else its place) carry the partition's tag in braces, so on
 Redis Cluster they live in one slot and a Lua script may touch them together:
 
-    {prefix}:dedup:{<tag>}:v              partition version (bumped by every change; compare-and-set)
     {prefix}:dedup:{<tag>}:i:<incident>   hash: state (IncidentUpdated JSON), summary (matching view), version
     {prefix}:dedup:{<tag>}:c:<claim>      hash: incident, version, claim (what `incidents show` prints)
     {prefix}:dedup:{<tag>}:o:<claim>      the state published for the claim, kept a while for redelivery
@@ -40,11 +39,6 @@ class PartitionKeys:
         if len(parts) != 3 or parts[0] != "inc":
             raise ValueError(f"not an incident id: {incident_id!r}")
         return cls.for_tag(settings, parts[1])
-
-    @property
-    def version(self) -> str:
-        """The partition version counter."""
-        return f"{self.base}:v"
 
     def incident(self, incident_id: str) -> str:
         """An incident record."""

@@ -11,27 +11,28 @@ from ._summary import IncidentSummary, Member
 #: Days two reports may lie apart and still be the same incident.
 DAY_TOLERANCE = 1
 #: Minimum overall score for a merge.
-THRESHOLD = 0.3
+THRESHOLD = 0.35
+#: How much place, time and type agreement add to (or take from) the content similarity.
+PLACE_WEIGHT, TIME_WEIGHT, TYPE_WEIGHT = 0.3, 0.2, 0.1
+#: What sharing an article adds: claims of one article are usually about one incident.
+SAME_ARTICLE_BONUS = 0.3
 
 _E = EventType
 # Pairs of event types that can describe one happening (a strike, its dead, its damage, what was downed).
 _COMPATIBLE = {
     frozenset(pair)
     for pair in [
-        (_E.attack, _E.casualties),
-        (_E.attack, _E.damage),
-        (_E.attack, _E.interception),
-        (_E.casualties, _E.damage),
-        (_E.interception, _E.damage),
-        (_E.interception, _E.casualties),
-        (_E.accident, _E.casualties),
-        (_E.accident, _E.damage),
-        (_E.disruption, _E.damage),
-        (_E.disruption, _E.attack),
-        (_E.disruption, _E.accident),
-        (_E.territorial_control, _E.attack),
+        (_E.attack, _E.casualties), (_E.attack, _E.damage), (_E.attack, _E.interception),
+        (_E.casualties, _E.damage), (_E.interception, _E.damage), (_E.interception, _E.casualties),
+        (_E.accident, _E.casualties), (_E.accident, _E.damage), (_E.disruption, _E.damage),
+        (_E.disruption, _E.attack), (_E.disruption, _E.accident), (_E.territorial_control, _E.attack),
         (_E.territorial_control, _E.casualties),
     ]
+}
+# Types that rule each other out: an accident is not an attack.
+_CONFLICTING = {
+    frozenset(pair)
+    for pair in [(_E.accident, _E.attack), (_E.accident, _E.interception), (_E.accident, _E.territorial_control)]
 }
 # Types that say little about the happening itself: compatible with anything, but weakly.
 _WILDCARD = {_E.statement.value, _E.other.value}
@@ -48,13 +49,15 @@ class Match:
 
     def reason(self, claim_id: str) -> MergeReason:
         """The merge reason to record when the claim joins this incident."""
-        return MergeReason(
-            claim_id=claim_id, score=round(self.score, 4), signals=self.signals, matched_claim_id=self.matched_claim_id
-        )
+        return MergeReason(claim_id=claim_id, score=round(self.score, 4), signals=self.signals,
+                           matched_claim_id=self.matched_claim_id)
 
 
 def type_signal(claim_type: EventType, types: set[str]) -> float:
-    """1 same type, 0.7 compatible, 0.5 either side says little, 0 incompatible."""
+    """0 when a type of the incident rules the claim's out, else 1 same type, 0.7 compatible, 0.5 either
+    side says little, 0 incompatible."""
+    if any(frozenset((claim_type, EventType(t))) in _CONFLICTING for t in types):
+        return 0.0
     if claim_type.value in types:
         return 1.0
     if claim_type.value in _WILDCARD or not types or types <= _WILDCARD:
@@ -122,14 +125,14 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
     }
     if min(signals.values()) == 0.0:
         return None
-    ignore = set(claim.places | claim.regions | summary.places | summary.regions)
+    ignore = {p.removeprefix("r:") for p in claim.places | claim.regions | summary.places | summary.regions}
     best, best_id = 0.0, None
     for member in summary.members:
         similarity = content_similarity(claim, member, ignore)
         if similarity > best or best_id is None:
             best, best_id = similarity, member.claim_id
     signals["content"] = round(best, 4)
-    total = best + 0.3 * (signals["place"] - 0.5) + 0.2 * (signals["time"] - 0.5) + 0.1 * (signals["type"] - 0.5)
+    total = best + PLACE_WEIGHT * (signals["place"] - 0.5) + TIME_WEIGHT * (signals["time"] - 0.5) + TYPE_WEIGHT * (signals["type"] - 0.5)
     figures = figure_signal(claim, summary)
     if figures is not None:
         signals["figures"] = figures
@@ -137,7 +140,7 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
     if claim.article_id in summary.articles:
         # Claims of one article are usually about one incident; a roundup still splits on its content.
         signals["same_article"] = 1.0
-        total += 0.15
+        total += SAME_ARTICLE_BONUS
     return Match(summary.incident_id, round(total, 4), signals, best_id)
 
 

@@ -20,22 +20,13 @@ from ._features import ClaimFeatures, partition_tag
 
 # The incident's type is the most telling type any of its reports has, so arrival order does not matter.
 _TYPE_PRECEDENCE = [
-    EventType.attack,
-    EventType.interception,
-    EventType.territorial_control,
-    EventType.accident,
-    EventType.casualties,
-    EventType.damage,
-    EventType.disruption,
-    EventType.statement,
-    EventType.other,
+    EventType.attack, EventType.interception, EventType.territorial_control, EventType.accident,
+    EventType.casualties, EventType.damage, EventType.disruption, EventType.statement, EventType.other,
 ]
 # A denial anywhere makes the incident disputed; a confirmation lifts unverified reports.
 _STATUS_RANK = {
-    VerificationStatus.unknown: 0,
-    VerificationStatus.unverified: 1,
-    VerificationStatus.confirmed: 2,
-    VerificationStatus.disputed: 3,
+    VerificationStatus.unknown: 0, VerificationStatus.unverified: 1,
+    VerificationStatus.confirmed: 2, VerificationStatus.disputed: 3,
 }
 
 
@@ -61,28 +52,18 @@ def _sources(sources: list[SourceRef], claim: ClaimExtracted, origin: str) -> li
         if (ref.outlet, ref.claimant, ref.origin) == (claim.source, claim.claimant.name, origin):
             out[index] = ref.model_copy(update={"claim_ids": [*ref.claim_ids, claim.claim_id]})
             return out
-    return [
-        *out,
-        SourceRef(outlet=claim.source, claimant=claim.claimant.name, origin=origin, claim_ids=[claim.claim_id]),
-    ]
+    return [*out, SourceRef(outlet=claim.source, claimant=claim.claimant.name, origin=origin,
+                            claim_ids=[claim.claim_id])]
 
 
 def _figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
     by_unit = {f.unit: list(f.reports) for f in figures}
     for q in claim.quantities:
-        by_unit.setdefault(q.unit, []).append(
-            FigureReport(
-                value=q.value,
-                approximate=q.approximate,
-                claimant=claim.claimant.name,
-                outlet=claim.source,
-                claim_id=claim.claim_id,
-            )
-        )
-    return [
-        Figure(unit=unit, reports=reports, conflicting=len({r.value for r in reports}) > 1)
-        for unit, reports in by_unit.items()
-    ]
+        by_unit.setdefault(q.unit, []).append(FigureReport(
+            value=q.value, approximate=q.approximate, claimant=claim.claimant.name, outlet=claim.source,
+            claim_id=claim.claim_id))
+    return [Figure(unit=unit, reports=reports, conflicting=len({r.value for r in reports}) > 1)
+            for unit, reports in by_unit.items()]
 
 
 def _locations(locations: list[IncidentLocation], claim: ClaimExtracted) -> list[IncidentLocation]:
@@ -101,7 +82,8 @@ def _time(time: TimeRange, features: ClaimFeatures, claim: ClaimExtracted) -> Ti
             return TimeRange(start=features.days[1], end=features.days[1])
         return time
     start, end = claim.time.start, claim.time.end or claim.time.start
-    return TimeRange(start=min(start, time.start) if time.start else start, end=max(end, time.end) if time.end else end)
+    return TimeRange(start=min(start, time.start) if time.start else start,
+                     end=max(end, time.end) if time.end else end)
 
 
 def merge(

@@ -5,12 +5,9 @@ from datetime import UTC, datetime
 
 from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
-from ._engine import choose, fold, index_buckets, lookup_buckets
+from ._engine import CANDIDATES_PER_BUCKET, MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
 from ._features import claim_features
 from ._summary import IncidentSummary
-
-#: Candidates read per bucket, newest first (the Redis ledger reads the same number).
-CANDIDATES_PER_BUCKET = 50
 
 
 class MemoryLedger:
@@ -33,10 +30,14 @@ class MemoryLedger:
             bucket = self.buckets.get(name, {})
             newest = sorted(bucket, key=bucket.__getitem__, reverse=True)[:CANDIDATES_PER_BUCKET]
             ids.update(dict.fromkeys(newest))
+            if len(ids) >= MAX_CANDIDATES:
+                break
+        ids = dict.fromkeys(list(ids)[:MAX_CANDIDATES])
         match = choose(features, [self.summaries[i] for i in ids])
         target = match.incident_id if match else None
         when = seen_at or claim.published_at or datetime(1970, 1, 1, tzinfo=UTC)
-        folded = fold(claim, features, match, self.states.get(target or ""), self.summaries.get(target or ""), when)
+        folded = fold(claim, features, match, self.states.get(target or ""), self.summaries.get(target or ""),
+                      when)
         incident_id = folded.state.incident_id
         self.states[incident_id] = folded.state
         self.summaries[incident_id] = folded.summary

@@ -1,47 +1,67 @@
-"""The two Lua scripts of the ledger. Each touches the keys of one partition only (one hash slot)."""
+"""The two Lua scripts of the ledger. Each touches the keys of one partition only (one hash slot).
 
-# KEYS: claim record, outbox, partition version, bucket...
-# ARGV: partition base, candidates per bucket, oldest index score still attracting claims
-# Returns {1, incident, version, outbox-or-false} for a claim already applied, else
-# {0, partition version, summary...} of the candidates (newest first per bucket, each once).
-LOOKUP = """
+Both gather the candidates the same way (`_CANDIDATES`): the newest incidents of each lookup bucket, each
+once, at most a fixed number in all. APPLY gathers them again and compares ids and versions with what the
+decision was made on: a change in the claim's neighbourhood (a new or changed candidate) means decide
+again; changes elsewhere in the partition do not get in the way.
+"""
+
+# In: KEYS[first..last] lookup buckets; ARGV base, per bucket, oldest score, max candidates.
+# Out: `ids`, the candidate ids in lookup order.
+_CANDIDATES = """
+local function candidates(first, last, base, per, oldest, left)
+  local ids, seen = {}, {}
+  for i = first, last do
+    if left <= 0 then break end
+    for _, id in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[i], '+inf', oldest, 'LIMIT', 0, per)) do
+      if left > 0 and not seen[id] and redis.call('EXISTS', base .. ':i:' .. id) == 1 then
+        seen[id] = true
+        ids[#ids + 1] = id
+        left = left - 1
+      end
+    end
+  end
+  return ids
+end
+"""
+
+# KEYS: claim record, outbox, lookup bucket...
+# ARGV: partition base, candidates per bucket, oldest index score still attracting claims, max candidates
+# Returns {1, incident, version, outbox-or-false} for a claim already applied, else {0, summary...}.
+LOOKUP = _CANDIDATES + """
 local applied = redis.call('HMGET', KEYS[1], 'incident', 'version')
 if applied[1] then
   return {1, applied[1], applied[2], redis.call('GET', KEYS[2])}
 end
-local out = {0, redis.call('GET', KEYS[3]) or '0'}
-local seen = {}
-local per = tonumber(ARGV[2])
-for i = 4, #KEYS do
-  local ids = redis.call('ZREVRANGEBYSCORE', KEYS[i], '+inf', ARGV[3], 'LIMIT', 0, per)
-  for _, id in ipairs(ids) do
-    if not seen[id] then
-      seen[id] = true
-      local summary = redis.call('HGET', ARGV[1] .. ':i:' .. id, 'summary')
-      if summary then out[#out + 1] = summary end
-    end
-  end
+local out = {0}
+for _, id in ipairs(candidates(3, #KEYS, ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]))) do
+  out[#out + 1] = redis.call('HGET', ARGV[1] .. ':i:' .. id, 'summary')
 end
 return out
 """
 
-# KEYS: claim record, outbox, partition version, incident, bucket...
-# ARGV: expected partition version, expected incident version, new version, incident id, state JSON,
-#       summary JSON, claim JSON, index score, oldest score kept, window seconds, outbox ttl seconds
-# Returns 'ok', 'applied' (another consumer applied the claim first) or 'conflict' (the partition changed
+# KEYS: claim record, outbox, incident, lookup bucket x n, index bucket...
+# ARGV: base, per bucket, oldest, max candidates, n, expected candidates ("id:version," each),
+#       expected incident version, new version, incident id, state JSON, summary JSON, claim JSON,
+#       index score, window seconds, outbox ttl seconds
+# Returns 'ok', 'applied' (another consumer applied the claim first) or 'conflict' (the candidates changed
 # since the lookup: look up again).
-APPLY = """
+APPLY = _CANDIDATES + """
 if redis.call('EXISTS', KEYS[1]) == 1 then return 'applied' end
-if (redis.call('GET', KEYS[3]) or '0') ~= ARGV[1] then return 'conflict' end
-if (redis.call('HGET', KEYS[4], 'version') or '0') ~= ARGV[2] then return 'conflict' end
-redis.call('HSET', KEYS[4], 'state', ARGV[5], 'summary', ARGV[6], 'version', ARGV[3])
-redis.call('INCR', KEYS[3])
-redis.call('HSET', KEYS[1], 'incident', ARGV[4], 'version', ARGV[3], 'claim', ARGV[7])
-redis.call('SET', KEYS[2], ARGV[5], 'EX', ARGV[11])
-for i = 5, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[8], ARGV[4])
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[9])
-  redis.call('EXPIRE', KEYS[i], ARGV[10])
+local n = tonumber(ARGV[5])
+local seen = {}
+for _, id in ipairs(candidates(4, 3 + n, ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]))) do
+  seen[#seen + 1] = id .. ':' .. redis.call('HGET', ARGV[1] .. ':i:' .. id, 'version') .. ','
+end
+if table.concat(seen) ~= ARGV[6] then return 'conflict' end
+if (redis.call('HGET', KEYS[3], 'version') or '0') ~= ARGV[7] then return 'conflict' end
+redis.call('HSET', KEYS[3], 'state', ARGV[10], 'summary', ARGV[11], 'version', ARGV[8])
+redis.call('HSET', KEYS[1], 'incident', ARGV[9], 'version', ARGV[8], 'claim', ARGV[12])
+redis.call('SET', KEYS[2], ARGV[10], 'EX', ARGV[15])
+for i = 4 + n, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[13], ARGV[9])
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[3])
+  redis.call('EXPIRE', KEYS[i], ARGV[14])
 end
 return 'ok'
 """

@@ -11,13 +11,13 @@ from redis.asyncio import Redis
 from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
 from ..settings import Settings
-from ._engine import choose, fold, index_buckets, lookup_buckets
+from ._engine import MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
 from ._features import claim_features
 from ._keys import PartitionKeys, recent_key
 from ._scripts import APPLY, LOOKUP
 from ._summary import IncidentSummary
 
-#: Lookups retried when another consumer changed the partition in between; beyond this it is an error
+#: Lookups retried when another consumer changed the claim's candidates in between; beyond this it is an error
 #: (the entry stays pending and is retried later).
 MAX_CONFLICTS = 50
 
@@ -37,18 +37,12 @@ class Applied:
 
 def claim_record(claim: ClaimExtracted) -> str:
     """What the ledger keeps of a claim for `claimwire incidents show`."""
-    return json.dumps(
-        {
-            "claim_id": claim.claim_id,
-            "article_id": claim.article_id,
-            "outlet": claim.source,
-            "claimant": claim.claimant.name,
-            "cue": claim.cue.text if claim.cue else None,
-            "text": claim.text[:400],
-            "event_type": claim.event_type.value,
-            "published_at": claim.published_at.isoformat() if claim.published_at else None,
-        }
-    )
+    return json.dumps({
+        "claim_id": claim.claim_id, "article_id": claim.article_id, "outlet": claim.source,
+        "claimant": claim.claimant.name, "cue": claim.cue.text if claim.cue else None,
+        "text": claim.text[:400], "event_type": claim.event_type.value,
+        "published_at": claim.published_at.isoformat() if claim.published_at else None,
+    })
 
 
 class RedisLedger:
@@ -73,13 +67,14 @@ class RedisLedger:
         for _ in range(MAX_CONFLICTS):
             stamp = time.time() if now is None else now
             oldest = stamp - self.settings.dedup_window_s
+            scan = [keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES]
             found = await self._lookup(
-                keys=[keys.claim(claim.claim_id), keys.outbox(claim.claim_id), keys.version, *lookups],
-                args=[keys.base, self.settings.dedup_candidates_per_bucket, oldest],
+                keys=[keys.claim(claim.claim_id), keys.outbox(claim.claim_id), *lookups], args=scan
             )
             if int(found[0]) == 1:
                 return Applied(await self._replay(keys, found), fresh=False)
-            summaries = [IncidentSummary.from_json(json.loads(raw)) for raw in found[2:]]
+            summaries = [IncidentSummary.from_json(json.loads(raw)) for raw in found[1:]]
+            seen = "".join(f"{s.incident_id}:{s.version}," for s in summaries)
             match = choose(features, summaries)
             state = summary = None
             if match is not None:
@@ -91,31 +86,16 @@ class RedisLedger:
             folded = fold(claim, features, match, state, summary, datetime.fromtimestamp(stamp, UTC))
             new = folded.state
             outcome = await self._apply(
-                keys=[
-                    keys.claim(claim.claim_id),
-                    keys.outbox(claim.claim_id),
-                    keys.version,
-                    keys.incident(new.incident_id),
-                    *indexed,
-                ],
-                args=[
-                    _text(found[1]),
-                    state.version if state else 0,
-                    new.version,
-                    new.incident_id,
-                    new.model_dump_json(),
-                    json.dumps(folded.summary.to_json()),
-                    claim_record(claim),
-                    stamp,
-                    oldest,
-                    self.settings.dedup_window_s,
-                    self.settings.dedup_outbox_ttl_s,
-                ],
+                keys=[keys.claim(claim.claim_id), keys.outbox(claim.claim_id), keys.incident(new.incident_id),
+                      *lookups, *indexed],
+                args=[*scan, len(lookups), seen, state.version if state else 0, new.version, new.incident_id,
+                      new.model_dump_json(), json.dumps(folded.summary.to_json()), claim_record(claim),
+                      stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s],
             )
             if _text(outcome) == "ok":
                 await self._note_recent(new, stamp)
                 return Applied(new, fresh=True)
-        raise LedgerContentionError(f"partition {keys.base} kept changing; claim {claim.claim_id} left for retry")
+        raise LedgerContentionError(f"candidates kept changing; claim {claim.claim_id} left for retry")
 
     async def _replay(self, keys: PartitionKeys, found: list[Any]) -> IncidentUpdated:
         incident_id, outbox = _text(found[1]), found[3]

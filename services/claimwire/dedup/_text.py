@@ -30,16 +30,39 @@ NUMBER_WORDS = {
     )
 }
 
+# Words reporters use interchangeably for one thing; each adds a shared concept token ("~kill"), so
+# "died" in one report meets "killed" in another.
+_CONCEPT_WORDS = {
+    "kill": "killed killing kills dead died dies death deaths toll bodies fatalities lives",
+    "wound": "wounded wounding injured injuring injuries hurt casualties",
+    "intercept": "intercepted intercepting downed shot destroyed repelled defences defenses",
+    "drone": "drone drones uav uavs unmanned shahed shaheds",
+    "missile": "missile missiles rocket rockets ballistic cruise",
+    "shell": "shelling shelled artillery shells mortar",
+    "fire": "fire fires blaze burning burnt burned flames",
+    "power": "power electricity outage outages blackout substation grid",
+    "home": "apartment apartments flats residential house houses homes building buildings block",
+    "capture": "captured capture liberated seized took control taken occupied",
+    "evacuate": "evacuated evacuation evacuating taken",
+    "port": "port harbour harbor terminal dock docks",
+    "fuel": "fuel oil depot refinery tanks",
+    "crash": "crash crashed collided collision accident",
+}
+CONCEPTS = {word: concept for concept, words in _CONCEPT_WORDS.items() for word in words.split()}
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
 _REGION_WORDS = re.compile(
     r"\b(?:region|oblast|province|state|district|governorate|county|raion|krai|republic|area|city|village|"
     r"town|settlement|of|the)\b",
     re.IGNORECASE,
 )
+_REGION_NAME = re.compile(r"\b(?:region|oblast|province|state|governorate|county|krai|republic)\b", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form of `text` (so "Kyïv" and "Kyiv" meet)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -65,6 +88,18 @@ def place_key(name: str) -> str:
     return " ".join(_WORD.findall(stripped)) or fold(name).strip()
 
 
+def region_key(name: str) -> str:
+    """Key of a first-level region ("Kharkiv region" -> "r:kharkiv"), distinct from its capital city's."""
+    return "r:" + place_key(name)
+
+
+def location_key(name: str, admin1: str | None) -> str:
+    """Key of a named place: a region key when the name is the region itself, else the place's own key."""
+    if _REGION_NAME.search(name) or (admin1 is not None and fold(name) == fold(admin1)):
+        return region_key(name)
+    return place_key(name)
+
+
 def content_tokens(text: str) -> tuple[set[str], list[str]]:
     """(content tokens, entity tokens in order of first mention) of `text`.
 
@@ -85,6 +120,8 @@ def content_tokens(text: str) -> tuple[set[str], list[str]]:
             tokens.add(f"#{NUMBER_WORDS[folded]}")
         elif folded not in STOPWORDS and len(folded) > 1:
             tokens.add(stem(folded))
+            if folded in CONCEPTS:
+                tokens.add("~" + CONCEPTS[folded])
             if word[0].isupper() and not _starts_sentence(text, match.start()):
                 entities[folded] = None
     return tokens, list(entities)

@@ -64,12 +64,8 @@ class DedupComponent:
             applied = await ledger.process(claim)
             state = applied.state
             with structlog.contextvars.bound_contextvars(incident_id=state.incident_id):
-                log.info(
-                    "claim.merged" if applied.fresh else "claim.replayed",
-                    version=state.version,
-                    claims=len(state.claim_ids),
-                    score=state.merges[-1].score if applied.fresh else None,
-                )
+                log.info("claim.merged" if applied.fresh else "claim.replayed", version=state.version,
+                         claims=len(state.claim_ids), score=state.merges[-1].score if applied.fresh else None)
         return [(self.settings.incidents_stream, state)]
 
 

@@ -14,6 +14,9 @@ from ._text import QUOTE_OPEN, Token, is_capitalised, tokens, trim, unquote
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|as)\s+|\s+(?:but|while|whereas)\s+")
 _MAX_CLAIMANT_WORDS = 12
 _MAX_TAIL_WORDS = 7
+_INVERTIBLE = frozenset(
+    ["said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "stated", "explained", "insisted", "warned"]
+)
 # What may follow a closing cue ("…, the ministry said on Tuesday"): nothing, or an adverbial.
 _TAIL = re.compile(
     r"^\s*(?:$|,|(?:on|in|at|late|early|last|this|yesterday|today|to|during|after|before|when|while|via|"
@@ -43,14 +46,43 @@ class _Cue:
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution in the sentence `text[start:end]`, in text order."""
     words = tokens(text, start, end)
-    cues = _find_cues(text, start, end, words)
+    cues = _independent(text, _find_cues(text, start, end, words))
     found: list[Attribution] = []
     for index, cue in enumerate(cues):
         following = cues[index + 1].start if index + 1 < len(cues) else end
-        attribution = _attribute(text, start, end, words, cue, following)
+        attribution = _attribute(text, (start, end), cue, following)
         if attribution is not None and _content_ok(text, attribution.content):
             found.append(attribution)
     return _drop_nested(found)
+
+
+def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
+    """Drop cues nested in an earlier cue's reported clause ("told reporters that Washington had warned …").
+
+    A later cue starts an attribution of its own only after a clause break, a coordinating "and"/"but"
+    right before it ("said A and added B"), as a participle or prepositional cue, or as a closing cue.
+    """
+    kept: list[_Cue] = []
+    for cue in cues:
+        if kept and cue.kind not in {"participle", "prep"}:
+            between = text[kept[-1].end : cue.start]
+            coordinated = re.search(r"\b(?:and|but)\s+(?:\w+ly\s+)?(?:also\s+)?$", between)
+            closing = re.search(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,8}$", between) and len(between.split()) > 3
+            if not (_CLAUSE_BREAK.search(between) or coordinated or closing):
+                continue
+        kept.append(cue)
+    return kept
+
+
+# One pass finds every phrase cue; longer phrases first so "claimed responsibility for" beats "claimed".
+_PHRASE_CUES = re.compile(
+    r"\b(?:(?P<prep>"
+    + "|".join(re.escape(p) for p in sorted(lex.PREPOSITIONAL_CUES, key=len, reverse=True))
+    + r")|(?P<multi>"
+    + "|".join(re.escape(p) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))
+    + r"))\b",
+    re.IGNORECASE,
+)
 
 
 # --- cues -----------------------------------------------------------------------------------------
@@ -58,13 +90,9 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
 
 def _find_cues(text: str, start: int, end: int, words: list[Token]) -> list[_Cue]:
     cues: list[_Cue] = []
-    lowered = text[start:end].lower()
-    for phrase in lex.PREPOSITIONAL_CUES:
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
-            cues.append(_Cue(start + match.start(), start + match.end(), "prep"))
-    for phrase in lex.MULTIWORD_CUES:
-        for match in re.finditer(rf"\b{re.escape(phrase.lower())}\b", lowered):
-            cues.append(_Cue(start + match.start(), start + match.end(), "multi"))
+    for match in _PHRASE_CUES.finditer(text, start, end):
+        kind = "prep" if match.lastgroup == "prep" else "multi"
+        cues.append(_Cue(match.start(), match.end(), kind))
     for i, word in enumerate(words):
         if word.text in lex.REPORTING_VERBS and _verb_slot(text, words, i):
             kind = "participle" if word.text in lex.PARTICIPLE_CUES and _after_comma(text, word) else "verb"
@@ -118,9 +146,10 @@ def _without_overlaps(cues: list[_Cue]) -> list[_Cue]:
 # --- claimant and content ----------------------------------------------------------------------------
 
 
-def _attribute(
-    text: str, s_start: int, s_end: int, words: list[Token], cue: _Cue, following: int
+def _attribute(  # noqa: PLR0911 - one early return per attribution pattern
+    text: str, sentence: tuple[int, int], cue: _Cue, following: int
 ) -> Attribution | None:
+    s_start, s_end = sentence
     body_end = _body_end(text, s_start, s_end)
     if cue.kind == "prep":
         return _prepositional(text, s_start, body_end, cue)
@@ -130,14 +159,27 @@ def _attribute(
     passive = _passive_agent(text, cue, body_end)
     if passive is not None:
         return passive
+    if re.search(r"\b(?:is|are|was|were|been|being)\s+$", text[max(s_start, cue.start - 12) : cue.start]):
+        return None  # "residents are urged to …", "it was reported": no one is named
     tail = _post_content(text, s_start, body_end, cue)
     if tail is not None:
         return tail
-    claimant = _subject_before(text, s_start, cue.start)
-    if claimant is None:
+    if text[cue.start : cue.end] in lex.CLAUSE_ONLY_CUES and not _clause_follows(text, cue.end, body_end):
         return None
     content = _content_after(text, cue.end, _cut_before_next(text, cue.end, min(body_end, following)), cue)
+    claimant = _subject_before(text, s_start, cue.start)
+    if claimant is None:
+        # "X reported A but said B": the second verb shares the sentence's subject.
+        return Attribution((cue.start, cue.end), None, content, subject_follows=True)
     return Attribution((cue.start, cue.end), claimant, content)
+
+
+def _clause_follows(text: str, cue_end: int, body_end: int) -> bool:
+    """A "that"-clause, a quote, a colon or a to-infinitive follows the cue within a few words."""
+    return (
+        re.match(r"^(?:\s+\w+){0,4}?\s*(?:that\b|[“\":]|,\s*[“\"])|^\s+\w+\s+to\s+\w+", text[cue_end:body_end])
+        is not None
+    )
 
 
 def _body_end(text: str, s_start: int, s_end: int) -> int:
@@ -176,7 +218,7 @@ def _prepositional(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribu
 
 
 def _only_adverbial(lead: str) -> bool:
-    first = lead.split()[0].lower().strip(",")
+    first = lead.split(maxsplit=1)[0].lower().strip(",")
     return first in lex.NON_SUBJECT_OPENERS
 
 
@@ -196,7 +238,9 @@ def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     return Attribution((cue.start, cue.end), (agent_start, agent_end), content)
 
 
-def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribution | None:
+def _post_content(  # noqa: PLR0911 - each guard rules the pattern out
+    text: str, s_start: int, body_end: int, cue: _Cue
+) -> Attribution | None:
     """ "C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
     before = text[s_start : cue.start]
     after = text[cue.end : body_end]
@@ -210,17 +254,20 @@ def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribut
     between = before[comma + 1 :].strip(' ,”"')
     if between:
         # "C, the ministry said": a short noun phrase between the comma and the cue.
-        if len(between.split()) > 8 or _has_verbish(between) or not _TAIL.match(after):
+        told = text[cue.start : cue.end].lower() in {"told", "tells"}
+        if len(between.split()) > 8 or _has_verbish(between) or not (_TAIL.match(after) or told):
             return None
         if between.split()[0].endswith("ing") or between.split()[-1] == "to":
             return None
         claimant = trim(text, s_start + comma + 1, cue.start, ' ,”"')
     else:
-        # "C, said the ministry": the claimant follows the cue.
+        # "C, said the ministry": the claimant follows the cue (only verbs that take no object).
+        if text[cue.start : cue.end].lower() not in _INVERTIBLE:
+            return None
         c_start, c_end = trim(text, cue.end, body_end)
         comma_after = text.find(",", c_start, c_end)
         claimant = (c_start, comma_after if comma_after != -1 else c_end)
-        if claimant[1] <= claimant[0]:
+        if claimant[1] <= claimant[0] or _has_verbish(text[claimant[0] : claimant[1]]):
             return None
     content_start, content_end = trim(text, s_start, s_start + comma, " ,")
     if content_end - content_start < 3:
@@ -258,9 +305,30 @@ def _subject_before(text: str, s_start: int, cue_start: int) -> tuple[int, int] 
             continue
         n_end = _np_end(text, n_start, n_end)
         if n_end > n_start and len(text[n_start:n_end].split()) <= _MAX_CLAIMANT_WORDS:
-            return n_start, n_end
+            return n_start, _with_appositive_name(text, n_start, n_end, pieces)
         return None
     return None
+
+
+_PROPER = re.compile(
+    r"^(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)(?:\s+(?:[A-Z][\w’'.-]*|al-[A-Z][\w-]*|bin|de|van|von)){0,3}$"
+)
+
+
+def _with_appositive_name(text: str, n_start: int, n_end: int, pieces: list[tuple[int, int]]) -> int:
+    """ "Its leader, Markus Vogel, said": the name in apposition belongs to the claimant mention."""
+    words = text[n_start:n_end].split()
+    common = [w for w in words if w.islower() and w not in {"of", "for", "the", "and", "in"}]
+    if not common:
+        return n_end
+    following = [p for p in pieces if p[0] >= n_end]
+    if (
+        following
+        and _PROPER.match(text[following[0][0] : following[0][1]])
+        and len(pieces) > pieces.index(following[0]) + 1
+    ):
+        return following[0][1]
+    return n_end
 
 
 def _pronoun_subject(words: list[str]) -> bool:
@@ -271,7 +339,7 @@ def _np_before_to(text: str, region_start: int, to_start: int) -> tuple[int, int
     words = tokens(text, region_start, to_start)
     chosen: list[Token] = []
     for word in reversed(words):
-        if word.lower.endswith(("ing", "ed")) and not is_capitalised(word.text) or word.lower in lex.AUXILIARIES:
+        if (word.lower.endswith(("ing", "ed")) and not is_capitalised(word.text)) or word.lower in lex.AUXILIARIES:
             break
         chosen.insert(0, word)
         if word.lower in lex.DETERMINERS:
@@ -321,8 +389,25 @@ def _strip_auxiliaries(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday morning evening night week "
-    "month year weekend afternoon".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "morning",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "afternoon",
+    ]
 )
 
 
@@ -337,14 +422,47 @@ def _np_end(text: str, start: int, end: int) -> int:
         gap = text[last : word.start]
         if last > start and any(ch in gap for ch in ',;:()“”"'):
             break
-        if last > start and (word.lower in lex.AUXILIARIES or word.lower in lex.REPORTING_VERBS):
+        if last > start and word.lower in lex.AUXILIARIES:
+            break
+        if last > start and word.lower in lex.REPORTING_VERBS and word.lower not in lex.NOUN_LIKE_CUES:
             break
         if last > start and word.lower in {"that", "who", "which", "on", "in", "late", "early", "when"}:
+            break
+        if last > start and _past_verb(word.text):
             break
         last = word.end
     if last < end and text[last : last + 1] == ")":
         last += 1
     return last
+
+
+_NOT_VERBS = frozenset(
+    [
+        "armed",
+        "united",
+        "unnamed",
+        "retired",
+        "elected",
+        "appointed",
+        "embattled",
+        "detained",
+        "wounded",
+        "injured",
+        "alleged",
+        "red",
+        "bed",
+        "need",
+        "speed",
+        "seed",
+        "feed",
+        "shed",
+    ]
+)
+
+
+def _past_verb(word: str) -> bool:
+    """A lower-case word in -ed that is not a common participle adjective: likely the clause's verb."""
+    return word.islower() and word.endswith("ed") and len(word) > 4 and word not in _NOT_VERBS
 
 
 def _cut_before_next(text: str, start: int, end: int) -> int:
@@ -359,6 +477,9 @@ def _cut_before_next(text: str, start: int, end: int) -> int:
 def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, int]:
     """Content after a cue: skips "that", a short adverbial, the addressee of "told", and unwraps quotes."""
     start, end = trim(text, cue_end, end)
+    adverbial = _AFTER_CUE_ADVERBIAL.match(text, start, end)
+    if adverbial is not None:
+        start = adverbial.end()
     head = text[start:end]
     that = re.match(r"^(?:[\w’'\- ]{0,60}?\s)?that\s+", head)
     if that is not None and len(that.group(0).split()) <= 8 and "“" not in that.group(0):
@@ -375,13 +496,35 @@ def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, i
     if tail is not None:
         end = tail.start()
     start, end = trim(text, start, end)
+    channel = _CHANNEL_TAIL.search(text, start, end)
+    if channel is not None and channel.start() > start:
+        end = channel.start()
+    dangling = re.search(r"\s+(?:and|but|or|while|as)$", text[start:end])
+    if dangling is not None:
+        end = start + dangling.start()
     return unquote(text, start, end)
+
+
+# Adverbials between a cue and its content: "said on Saturday he had …", "said in a statement, …".
+_AFTER_CUE_ADVERBIAL = re.compile(
+    r"(?:(?:on|late|early|last|this|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|yesterday|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?!that\b)|"
+    r"in an? (?:statement|interview|post|video|speech|briefing|message|letter)(?: [^,]{0,30})?,\s+"
+)
+
+
+# "… in a message on its channel": how the claim was made, not what was claimed.
+_CHANNEL_TAIL = re.compile(
+    r"\s+(?:in|via|through|on) (?:a|an|its|their|his|her) (?:\w+ )?(?:statement|message|post|video|interview|letter|"
+    r"briefing|channel|account|speech)\b[^,;]*$"
+)
 
 
 # A participle clause that comments on the claim ("…, showcasing their capabilities") is not content.
 _COMMENTARY_TAIL = re.compile(
     r",\s+(?:showcasing|underscoring|highlighting|signall?ing|marking|reflecting|demonstrating|illustrating|"
-    r"underlining|raising|fuel(?:l)?ing)\b"
+    r"underlining|raising|fuel(?:l)?ing)\b|,\s+(?:a|an)\s+(?:claim|figure|report|assertion|account|allegation)s?\s+"
+    r"(?:that|which)\b"
 )
 
 
@@ -390,9 +533,16 @@ def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
     return (start + match.end(), end) if match else (start, end)
 
 
+_ANAPHORIC_ONLY = re.compile(
+    r"^(?:the|these|this|those|such|that)\s+(?:claims?|reports?|allegations?|accusations?|charges?|accounts?)$",
+    re.IGNORECASE,
+)
+
+
 def _content_ok(text: str, content: tuple[int, int]) -> bool:
     start, end = content
-    return end > start and len(text[start:end].split()) >= 2
+    words = text[start:end].split()
+    return end > start and len(words) >= 2 and not _ANAPHORIC_ONLY.match(text[start:end])
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:

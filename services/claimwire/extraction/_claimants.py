@@ -7,6 +7,7 @@
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimwire_contracts import ClaimantKind
 
@@ -16,15 +17,74 @@ from ._lexicon import DEMONYMS
 _PRONOUNS_NONPERSON = frozenset({"it", "its", "they", "them"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _GENERIC_GROUP_HEADS = frozenset(
-    "group groups organisation organization movement militia unit units force forces body faction outfit "
-    "formation battalion legion corps brigade".split()
+    [
+        "group",
+        "groups",
+        "organisation",
+        "organization",
+        "movement",
+        "militia",
+        "unit",
+        "units",
+        "force",
+        "forces",
+        "body",
+        "faction",
+        "outfit",
+        "formation",
+        "battalion",
+        "legion",
+        "corps",
+        "brigade",
+    ]
 )
 _LEADING_DETERMINER = re.compile(r"^(?:the|this|that|these|those|a|an)\s+", re.IGNORECASE)
 _TITLES = frozenset(
-    "president prime minister ministers foreign defence defense interior finance chancellor governor mayor "
-    "senator sen rep representative secretary spokesman spokeswoman spokesperson general gen commander chief "
-    "judge justice speaker leader ambassador king queen pope lt col colonel major captain sheriff "
-    "inspector superintendent director deputy head".split()
+    [
+        "president",
+        "prime",
+        "minister",
+        "ministers",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "chancellor",
+        "governor",
+        "mayor",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "general",
+        "gen",
+        "commander",
+        "chief",
+        "judge",
+        "justice",
+        "speaker",
+        "leader",
+        "ambassador",
+        "king",
+        "queen",
+        "pope",
+        "lt",
+        "col",
+        "colonel",
+        "major",
+        "captain",
+        "sheriff",
+        "inspector",
+        "superintendent",
+        "director",
+        "deputy",
+        "head",
+    ]
 )
 _DESCRIPTOR_TAIL = re.compile(r"^(?P<desc>.*?\b[a-z][\w-]*)\s+(?P<name>(?:[A-Z][\w’'.-]*\s?){1,4})$")
 
@@ -32,41 +92,197 @@ _KIND_WORDS: tuple[tuple[ClaimantKind, frozenset[str]], ...] = (
     (
         ClaimantKind.media,
         frozenset(
-            "media agency news newspaper broadcaster channel tv television radio outlet reuters afp ap tass "
-            "ria novosti interfax cnn bbc xinhua ukrinform al jazeera times post journal press wire".split()
+            [
+                "media",
+                "agency",
+                "news",
+                "newspaper",
+                "broadcaster",
+                "channel",
+                "tv",
+                "television",
+                "radio",
+                "outlet",
+                "reuters",
+                "afp",
+                "ap",
+                "tass",
+                "ria",
+                "novosti",
+                "interfax",
+                "cnn",
+                "bbc",
+                "xinhua",
+                "ukrinform",
+                "al",
+                "jazeera",
+                "times",
+                "post",
+                "journal",
+                "press",
+                "wire",
+            ]
         ),
     ),
     (
         ClaimantKind.military,
         frozenset(
-            "army military forces force command staff navy air troops brigade regiment commander general "
-            "gen defence defense idf pentagon".split()
+            [
+                "army",
+                "military",
+                "forces",
+                "force",
+                "command",
+                "staff",
+                "navy",
+                "air",
+                "troops",
+                "brigade",
+                "regiment",
+                "commander",
+                "general",
+                "gen",
+                "defence",
+                "defense",
+                "idf",
+                "pentagon",
+            ]
         ),
     ),
     (
         ClaimantKind.armed_group,
         frozenset(
-            "legion battalion corps militia rebels rebel insurgents fighters group faction hamas hezbollah "
-            "houthis taliban wagner isis al-shabaab guerrillas separatists".split()
+            [
+                "legion",
+                "battalion",
+                "corps",
+                "militia",
+                "rebels",
+                "rebel",
+                "insurgents",
+                "fighters",
+                "group",
+                "faction",
+                "hamas",
+                "hezbollah",
+                "houthis",
+                "taliban",
+                "wagner",
+                "isis",
+                "al-shabaab",
+                "guerrillas",
+                "separatists",
+            ]
         ),
     ),
     (
         ClaimantKind.government,
         frozenset(
-            "ministry minister government kremlin president governor mayor cabinet parliament council office "
-            "department administration authorities officials official police prosecutor prosecutors court "
-            "spokesman spokeswoman spokesperson senate congress house embassy state commission secretary "
-            "chancellor premier senator lawmakers white".split()
+            [
+                "ministry",
+                "minister",
+                "government",
+                "kremlin",
+                "president",
+                "governor",
+                "mayor",
+                "cabinet",
+                "parliament",
+                "council",
+                "office",
+                "department",
+                "administration",
+                "authorities",
+                "officials",
+                "official",
+                "police",
+                "prosecutor",
+                "prosecutors",
+                "court",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "senate",
+                "congress",
+                "house",
+                "embassy",
+                "state",
+                "commission",
+                "secretary",
+                "chancellor",
+                "premier",
+                "senator",
+                "lawmakers",
+                "white",
+            ]
         ),
     ),
     (
         ClaimantKind.organization,
         frozenset(
-            "company firm union party committee organisation organization foundation institute charity ngo "
-            "association federation bank corporation group un nato who unicef red cross".split()
+            [
+                "company",
+                "firm",
+                "union",
+                "party",
+                "committee",
+                "organisation",
+                "organization",
+                "foundation",
+                "institute",
+                "charity",
+                "ngo",
+                "association",
+                "federation",
+                "bank",
+                "corporation",
+                "group",
+                "un",
+                "nato",
+                "who",
+                "unicef",
+                "red",
+                "cross",
+            ]
         ),
     ),
 )
+
+
+_PERSON_ROLES = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "president",
+        "governor",
+        "mayor",
+        "official",
+        "commander",
+        "leader",
+        "lawyer",
+        "councillor",
+        "councilor",
+        "chancellor",
+        "senator",
+        "secretary",
+        "prosecutor",
+        "judge",
+        "chief",
+        "director",
+        "head",
+        "owner",
+        "witness",
+        "resident",
+        "doctor",
+        "general",
+    ]
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 @dataclass(slots=True)
@@ -78,11 +294,16 @@ class Entity:
     words: frozenset[str] = field(default_factory=frozenset)
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(mention: str) -> str:
     """Canonical name of a mention: determiner dropped, a descriptor before a proper name dropped."""
     name = _LEADING_DETERMINER.sub("", mention.strip(' ,“”"')).strip()
+    if "," in name:
+        parts = [p.strip() for p in name.split(",") if p.strip()]
+        names = [p for p in parts if all(w[:1].isupper() or w in {"al", "bin", "de", "van", "von"} for w in p.split())]
+        name = names[-1] if names else parts[0]
     match = _DESCRIPTOR_TAIL.match(name)
-    if match and not match.group("desc").endswith((" of", " for", " in")) and match.group("desc").split()[-1] != "of":
+    if match and match.group("desc").split()[-1] not in {"of", "for", "in", "and", "the", "on", "at", "&"}:
         proper = match.group("name").strip()
         if len(proper.split()) >= 1 and not proper.lower().startswith(("of ", "for ")):
             return proper
@@ -95,6 +316,7 @@ def normalise_name(mention: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def kind_of(name: str) -> ClaimantKind:
     """Kind of a claimant from the words of its name; capitalised two- or three-word names are people."""
     if name in country_names():
@@ -111,15 +333,17 @@ def kind_of(name: str) -> ClaimantKind:
     return ClaimantKind.unknown
 
 
+_ADJECTIVE_OF = {country.lower(): adjective for adjective, country in DEMONYMS.items()}
+
+
+@lru_cache(maxsize=4096)
 def _match_words(name: str) -> frozenset[str]:
     words = set()
-    for word in re.split(r"[\s-]+", name.lower()):
-        word = word.strip('.,“”"')
-        base = re.sub(r"(?:’s|'s)$", "", word)
+    for raw in re.split(r"[\s-]+", name.lower()):
+        base = re.sub(r"(?:’s|'s)$", "", raw.strip('.,“”"'))
         words.add(base)
-        for adjective, country in DEMONYMS.items():
-            if base == country.lower():
-                words.add(adjective)
+        if base in _ADJECTIVE_OF:
+            words.add(_ADJECTIVE_OF[base])
         if base in DEMONYMS:
             words.add(DEMONYMS[base].lower())
     return frozenset(w for w in words if w)
@@ -137,19 +361,24 @@ class Registry:
         if lowered in _PRONOUNS_NONPERSON:
             return self._latest(lambda e: e.kind is not ClaimantKind.person) or self._new(mention)
         if lowered in _PRONOUNS_PERSON:
-            return self._latest(lambda e: e.kind is ClaimantKind.person) or self._new(mention)
+            person = self._latest(lambda e: e.kind is ClaimantKind.person or bool(e.words & _PERSON_ROLES))
+            return person or self._new(mention)
         name = normalise_name(mention)
         words = _match_words(name)
         found = self._anaphor(mention, name, words)
         return found if found is not None else self._new(mention)
 
-    def note(self, mention: str) -> None:
+    def note(self, mention: str, kind: ClaimantKind | None = None) -> None:
         """Register a named entity seen outside a claimant slot, as a possible antecedent."""
         name = normalise_name(mention)
         if not self._anaphor(mention, name, _match_words(name)):
-            self._new(mention)
+            entity = self._new(mention)
+            if kind is not None:
+                entity.kind = kind
 
-    def _anaphor(self, mention: str, name: str, words: frozenset[str]) -> Entity | None:
+    def _anaphor(  # noqa: PLR0911 - one return per kind of anaphor
+        self, mention: str, name: str, words: frozenset[str]
+    ) -> Entity | None:
         parts = name.split()
         if not parts:
             return None
@@ -163,6 +392,10 @@ class Registry:
             # the head and every other word of the mention.
             content_words = {w for w in words if w not in {"the", "of", "for"}}
             return self._latest(lambda e: head.lower() in e.words and content_words <= e.words)
+        if len(parts) == 1 and name.isupper() and 2 <= len(name) <= 6:
+            acronym = self._latest(lambda e: _initials(e.name) == name)
+            if acronym is not None:
+                return acronym
         if len(parts) == 1:
             surname = self._latest(lambda e: e.kind is ClaimantKind.person and e.name.split()[-1] == name)
             if surname is not None:
@@ -170,6 +403,10 @@ class Registry:
             if definite:
                 # "the Legion", "the Kremlin": the latest entity whose name holds that word.
                 return self._latest(lambda e: name.lower() in e.words)
+            # "Police" after "Sussex Police": the latest entity whose name ends with that word.
+            org = self._latest(lambda e: e.kind is not ClaimantKind.person and e.name.split()[-1] == name)
+            if org is not None:
+                return org
         return self._latest(lambda e: e.name.lower() == name.lower())
 
     def _latest(self, predicate: Callable[[Entity], bool]) -> Entity | None:

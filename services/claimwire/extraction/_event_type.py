@@ -47,6 +47,85 @@ _RULES: tuple[tuple[EventType, re.Pattern[str]], ...] = tuple(
 )
 
 
+# Literal fragments, one of which every match of the type's pattern contains.
+_STEMS: dict[EventType, tuple[str, ...]] = {
+    EventType.territorial_control: (
+        "took",
+        "takeover",
+        "captur",
+        "seiz",
+        "liberat",
+        "occup",
+        "control of",
+        "withdr",
+        "retreat",
+        "advanc",
+        "entered the",
+        "gained ground",
+        "lost control",
+    ),
+    EventType.interception: ("intercept", "shot down", "shooting down", "downed", "air defen", "repelled"),
+    EventType.accident: ("crash", "derail", "collision", "collided", "capsiz", "accident", "malfunction"),
+    EventType.casualties: (
+        "kill",
+        "dead",
+        "died",
+        "death",
+        "wounded",
+        "injured",
+        "casualt",
+        "losses",
+        "eliminat",
+        "missing",
+        "bodies",
+    ),
+    EventType.attack: (
+        "attack",
+        "strike",
+        "struck",
+        "shell",
+        "bomb",
+        "incursion",
+        "raid",
+        "assault",
+        "offensive",
+        "fired",
+        "launched",
+        "hit",
+        "explosion",
+        "exploded",
+        "blast",
+        "ambush",
+        "penetrat",
+        "cross",
+        "invasion",
+        "invad",
+        "engagement",
+        "clash",
+        "skirmish",
+        "fighting",
+    ),
+    EventType.damage: ("damag", "destroy", "destruction", "fire", "blaze", "without", "power", "blackout", "collaps"),
+    EventType.disruption: (
+        "evacuat",
+        "clos",
+        "suspend",
+        "cancel",
+        "online learning",
+        "remote",
+        "school",
+        "curfew",
+        "lockdown",
+        "shut down",
+        "halted",
+        "disrupt",
+        "flight",
+        "strike action",
+        "protest",
+        "blockade",
+    ),
+}
+
 # "without any casualties", "no one was hurt": the absence of casualties is not a casualties claim.
 _NONE_HURT = re.compile(
     r"\b(?:no|without(?:\s+\w+){0,3}\s+any|zero)\s+(?:casualt\w+|deaths|injuries|fatalities)|no one was "
@@ -60,7 +139,9 @@ def classify(content: str, *, attributed: bool, quoted: bool) -> EventType:
     if quoted:
         return EventType.statement
     content = _NONE_HURT.sub(" ", content)
+    lowered = content.lower()
     for kind, pattern in _RULES:
-        if pattern.search(content):
+        # The literal pre-check skips the regex for the many types whose words are absent.
+        if any(stem in lowered for stem in _STEMS[kind]) and pattern.search(content):
             return kind
     return EventType.statement if attributed else EventType.other

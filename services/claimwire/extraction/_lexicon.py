@@ -63,13 +63,78 @@ REPORTING_VERBS = _forms(
     "demand demanded demands",
     "boast boasted boasts",
     "complain complained complains",
+    "show showed shows",
+)
+
+#: Verbs that report only with a clause or quote after them ("conceded that …"), not with a plain object
+#: ("conceded defeat", "revealed a plan"); they still close a sentence ("…, he conceded.").
+CLAUSE_ONLY_CUES = _forms(
+    "concede conceded concedes",
+    "admit admitted admits",
+    "reveal revealed reveals",
+    "indicate indicated indicates",
+    "threaten threatened threatens",
+    "predict predicted predicts",
+    "promise promised promises",
+    "vow vowed vows",
+    "pledge pledged pledges",
+    "stress stressed stresses",
+    "boast boasted boasts",
+    "complain complained complains",
+    "responded",
+    "replied",
+    "countered",
+    "explain explained explains",
+    "argue argued argues",
+    "maintain maintained maintains",
+    "write wrote writes",
+    "urge urged urges",
+    "demand demanded demands",
+    "publish published publishes",
+    "post posted posts",
+    "add added adds",
+    "inform informed informs",
+    "detail",
+    "note",
+    "warn warned warns",
+    "show showed shows",
 )
 
 #: Cue forms that are also common nouns ("these claims", "state media"): accepted only in a verb slot.
 NOUN_LIKE_CUES = frozenset(
-    "claim claims report reports state states post posts note notes detail details estimate estimates "
-    "demand demands promise promises stress stresses tweet tweets warning pledge pledges vow vows "
-    "threatens add admits urge".split()
+    [
+        "claim",
+        "claims",
+        "report",
+        "reports",
+        "state",
+        "states",
+        "post",
+        "posts",
+        "note",
+        "notes",
+        "detail",
+        "details",
+        "estimate",
+        "estimates",
+        "demand",
+        "demands",
+        "promise",
+        "promises",
+        "stress",
+        "stresses",
+        "tweet",
+        "tweets",
+        "warning",
+        "pledge",
+        "pledges",
+        "vow",
+        "vows",
+        "threatens",
+        "add",
+        "admits",
+        "urge",
+    ]
 )
 
 #: Cues whose object comes before the content: "claimed responsibility for X", "accused Y of X".
@@ -93,8 +158,24 @@ MULTIWORD_CUES: tuple[str, ...] = (
 
 #: Participles that continue the subject's speech after a comma: ", alleging that …".
 PARTICIPLE_CUES = frozenset(
-    "alleging saying claiming adding noting stating warning insisting accusing arguing explaining "
-    "declaring announcing reporting stressing reiterating".split()
+    [
+        "alleging",
+        "saying",
+        "claiming",
+        "adding",
+        "noting",
+        "stating",
+        "warning",
+        "insisting",
+        "accusing",
+        "arguing",
+        "explaining",
+        "declaring",
+        "announcing",
+        "reporting",
+        "stressing",
+        "reiterating",
+    ]
 )
 
 #: Prepositional cues where the claimant follows: "according to X", "as reported by X".
@@ -112,26 +193,158 @@ PREPOSITIONAL_CUES: tuple[str, ...] = (
 
 #: Words before a cue that make it not a report: "has yet to confirm", "declined to say".
 NEGATING_BEFORE_CUE = frozenset(
-    "not never yet declined refused unable cannot can't couldn't didn't wouldn't won't hasn't haven't "
-    "without no failed".split()
+    [
+        "not",
+        "never",
+        "yet",
+        "declined",
+        "refused",
+        "unable",
+        "cannot",
+        "can't",
+        "couldn't",
+        "didn't",
+        "wouldn't",
+        "won't",
+        "hasn't",
+        "haven't",
+        "without",
+        "no",
+        "failed",
+    ]
 )
 
 #: Determiners that turn a cue word into a noun: "these claims", "the reported attack".
-DETERMINERS = frozenset("the a an these those this that such its their his her our your my any".split())
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "these",
+        "those",
+        "this",
+        "that",
+        "such",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "any",
+    ]
+)
 
 AUXILIARIES = frozenset(
-    "has have had was were is are be been being will would shall should can could may might must did "
-    "does do also further then later again earlier previously reportedly separately officially "
-    "publicly repeatedly once initially first finally".split()
+    [
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+        "further",
+        "then",
+        "later",
+        "again",
+        "earlier",
+        "previously",
+        "reportedly",
+        "separately",
+        "officially",
+        "publicly",
+        "repeatedly",
+        "once",
+        "initially",
+        "first",
+        "finally",
+    ]
 )
 
 #: Opening words of a comma piece that is an adverbial or an appositive, not the subject.
 NON_SUBJECT_OPENERS = frozenset(
-    "in on at amid after before following during since despite as while when with by from for of "
-    "meanwhile furthermore additionally however subsequently separately moreover also later earlier "
-    "elsewhere still yet instead overnight today yesterday tonight last this that which who whose "
-    "whom where a an another one known allied led based backed citing quoting speaking writing "
-    "according including such unlike like among under over near".split()
+    [
+        "in",
+        "on",
+        "at",
+        "amid",
+        "after",
+        "before",
+        "following",
+        "during",
+        "since",
+        "despite",
+        "as",
+        "while",
+        "when",
+        "with",
+        "by",
+        "from",
+        "for",
+        "of",
+        "meanwhile",
+        "furthermore",
+        "additionally",
+        "however",
+        "subsequently",
+        "separately",
+        "moreover",
+        "also",
+        "later",
+        "earlier",
+        "elsewhere",
+        "still",
+        "yet",
+        "instead",
+        "overnight",
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "this",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "whom",
+        "where",
+        "known",
+        "allied",
+        "led",
+        "based",
+        "backed",
+        "citing",
+        "quoting",
+        "speaking",
+        "writing",
+        "according",
+        "including",
+        "such",
+        "unlike",
+        "like",
+        "among",
+        "under",
+        "over",
+        "near",
+    ]
 )
 
 #: Leading connectives stripped from the start of a content span ("Meanwhile, …").
@@ -158,14 +371,25 @@ COMMENTARY = re.compile(
 )
 
 #: Modal verbs, lower-case only so the month "May" is not one: speculation, not a reported fact.
-MODALS = re.compile(r"\b(?:could|might|would|may)\b")
+MODALS = re.compile(r"\b(?:might|would|may)\b|\bcould(?! not)\b")
 
 #: Meta-reporting about the newsroom's own work: never a claim.
 META_REPORTING = re.compile(
     r"\b(?:reached out|for comments?|did not (?:immediately )?respond|declined to comment|"
     r"could not be reached|has contacted|have contacted|was contacted|requests? for comment|"
-    r"this story|this article|this report has been updated|contributed (?:to )?(?:this )?report(?:ing)?)\b",
+    r"this story|this article|this report has been updated|contributed (?:to )?(?:this )?report(?:ing)?|"
+    r"(?:has|have|had|did) not (?:yet )?(?:commented|comment)|no immediate comment|not immediately available)\b",
     re.IGNORECASE,
+)
+
+#: Verbs of political and civic news that make an unattributed sentence a reported fact (beside the
+#: event keywords of the event-type stage).
+FACTUAL_VERBS = re.compile(
+    r"\b(?:met|meets|agreed|signed|won|lost|passed|approved|rejected|voted|elected|appointed|resigned|"
+    r"arrested|detained|charged|sentenced|convicted|acquitted|ruled|fined|banned|released|freed|opened|"
+    r"launched|began|ended|held|visited|hosted|sworn in|took office|took part|expected to|will (?:be|take|"
+    r"open|close|shut|meet|vote|reopen|begin|end)|continu(?:e|es|ing)|affected|reopened|rose|fell|"
+    r"increased|decreased|recovered|rescued|found|discovered|published|issued|imposed|lifted)\b"
 )
 
 #: Nationality adjectives and the countries they name (common in conflict and political copy).
@@ -234,8 +458,23 @@ DEMONYMS: dict[str, str] = {
 
 #: Words for administrative regions, so "Kursk region" and "region of Kursk" register a region.
 REGION_WORDS = frozenset(
-    "region oblast province state governorate district county prefecture territory krai canton department".split()
+    [
+        "region",
+        "oblast",
+        "province",
+        "state",
+        "governorate",
+        "district",
+        "county",
+        "prefecture",
+        "territory",
+        "krai",
+        "canton",
+        "department",
+    ]
 )
 
 #: Words for settlements, so "the village of X" marks X as a place even outside the gazetteer.
-SETTLEMENT_WORDS = frozenset("village villages town towns city cities settlement settlements hamlet".split())
+SETTLEMENT_WORDS = frozenset(
+    ["village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet"]
+)

@@ -20,7 +20,19 @@ _REGION = re.compile(
 _REGION_OF = re.compile(rf"\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|in the (?:village|town) of|around)\s+$")
+# "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
+_SETTLEMENT_LIST = re.compile(
+    rf"\b(?:{'|'.join(w for w in SETTLEMENT_WORDS if w.endswith('s'))})\s+of\s+"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:,\s+|\s+and\s+|,\s+and\s+))+$"
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|in the (?:village|town) of|around|toward|towards|across|into|(?:north|south|east|west|"
+    r"central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western))"
+    r"\s+(?:the\s+)?$"
+)
+_FEATURE = re.compile(
+    r"\s+(?:Sea|Ocean|Gulf|River|Strait|Bay|Islands?|Peninsula|Mountains|Valley|Desert|Strip|Bank|Lake)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +94,8 @@ def find_locations(
     memo = known if known is not None else {}
     found: list[FoundLocation] = []
     for run in _CAPITALISED.finditer(text, start, end):
-        for place in _places_in_run(text, run.start(), run.end(), start, end, regions, gazetteer):
+        for seen in _places_in_run(text, run.span(), end, regions, gazetteer):
+            place = seen
             earlier = memo.get(place.name)
             if earlier is not None and place.admin1 is None and place.country in {None, earlier.country}:
                 place = FoundLocation(place.name, place.start, place.end, earlier.country, earlier.admin1)
@@ -93,8 +106,9 @@ def find_locations(
 
 
 def _places_in_run(
-    text: str, r_start: int, r_end: int, start: int, end: int, regions: dict[str, Region], gazetteer: dict
+    text: str, run: tuple[int, int], end: int, regions: dict[str, Region], gazetteer: dict[str, _gazetteer.Place]
 ) -> list[FoundLocation]:
+    r_start, r_end = run
     words = [(m.start(), m.end()) for m in re.finditer(r"[\w’'.-]+", text[r_start:r_end])]
     words = [(r_start + s, r_start + e) for s, e in words]
     out: list[FoundLocation] = []
@@ -104,45 +118,90 @@ def _places_in_run(
             m_start, m_end = words[i][0], words[j - 1][1]
             raw = text[m_start:m_end]
             name = _POSSESSIVE.sub("", raw.rstrip("."))
-            located = _locate(text, name, m_start, m_start + len(name), start, end, regions, gazetteer)
+            located = _locate(text, name, (m_start, m_start + len(name)), end, regions=regions, gazetteer=gazetteer)
             if located is None:
                 continue
+            nxt = next((k for k, w in enumerate(words) if w[0] >= located.end), len(words))
             unmatched_neighbour = (i > 0 and not _POSSESSIVE.search(text[words[i - 1][0] : words[i - 1][1]])) or (
-                j < len(words) and not _POSSESSIVE.search(raw)
+                nxt < len(words) and not _POSSESSIVE.search(raw)
             )
-            if unmatched_neighbour:
+            if unmatched_neighbour or _actor(text, located):
                 break
             out.append(located)
-            i = j - 1
+            i = nxt - 1
             break
         i += 1
     return out
 
 
+_ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|\w+ed)\b")
+
+
+def _actor(text: str, place: FoundLocation) -> bool:
+    """A country as the subject of a verb ("Israel carried out strikes") is an actor, not a place."""
+    if place.admin1 is not None or place.country != place.name or not _ACTOR_VERB.match(text, place.end):
+        return False
+    before = text[max(0, place.start - 30) : place.start].lower().split()
+    while before and before[-1] in {"northern", "southern", "eastern", "western", "central", "the"}:
+        before.pop()
+    return not before or before[-1] not in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "into",
+        "from",
+        "to",
+        "near",
+        "over",
+        "across",
+        "of",
+        "at",
+        "toward",
+        "towards",
+        "on",
+        "against",
+        "inside",
+        "within",
+    ]
+)
+
+
 def _locate(
-    text: str, name: str, m_start: int, m_end: int, start: int, end: int, regions: dict[str, Region], gazetteer: dict
+    text: str,
+    name: str,
+    mention: tuple[int, int],
+    end: int,
+    *,
+    regions: dict[str, Region],
+    gazetteer: dict[str, _gazetteer.Place],
 ) -> FoundLocation | None:
-    after = text[m_end : min(len(text), m_end + 20)]
-    region_word = re.match(rf"\s+({'|'.join(REGION_WORDS)})\b", after, re.IGNORECASE)
-    if region_word is not None and name in regions:
-        region = regions[name]
-        mention_end = m_end + region_word.end()
-        return FoundLocation(text[m_start:mention_end], m_start, mention_end, region.country, region.display)
+    m_start, m_end = mention
+    if "’s " in name or "'s " in name or name in _NEVER_PLACES:
+        return None
+    in_regions = name in regions
+    if in_regions:
+        region_word = _REGION_WORD_AFTER.match(text, m_end)
+        if region_word is not None:
+            region = regions[name]
+            return FoundLocation(
+                text[m_start : region_word.end()], m_start, region_word.end(), region.country, region.display
+            )
+    feature = _FEATURE.match(text, m_end)
+    if feature is not None:
+        return FoundLocation(text[m_start : feature.end()], m_start, feature.end(), None, None)
     place = gazetteer.get(name)
-    before = text[max(0, m_start - 40) : m_start]
-    settlement = _SETTLEMENT_BEFORE.search(before) or _NEAR_BEFORE.search(before)
-    appositive = re.match(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b", text[m_end : m_end + 30])
-    if "’s " in name or "'s " in name:
-        return None
-    if place is None and settlement is None and appositive is None and name not in regions:
-        return None
     if place is not None and place.is_country:
         return FoundLocation(name, m_start, m_end, place.country, None)
+    settlement = _settlement_before(text, m_start)
+    if place is None and settlement is None and not in_regions and not _APPOSITIVE.match(text, m_end):
+        return None
     country, admin1 = _context(text, m_end, end, regions, gazetteer)
     demonym = settlement.groupdict().get("demonym") if settlement is not None else None
     if demonym and demonym.lower() in DEMONYMS:
         country = country or DEMONYMS[demonym.lower()]
-    if name in regions:
+    if in_regions:
         admin1 = admin1 or regions[name].display
         country = country or regions[name].country
     if place is not None:
@@ -152,8 +211,61 @@ def _locate(
     return FoundLocation(name, m_start, m_end, country, admin1)
 
 
+_NEVER_PLACES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+    ]
+)
+_REGION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b")
+_PLACE_HINTS = (
+    "village",
+    "town",
+    "cit",
+    "settlement",
+    "hamlet",
+    "near",
+    "outside",
+    "around",
+    "toward",
+    "across",
+    "into",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+)
+
+
+def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
+    """ "the village of X", "near X", "villages of A and X": the words before mark X as a place."""
+    before = text[max(0, m_start - 120) : m_start]
+    lowered = before.lower()
+    if not any(hint in lowered for hint in _PLACE_HINTS):
+        return None
+    near = before[-40:]
+    return _SETTLEMENT_BEFORE.search(near) or _NEAR_BEFORE.search(near) or _SETTLEMENT_LIST.search(before)
+
+
 def _context(
-    text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict
+    text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict[str, _gazetteer.Place]
 ) -> tuple[str | None, str | None]:
     """Region/country stated right after a place: "in Ukraine's Kharkiv region", ", a village in X", "in Y"."""
     tail = text[m_end : min(end, m_end + 160)]

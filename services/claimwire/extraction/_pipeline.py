@@ -7,15 +7,9 @@ from datetime import date
 
 from claimwire_contracts import (
     ArticleReceived,
-    Claimant,
     ClaimantKind,
     ClaimExtracted,
-    Cue,
-    Location,
-    Quantity,
     Span,
-    TimeRef,
-    Verification,
     make_claim_id,
 )
 
@@ -28,7 +22,7 @@ from ._quantities import find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
 from ._time import find_time
-from ._verification import find_verification, is_hedged, refers_back
+from ._verification import find_verification, is_hedged, refers_back, refers_back_plural
 
 #: Claimant name used for an outlet's own reporting when the article does not name its source.
 UNKNOWN_OUTLET = "unknown outlet"
@@ -37,6 +31,18 @@ _EVALUATIVE_OPENING = re.compile(
     r"^(?:This|These|Those|Such|That)\s+(?:\w+\s+)?(?:statements?|incidents?|moves?|developments?|claims?|"
     r"reports?|decisions?|actions?|events?|remarks?|comments?|episodes?)\b"
 )
+# "the M23 group", "the Wagner mercenary group", "the Green party": a name before a lower-case group word.
+_NAMED_GROUP = re.compile(
+    r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:\w+\s+)?(?P<head>group|movement|militia|rebels|party|"
+    r"alliance|bloc|coalition|union|faction)\b"
+)
+_GROUP_KINDS = {
+    "group": ClaimantKind.armed_group,
+    "movement": ClaimantKind.armed_group,
+    "militia": ClaimantKind.armed_group,
+    "rebels": ClaimantKind.armed_group,
+    "faction": ClaimantKind.armed_group,
+}
 _ENTITY_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|the|and)?\s*[A-Z][\w’'.-]*)*")
 
 
@@ -65,7 +71,7 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     drafts: list[_Draft] = []
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
-        new = _claims_of_sentence(text, sentence, previous, drafts, registry, outlet)
+        new = _claims_of_sentence(text, sentence, previous, drafts, registry=registry, outlet=outlet)
         _apply_verification(text, sentence, new, drafts)
         drafts.extend(new)
         _note_entities(text, sentence, registry)
@@ -86,6 +92,7 @@ def _claims_of_sentence(
     sentence: Sentence,
     previous: Sentence | None,
     drafts: list[_Draft],
+    *,
     registry: Registry,
     outlet: Entity,
 ) -> list[_Draft]:
@@ -116,13 +123,13 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
             registry.promote(entity)
         if subject is None and mention[0] < attribution.cue[0]:
             subject = (entity, mention)
-        c_start, c_end = attribution.content
+        c_start = attribution.content[0]
         quoted = c_start > 0 and text[c_start - 1] in '“"'
         out.append(_Draft(sentence, attribution.content, entity, mention, attribution.cue, quoted=quoted))
     return out
 
 
-def _unattributed(
+def _unattributed(  # noqa: PLR0911 - each filter rules the sentence out
     text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], outlet: Entity
 ) -> list[_Draft]:
     body = text[sentence.start : sentence.end]
@@ -139,10 +146,10 @@ def _unattributed(
     speaker = _carried_speaker(text, sentence, previous, drafts)
     if quoted and speaker is not None:
         return [_Draft(sentence, content, speaker, None, None, quoted=True)]
-    if len(body.split()) < 6:
+    if len(body.split()) < 4:
         return []
     factual = classify(text[content[0] : content[1]], attributed=False, quoted=False).value != "other"
-    if not factual and not find_quantities(text, *content):
+    if not factual and not lex.FACTUAL_VERBS.search(body) and not find_quantities(text, *content):
         return []
     return [_Draft(sentence, content, speaker or outlet, None, None)]
 
@@ -155,14 +162,67 @@ def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, d
     if (
         last.sentence != previous
         or previous.paragraph != sentence.paragraph
-        or last.cue is None
-        and last.mention is None
+        or (last.cue is None and last.mention is None)
     ):
         quoted_here = text[sentence.start] in '“"'
         if quoted_here and last.sentence == previous and last.quoted:
             return last.entity
         return None
+    if not _shares_word(text, (sentence.start, sentence.end), last.content):
+        return None  # a new topic in the outlet's own voice
     return last.entity
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "with",
+        "from",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "which",
+        "while",
+        "were",
+        "have",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "said",
+        "says",
+        "also",
+        "than",
+        "then",
+        "when",
+        "where",
+        "what",
+        "more",
+        "most",
+        "such",
+        "other",
+    ]
+)
+
+
+def _stems(text: str, span: tuple[int, int]) -> set[str]:
+    words = re.findall(r"[a-z][a-z-]{3,}", text[span[0] : span[1]].lower())
+    return {w[:5] for w in words if w not in _FUNCTION_WORDS}
+
+
+def _shares_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Lexical cohesion: the two spans share a content word (compared on its first five letters)."""
+    return bool(_stems(text, a) & _stems(text, b))
 
 
 def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
@@ -179,15 +239,19 @@ def _apply_verification(text: str, sentence: Sentence, new: list[_Draft], drafts
     if found is None:
         return
     evidence = (found.status.value, found.start, found.end)
-    own = [d for d in new if d.cue is None or not (d.cue[0] <= found.start < d.cue[1])]
-    if own and not refers_back(text, sentence.start, sentence.end):
-        for draft in own:
+    denial = any(d.cue is not None and d.cue[0] <= found.start < d.cue[1] for d in new)
+    if new and not denial and not refers_back(text, sentence.start, sentence.end):
+        for draft in new:
             draft.verification = evidence
         return
-    earlier = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
-    if not earlier and drafts:
-        earlier = [d for d in drafts if d.sentence == drafts[-1].sentence]
-    for draft in [*earlier, *own]:
+    # A denial, or "these reports remain unverified": it is about the claims before it.
+    paragraph = sentence.paragraph
+    earlier = [d for d in drafts if d.sentence.paragraph == paragraph]
+    if refers_back_plural(text, sentence.start, sentence.end) or not earlier:
+        before = [d.sentence.paragraph for d in drafts if d.sentence.paragraph < paragraph]
+        if before:
+            earlier += [d for d in drafts if d.sentence.paragraph == before[-1]]
+    for draft in earlier:
         if draft.verification is None:
             draft.verification = evidence
 
@@ -196,8 +260,10 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
     """Organisations named anywhere become antecedents for later "the group", "the ministry"."""
     for run in _ENTITY_RUN.finditer(text, sentence.start, sentence.end):
         name = run.group(0).rstrip(".")
-        if len(name.split()) >= 2 and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
+        if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
             registry.note(name)
+    for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
+        registry.note(match.group("name"), _GROUP_KINDS.get(match.group("head").lower(), ClaimantKind.organization))
 
 
 # --- contract ------------------------------------------------------------------------------------------------
@@ -210,78 +276,77 @@ def _build(
     places: dict[str, FoundLocation],
     published: date | None,
 ) -> ClaimExtracted:
+    """The contract for one draft. Built as plain data and validated once (nested models included)."""
     text = article.text
     c_start, c_end = draft.content
-    span = Span(start=c_start, end=c_end)
     content = text[c_start:c_end]
-    claimant = Claimant(
-        name=draft.entity.name,
-        mention=text[draft.mention[0] : draft.mention[1]] if draft.mention else None,
-        span=Span(start=draft.mention[0], end=draft.mention[1]) if draft.mention else None,
-        kind=draft.entity.kind,
-    )
-    cue = (
-        Cue(text=text[draft.cue[0] : draft.cue[1]], span=Span(start=draft.cue[0], end=draft.cue[1]))
-        if draft.cue
-        else None
-    )
-    locations = [
-        Location(
-            name=f.name,
-            mention=text[f.start : f.end],
-            span=Span(start=f.start, end=f.end),
-            country=f.country,
-            admin1=f.admin1,
-        )
-        for f in find_locations(text, c_start, c_end, regions, places)
-    ]
-    quantities = [
-        Quantity(
-            value=q.value,
-            unit=q.unit,
-            text=text[q.start : q.end],
-            span=Span(start=q.start, end=q.end),
-            approximate=q.approximate,
-        )
-        for q in find_quantities(text, c_start, c_end)
-    ]
-    return ClaimExtracted(
-        claim_id=make_claim_id(article.article_id, span),
-        article_id=article.article_id,
-        source=article.source,
-        published_at=article.published_at,
-        span=span,
-        text=content,
-        sentence=Span(start=draft.sentence.start, end=draft.sentence.end),
-        claimant=claimant,
-        cue=cue,
-        event_type=classify(
-            content, attributed=draft.cue is not None or draft.mention is not None, quoted=draft.quoted
-        ),
-        locations=locations,
-        quantities=quantities,
-        time=_time(text, draft, published),
-        verification=_verification(text, draft),
-        hedged=is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
+    mention = draft.mention
+    return ClaimExtracted.model_validate(
+        {
+            "claim_id": make_claim_id(article.article_id, Span.model_construct(start=c_start, end=c_end)),
+            "article_id": article.article_id,
+            "source": article.source,
+            "published_at": article.published_at,
+            "span": _span(c_start, c_end),
+            "text": content,
+            "sentence": _span(draft.sentence.start, draft.sentence.end),
+            "claimant": {
+                "name": draft.entity.name,
+                "mention": text[mention[0] : mention[1]] if mention else None,
+                "span": _span(*mention) if mention else None,
+                "kind": draft.entity.kind,
+            },
+            "cue": {"text": text[draft.cue[0] : draft.cue[1]], "span": _span(*draft.cue)} if draft.cue else None,
+            "event_type": classify(
+                content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted
+            ),
+            "locations": [
+                {
+                    "name": f.name,
+                    "mention": text[f.start : f.end],
+                    "span": _span(f.start, f.end),
+                    "country": f.country,
+                    "admin1": f.admin1,
+                }
+                for f in find_locations(text, c_start, c_end, regions, places)
+            ],
+            "quantities": [
+                {
+                    "value": q.value,
+                    "unit": q.unit,
+                    "text": text[q.start : q.end],
+                    "span": _span(q.start, q.end),
+                    "approximate": q.approximate,
+                }
+                for q in find_quantities(text, c_start, c_end)
+            ],
+            "time": _time(text, draft, published),
+            "verification": _verification(text, draft),
+            "hedged": is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
+        }
     )
 
 
-def _time(text: str, draft: _Draft, published: date | None) -> TimeRef | None:
+def _span(start: int, end: int) -> dict[str, int]:
+    return {"start": start, "end": end}
+
+
+def _time(text: str, draft: _Draft, published: date | None) -> dict[str, object] | None:
     found = find_time(text, *draft.content, published)
     if found is None:
         found = find_time(text, draft.sentence.start, draft.sentence.end, published)
     if found is None:
         return None
-    return TimeRef(
-        text=text[found.start : found.end],
-        span=Span(start=found.start, end=found.end),
-        start=found.first,
-        end=found.last,
-    )
+    return {
+        "text": text[found.start : found.end],
+        "span": _span(found.start, found.end),
+        "start": found.first,
+        "end": found.last,
+    }
 
 
-def _verification(text: str, draft: _Draft) -> Verification:
+def _verification(text: str, draft: _Draft) -> dict[str, object]:
     if draft.verification is None:
-        return Verification()
+        return {}
     status, start, end = draft.verification
-    return Verification(status=status, evidence=text[start:end], span=Span(start=start, end=end))
+    return {"status": status, "evidence": text[start:end], "span": _span(start, end)}

@@ -40,7 +40,17 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "a dozen": 12, "dozen": 12}
+_VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "a dozen": 12,
+    "dozen": 12,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
+}
 
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_UNITS) + r")"
@@ -54,7 +64,8 @@ _APPROX = (
 _NUMBER = re.compile(
     rf"(?<![\w\-/.:])(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|m|bn)\b)?|"
-    rf"(?P<words>{_WORD_NUMBER})|(?P<vague>dozens|scores|hundreds|thousands|a dozen))"
+    rf"(?P<words>{_WORD_NUMBER})|"
+    r"(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|a dozen))"
     rf"(?![\w\-/:]|\.\d)(?:\s+of)?",
     re.IGNORECASE,
 )
@@ -74,20 +85,125 @@ _ONE = re.compile(
     re.IGNORECASE,
 )
 _STOP = frozenset(
-    "of and or in on at to from for by with near over across into during after before were was are is had has "
-    "have who which that as than per each a an the their its his her while when where across".split()
+    [
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "for",
+        "by",
+        "with",
+        "near",
+        "over",
+        "across",
+        "into",
+        "during",
+        "after",
+        "before",
+        "were",
+        "was",
+        "are",
+        "is",
+        "had",
+        "has",
+        "have",
+        "who",
+        "which",
+        "that",
+        "as",
+        "than",
+        "per",
+        "each",
+        "a",
+        "an",
+        "the",
+        "their",
+        "its",
+        "his",
+        "her",
+        "while",
+        "when",
+        "where",
+        "across",
+        "late",
+        "early",
+        "this",
+        "last",
+        "next",
+    ]
 )
 _TIME_UNITS = frozenset(
-    "year years month months week weeks day days hour hours minute minutes second seconds decade decades "
-    "century centuries percent per cent times time o'clock am pm a.m p.m".split()
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "times",
+        "time",
+        "o'clock",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+    ]
 )
 _PEOPLE = frozenset(
-    "people persons civilians soldiers troops fighters servicemen militants children residents victims "
-    "men women police officers workers migrants passengers protesters demonstrators".split()
+    [
+        "people",
+        "persons",
+        "civilians",
+        "soldiers",
+        "troops",
+        "fighters",
+        "servicemen",
+        "militants",
+        "children",
+        "residents",
+        "victims",
+        "men",
+        "women",
+        "police",
+        "officers",
+        "workers",
+        "migrants",
+        "passengers",
+        "protesters",
+        "demonstrators",
+    ]
 )
-_KILLED = re.compile(r"\b(?:killed|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b", re.I)
-_WOUNDED = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
+_KILLED = re.compile(
+    r"\b(?:killed|killing|kills|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b", re.I
+)
+_WOUNDED = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b", re.I)
 _NOT_A_COUNT = re.compile(r"^(?:one\s+(?:of|another)|one's)\b", re.I)
+
+
+# Cheap pre-check (most spans hold no figure): a digit, a number word, or a word that makes a zero.
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:"
+    + "|".join(
+        [*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "no", "without", "zero"]
+    )
+    + r")\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +220,28 @@ class FoundQuantity:
 def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     """Counted figures in `text[start:end]`, in text order; years, times, durations and ordinals skipped."""
     found: list[FoundQuantity] = []
+    pending: list[re.Match[str]] = []
+    lowered = text[start:end].lower()
+    if not _MAYBE_NUMBER.search(lowered):
+        return _singulars(text, start, end, found) if _DESTROY.search(lowered) else []
     for match in _NUMBER.finditer(text, start, end):
         quantity = _from_match(text, match, end)
         if quantity is not None:
+            # "22 of 27 drones", "by 68 votes to 31": the bare number counts the same thing.
+            found.extend(_borrowing(text, m, quantity) for m in pending)
+            pending = []
             found.append(quantity)
+        elif _bare_number(text, match):
+            outcome = _outcome_before(text, match.start(), start)
+            if outcome is not None:
+                found.append(_borrowed(text, match, outcome))
+            elif found:
+                found.append(_borrowing(text, match, found[-1]))
+            else:
+                pending.append(match)
     found.extend(_zeros(text, start, end))
-    found.extend(_singulars(text, start, end, found))
+    if _DESTROY.search(lowered):
+        found.extend(_singulars(text, start, end, found))
     return sorted(found, key=lambda q: q.start)
 
 
@@ -130,10 +262,66 @@ def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | 
     if unit.split()[-1] in _TIME_UNITS or unit.split()[0] in _TIME_UNITS:
         return None
     unit = _outcome(text, unit, unit_end, limit)
-    approximate = (
-        bool(match.group("approx")) and match.group("approx").lower() not in {"up to"} or bool(match.group("vague"))
+    approximate = (bool(match.group("approx")) and match.group("approx").lower() not in {"up to"}) or bool(
+        match.group("vague")
     )
     return FoundQuantity(value, unit, match.start(), unit_end, approximate or bool(match.group("vague")))
+
+
+def _bare_number(text: str, match: re.Match[str]) -> bool:
+    """A number with no counted noun after it that is not a year, a date, an age or part of a name."""
+    value = _value(match)
+    if value is None or (match.group("digits") and _is_year(text, match, value)):
+        return False
+    before = text[max(0, match.start() - 12) : match.start()].lower()
+    after = text[match.end() : match.end() + 12]
+    if re.search(r"(?:aged|between|age|no\.|number|page|article|section|chapter|route|at|from)\s+$", before):
+        return False
+    follower = re.match(r"\s*([A-Za-z]+)", after)
+    return follower is None or follower.group(1).lower() in _STOP
+
+
+def _outcome_before(text: str, at: int, floor: int) -> str | None:
+    """ "killing at least 41 people and wounding more than 180": the verb before names what is counted."""
+    before = re.search(
+        r"\b(kill\w*|wound\w*|injur\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*)"
+        r"(?:\s+(?:more than|at least|about|around|nearly|over|some|up to))?\s+$",
+        text[max(floor, at - 40) : at],
+        re.IGNORECASE,
+    )
+    if before is None:
+        return None
+    stem = before.group(1).lower()
+    for prefix, outcome in (
+        ("kill", "killed"),
+        ("wound", "wounded"),
+        ("injur", "wounded"),
+        ("displac", "displaced"),
+        ("evacuat", "evacuated"),
+        ("arrest", "arrested"),
+        ("detain", "detained"),
+        ("rescu", "rescued"),
+    ):
+        if stem.startswith(prefix):
+            return outcome
+    return None
+
+
+def _borrowed(text: str, match: re.Match[str], unit: str) -> FoundQuantity:
+    value = _value(match)
+    assert value is not None
+    start, end = match.start(), match.end()
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if text[start:end].lower().endswith(" of"):
+        end -= 3
+    return FoundQuantity(
+        value, unit, start, end, bool(match.group("approx")) and match.group("approx").lower() != "up to"
+    )
+
+
+def _borrowing(text: str, match: re.Match[str], other: FoundQuantity) -> FoundQuantity:
+    return _borrowed(text, match, other.unit)
 
 
 def _value(match: re.Match[str]) -> int | float | None:
@@ -144,7 +332,7 @@ def _value(match: re.Match[str]) -> int | float | None:
         return int(number) if number.is_integer() else number
     if match.group("words"):
         return words_to_number(match.group("words"))
-    return _VAGUE.get(match.group("vague").lower())
+    return _VAGUE.get(re.sub(r"\s+", " ", match.group("vague").lower()))
 
 
 def words_to_number(phrase: str) -> int:
@@ -164,21 +352,22 @@ def words_to_number(phrase: str) -> int:
 
 
 def _is_year(text: str, match: re.Match[str], value: float) -> bool:
-    if not (isinstance(value, int) and 1800 <= value <= 2100 and "," not in match.group("digits")):
-        return False
-    return True
+    return isinstance(value, int) and 1800 <= value <= 2100 and "," not in match.group("digits")
 
 
 def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
     """Up to three words after the number that name what is counted, stopping at function words."""
     words: list[tuple[str, int]] = []
+    determiner = re.match(r"\s*(?:the|its|their|his|her|our)\s+(?=[a-z])", text[start:limit])
+    if determiner is not None and text[start - 3 : start] == " of":
+        start += determiner.end()
     for m in re.finditer(r"\s*([A-Za-z][\w’'-]*)", text[start:limit]):
         if m.start() != (words[-1][1] - start if words else 0) and words:
             break
         if not words and m.start() > 2:
             break
         word = m.group(1)
-        if word.lower() in _STOP or len(words) == 3 or word.lower().endswith(("ed",)) and words:
+        if word.lower() in _STOP or len(words) == 3 or (word.lower().endswith(("ed",)) and words):
             break
         words.append((word, start + m.end()))
         if word.lower().endswith("s") and len(word) > 3 and not word[:1].isupper():
@@ -188,7 +377,7 @@ def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
 
 def _outcome(text: str, unit: str, unit_end: int, limit: int) -> str:
     """People counted next to "killed" or "wounded" are counted as that outcome."""
-    if unit.split()[-1] not in _PEOPLE:
+    if unit.rsplit(maxsplit=1)[-1] not in _PEOPLE:
         return unit
     window = text[max(0, unit_end - 80) : min(limit, unit_end + 40)]
     if _KILLED.search(window):

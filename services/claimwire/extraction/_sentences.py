@@ -9,9 +9,59 @@ from dataclasses import dataclass
 
 # Abbreviations that end in a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm cmdr gov sen rep rev st mt ft jr sr inc ltd corp co "
-    "no vs etc approx dept est jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u "
-    "a.m p.m".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "dept",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+    ]
 )
 _OPENING_QUOTES = '“"‘'
 _CLOSING_AFTER_STOP = "”\"’)'"
@@ -49,8 +99,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A dateline ("KYIV, June 4 (Agency) - ") or a liveblog time stamp ("07:40 ") before the first sentence.
+_LEAD_IN = re.compile(
+    r"(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+|"
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|local time))?\s+[-–—]?\s*)"
+)
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
+    lead_in = _LEAD_IN.match(text, start, end)
+    if lead_in is not None and lead_in.end() < end and not text[lead_in.end()].islower():
+        start = lead_in.end()
     piece_start = start
     for match in _BREAK.finditer(text, start, end):
         stop = match.end()

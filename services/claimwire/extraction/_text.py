@@ -24,7 +24,7 @@ class Token:
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Words of `text[start:end]` with absolute offsets."""
-    return [Token(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text, start, end)]
+    return [Token(*m.span(), m.group()) for m in WORD.finditer(text, start, end)]
 
 
 def trim(text: str, start: int, end: int, chars: str = _STRIP) -> tuple[int, int]:

@@ -98,7 +98,9 @@ def _weekday(match: re.Match[str], published: date | None) -> tuple[date | None,
     return day, day
 
 
-def _relative(phrase: str, published: date | None) -> tuple[date | None, date | None]:
+def _relative(  # noqa: PLR0911 - one return per phrase
+    phrase: str, published: date | None
+) -> tuple[date | None, date | None]:
     if published is None:
         return None, None
     phrase = re.sub(r"^(?:early|late)\s+", "", phrase)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from claimwire_contracts import VerificationStatus
 
 _UNVERIFIED = (
-    r"(?:has|have|had) (?:yet|not been able) to (?:independently )?(?:confirm|verify)\w*",
-    r"could not (?:be )?(?:independently )?(?:confirm|verif)\w*",
+    r"(?:has|have|had|is|are|was|were) (?:yet|not been able) to (?:be )?(?:independently )?(?:confirm|verif)\w*",
+    r"could not (?:be )?(?:independently )?(?:confirm|verif|check)\w*",
     r"(?:cannot|can ?not|was unable to|were unable to|is unable to|are unable to) (?:independently )?"
     r"(?:confirm|verify)\w*",
     r"(?:remain(?:s|ed)?|were|was|are|is) (?:still )?unverified(?: by independent sources)?",
@@ -20,8 +20,10 @@ _UNVERIFIED = (
 )
 _DISPUTED = (
     r"(?:been |was |were )?met with (?:\w+ )?(?:skepticism|scepticism|doubt)",
-    r"(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|contested|refuted)"
-    r"(?: (?:the|this|that|these|those) (?:claims?|reports?|allegations?|accounts?))?",
+    r"(?<!the )(?<!a )(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted)"
+    r"(?! (?:area|territory|region|election|vote|seat|border)s?\b)",
+    r"(?:contested|challenged|questioned) (?:the|this|that|these|those) (?:claims?|reports?|allegations?|accounts?|"
+    r"figures?)",
     r"called (?:the|this|that|these) (?:claims?|reports?) (?:false|fake|baseless|untrue)",
     r"(?:false|baseless|fabricated|unfounded) (?:claims?|allegations?|reports?)",
 )
@@ -36,6 +38,12 @@ _HEDGES = re.compile(
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(r"\b(?:these|those|the|this|that|such|its|their) (?:claims?|reports?|figures?|accounts?)\b", re.I)
+_PLURAL_ANAPHOR = re.compile(r"\b(?:these|those|the|such|their) (?:claims|reports|figures|accounts)\b", re.I)
+
+
+def refers_back_plural(text: str, start: int, end: int) -> bool:
+    """True for "these claims", "the figures": the statement covers more than the last claim."""
+    return _PLURAL_ANAPHOR.search(text, start, end) is not None
 
 
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -46,6 +54,13 @@ _RULES = (
     (VerificationStatus.unverified, _compile(_UNVERIFIED)),
     (VerificationStatus.disputed, _compile(_DISPUTED)),
     (VerificationStatus.confirmed, _compile(_CONFIRMED)),
+)
+
+
+# Cheap pre-check: every rule above holds one of these stems.
+_MAYBE = re.compile(
+    r"(?i:verif|confirm|skeptic|sceptic|doubt|den[iy]|reject|dismiss|disput|refut|contest|challeng|question|"
+    r"false|baseless|fabricat|unfounded|geolocat|evidence|check)"
 )
 
 
@@ -60,6 +75,8 @@ class FoundVerification:
 
 def find_verification(text: str, start: int, end: int) -> FoundVerification | None:
     """The first verification statement in `text[start:end]`, if any (unverified before disputed)."""
+    if not _MAYBE.search(text, start, end):
+        return None
     best: FoundVerification | None = None
     for status, pattern in _RULES:
         match = pattern.search(text, start, end)

@@ -1,0 +1,68 @@
+"""The wire-editor rules: type, place, time and content decide whether a claim joins an incident."""
+
+from claimwire.dedup._features import claim_features
+from claimwire.dedup._match import THRESHOLD, place_signal, score, type_signal
+from claimwire.dedup._summary import IncidentSummary
+from claimwire_contracts import EventType
+
+from .factories import claim
+
+
+def summary_of(*claims):
+    s = IncidentSummary(incident_id="inc_t_1")
+    for c in claims:
+        s.add(claim_features(c))
+    return s
+
+
+STRIKE = claim("a missile hit an apartment block in the Saltivskyi district, killing five residents",
+               figures=((5, "killed"),))
+
+
+def test_reports_of_one_strike_in_other_words_merge():
+    """Another outlet's wording, claimant and figure for the same strike scores above the threshold."""
+    other = claim("six people died when a rocket struck a residential building in Saltivskyi district",
+                  article="art_2", outlet="Eastern Herald", event_type="casualties", figures=((6, "killed"),))
+    match = score(claim_features(other), summary_of(STRIKE))
+    assert match is not None
+    assert match.score >= THRESHOLD
+    assert match.signals["place"] == 1.0
+
+
+def test_same_city_same_day_other_incident_stays_apart():
+    """Shelling of a substation in the same city on the same day does not join the apartment strike."""
+    substation = claim("shelling damaged a power substation in Kholodnohirskyi district, cutting electricity",
+                       article="art_3", event_type="damage")
+    match = score(claim_features(substation), summary_of(STRIKE))
+    assert match is None or match.score < THRESHOLD
+
+
+def test_accident_never_joins_an_attack():
+    """An accident and an attack rule each other out whatever the words say."""
+    assert type_signal(EventType.accident, {"attack"}) == 0.0
+    crash = claim("a lorry hit an apartment block in the Saltivskyi district, killing five residents",
+                  article="art_4", event_type="accident")
+    assert score(claim_features(crash), summary_of(STRIKE)) is None
+
+
+def test_village_inside_named_region_is_compatible_but_other_village_is_not():
+    """A village in the named region scores 0.8; two different villages with no region in common score 0."""
+    region_report = summary_of(claim("drones were downed over the region", places=(("Belgorod region", None),)))
+    village = claim_features(claim("debris damaged two houses", places=(("Dubovoye", "Belgorod region"),)))
+    elsewhere = claim_features(claim("debris damaged two houses", places=(("Sumy", None),)))
+    assert place_signal(village, region_report) == 0.8
+    assert place_signal(elsewhere, summary_of(claim("x", places=(("Odesa", None),)))) == 0.0
+
+
+def test_city_is_not_its_region():
+    """Kharkiv the city and a village in Kharkiv region are not "a village inside the named region"."""
+    city = summary_of(claim("a strike on the city", places=(("Kharkiv", "Kharkiv region"),)))
+    village = claim_features(claim("fighting in the village", places=(("Petropavlivka", "Kharkiv region"),)))
+    assert place_signal(village, city) < 0.8
+
+
+def test_reports_days_apart_do_not_merge():
+    """The same words three days later are another incident."""
+    later = claim("a missile hit an apartment block in the Saltivskyi district, killing five residents",
+                  article="art_5", day="2026-11-13", published="2026-11-13T12:00:00+00:00")
+    assert score(claim_features(later), summary_of(STRIKE)) is None

@@ -1,0 +1,59 @@
+"""Folding claims into an incident: figures with conflicts, corroboration, verification, idempotency."""
+
+from datetime import UTC, datetime
+
+from claimwire.dedup._features import claim_features
+from claimwire.dedup._merge import merge
+from claimwire_contracts import MergeReason, VerificationStatus
+
+from .factories import claim
+
+NOW = datetime(2026, 11, 10, 12, tzinfo=UTC)
+
+
+def fold_all(*claims):
+    state = None
+    for c in claims:
+        state = merge(state, c, claim_features(c), MergeReason(claim_id=c.claim_id, score=1.0), NOW)
+    return state
+
+
+def test_conflicting_figures_stay_visible_with_who_said_them():
+    """60 killed by the ministry and 0 by the other side are both kept, and the figure is conflicting."""
+    state = fold_all(
+        claim("60 soldiers were killed", claimant="defence ministry", figures=((60, "killed"),)),
+        claim("none of its fighters were killed", article="art_2", claimant="battalion", figures=((0, "killed"),)),
+    )
+    (killed,) = state.figures
+    assert [(r.value, r.claimant) for r in killed.reports] == [(60, "defence ministry"), (0, "battalion")]
+    assert killed.conflicting
+
+
+def test_agency_copies_and_follow_ups_count_once():
+    """Two outlets copying one agency story and one outlet's follow-up add up to two independent outlets."""
+    state = fold_all(
+        claim("fire at the depot, as reported by RIA Novosti", outlet="Steppe Times"),
+        claim("fire at the depot, citing RIA Novosti", article="art_2", outlet="Volga Wire"),
+        claim("fire at the depot", article="art_3", outlet="Kyiv Ledger"),
+        claim("the depot fire is out", article="art_4", outlet="Kyiv Ledger"),
+    )
+    assert state.corroboration == 2
+    assert len(state.article_ids) == 4
+
+
+def test_confirmation_lifts_and_denial_disputes():
+    """unverified + confirmed is confirmed; a denial (cue "denied") makes it disputed."""
+    unverified = claim("a strike hit the port", status="unverified")
+    confirmed = claim("satellite images show the damage", article="art_2", status="confirmed")
+    denial = claim("no strike took place", article="art_3", cue="denied")
+    assert fold_all(unverified, confirmed).verification is VerificationStatus.confirmed
+    assert fold_all(unverified, confirmed, denial).verification is VerificationStatus.disputed
+
+
+def test_the_same_claim_twice_changes_nothing():
+    """Merging a claim already in the incident returns the incident as it was, version included."""
+    first = claim("a strike hit the port")
+    state = fold_all(first, claim("the port was hit", article="art_2"))
+    again = merge(state, first, claim_features(first), MergeReason(claim_id=first.claim_id, score=1.0), NOW)
+    assert again == state
+    assert state.version == 2

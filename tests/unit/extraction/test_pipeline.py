@@ -1,0 +1,87 @@
+"""The whole pipeline: exact offsets, determinism, the outlet's own voice, and what is not a claim."""
+
+from datetime import UTC, datetime
+
+from claimwire.extraction import UNKNOWN_OUTLET, extract_claims
+from claimwire_contracts import ArticleReceived, ClaimExtracted, EventType, make_article_id, make_claim_id
+
+ARTICLE = (
+    "Border Villages Shelled\n"
+    "The regional governor said on Monday that shelling damaged 14 houses in the village of Krasne, "
+    "a village in the Sumy region. It added that two people were wounded.\n"
+    "According to the army, the attack came from across the border. Local media reported that a school "
+    "was closed, a claim that has yet to be independently confirmed.\n"
+    "Police arrested three men in Sumy on Tuesday.\n"
+    "These events paint a grim picture of life near the front. The Herald reached out to the army for comment."
+)
+
+
+def _article(text: str = ARTICLE, source: str | None = "Sumy Herald") -> ArticleReceived:
+    return ArticleReceived(
+        article_id=make_article_id(source, "a1", text),
+        source=source,
+        text=text,
+        published_at=datetime(2024, 3, 12, 9, tzinfo=UTC),
+        received_at=datetime(2024, 3, 12, 10, tzinfo=UTC),
+    )
+
+
+def _offsets_hold(article: ArticleReceived, claim: ClaimExtracted) -> None:
+    text = article.text
+    assert text[claim.span.start : claim.span.end] == claim.text
+    if claim.cue:
+        assert text[claim.cue.span.start : claim.cue.span.end] == claim.cue.text
+    if claim.claimant.span:
+        assert text[claim.claimant.span.start : claim.claimant.span.end] == claim.claimant.mention
+    for place in claim.locations:
+        assert text[place.span.start : place.span.end] == place.mention
+    for quantity in claim.quantities:
+        assert text[quantity.span.start : quantity.span.end] == quantity.text
+    if claim.time and claim.time.span:
+        assert text[claim.time.span.start : claim.time.span.end] == claim.time.text
+    if claim.verification.span:
+        assert text[claim.verification.span.start : claim.verification.span.end] == claim.verification.evidence
+    assert claim.claim_id == make_claim_id(article.article_id, claim.span)
+
+
+def test_every_offset_indexes_the_article_text() -> None:
+    """Content, cue, mention, places, figures, time and evidence are exact slices of the text."""
+    article = _article()
+    claims = extract_claims(article)
+    assert claims
+    for claim in claims:
+        _offsets_hold(article, claim)
+
+
+def test_extraction_is_deterministic() -> None:
+    """The same article gives the same claims, in text order."""
+    first = extract_claims(_article())
+    assert first == extract_claims(_article())
+    assert [c.span.start for c in first] == sorted(c.span.start for c in first)
+
+
+def test_claims_of_the_article() -> None:
+    """Attributed claims resolve their claimant; the outlet's own report has no cue; commentary is dropped."""
+    claims = {c.text: c for c in extract_claims(_article())}
+    damage = claims["shelling damaged 14 houses in the village of Krasne, a village in the Sumy region"]
+    assert damage.claimant.name == "regional governor"
+    assert [(q.value, q.unit) for q in damage.quantities] == [(14, "houses")]
+    assert damage.locations[0].name == "Krasne"
+    assert damage.locations[0].admin1 == "Sumy region"
+    wounded = claims["two people were wounded"]
+    assert (wounded.claimant.mention, wounded.claimant.name) == ("It", "regional governor")
+    assert wounded.event_type is EventType.casualties
+    school = claims["a school was closed"]
+    assert school.verification.status.value == "unverified"
+    arrest = claims["Police arrested three men in Sumy on Tuesday"]
+    assert (arrest.cue, arrest.claimant.name, arrest.claimant.mention) == (None, "Sumy Herald", None)
+    assert arrest.time is not None
+    assert str(arrest.time.start) == "2024-03-12"
+    assert not any("grim picture" in text or "reached out" in text for text in claims)
+    assert not any("Villages Shelled" in text for text in claims)
+
+
+def test_unknown_outlet_fallback() -> None:
+    """Without a source, the outlet's own reporting is credited to the documented fallback name."""
+    claims = extract_claims(_article("Police arrested three men in Sumy on Tuesday.", source=None))
+    assert [c.claimant.name for c in claims] == [UNKNOWN_OUTLET]

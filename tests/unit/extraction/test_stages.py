@@ -1,0 +1,199 @@
+"""Each extraction stage on its own: sentences, cues, claimants, quantities, time, places, verification."""
+
+from datetime import date
+
+import pytest
+
+from claimwire.extraction._attribution import find_attributions
+from claimwire.extraction._claimants import Registry, kind_of, normalise_name
+from claimwire.extraction._event_type import classify
+from claimwire.extraction._locations import article_regions, find_locations
+from claimwire.extraction._quantities import find_quantities, words_to_number
+from claimwire.extraction._sentences import split_sentences
+from claimwire.extraction._time import find_time
+from claimwire.extraction._verification import find_verification, is_hedged
+from claimwire_contracts import ClaimantKind, EventType, VerificationStatus
+
+
+def _spans(text: str, found: tuple[int, int] | None) -> str | None:
+    return None if found is None else text[found[0] : found[1]]
+
+
+def test_sentences_keep_abbreviations_quotes_and_offsets() -> None:
+    """Abbreviations and initials do not end a sentence; a quoted pair of sentences stays whole."""
+    text = "Gen. J. Smith spoke in the U.S. capital. “We are ready. We will act,” he said.\nNext line here."
+    sentences = split_sentences(text)
+    assert [text[s.start : s.end] for s in sentences] == [
+        "Gen. J. Smith spoke in the U.S. capital.",
+        "“We are ready. We will act,” he said.",
+        "Next line here.",
+    ]
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_sentences_skip_dateline_and_mark_headlines() -> None:
+    """A dateline is not part of the first sentence, and a headline without a full stop is unterminated."""
+    text = "Storm Hits Coast\nOSLO, May 2 (Wire) - A storm hit the coast."
+    sentences = split_sentences(text)
+    assert [text[s.start : s.end] for s in sentences] == ["Storm Hits Coast", "A storm hit the coast."]
+    assert [s.terminated for s in sentences] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "cue", "content"),
+    [
+        ("The army said that 12 drones were downed.", "The army", "said", "12 drones were downed"),
+        ("According to the mayor, the bridge collapsed.", "the mayor", "According to", "the bridge collapsed"),
+        ("The bridge collapsed, the mayor said.", "the mayor", "said", "The bridge collapsed"),
+        ("“We won,” said the coach.", "the coach", "said", "We won"),
+        ("The town was shelled, as reported by local media.", "local media", "as reported by", "The town was shelled"),
+        ("The group claimed responsibility for the blast.", "The group", "claimed responsibility for", "the blast"),
+        ("The union, which has 400 members, announced a strike.", "The union", "announced", "a strike"),
+        ("Meanwhile, the ministry reported heavy losses.", "the ministry", "reported", "heavy losses"),
+    ],
+)
+def test_attribution_patterns(sentence: str, claimant: str, cue: str, content: str) -> None:
+    """Cue before, after and around the content all yield the claimant, cue and content spans."""
+    [found] = find_attributions(sentence, 0, len(sentence))
+    assert (_spans(sentence, found.claimant), _spans(sentence, found.cue), _spans(sentence, found.content)) == (
+        claimant,
+        cue,
+        content,
+    )
+
+
+def test_negated_and_nominal_cues_are_not_attributions() -> None:
+    """ "has yet to confirm", "these claims" and a plain-object "conceded defeat" are not reports."""
+    for sentence in (
+        "The paper has yet to confirm the report.",
+        "These claims were repeated widely across the region.",
+        "The prime minister conceded defeat in a speech.",
+    ):
+        assert find_attributions(sentence, 0, len(sentence)) == []
+
+
+def test_participle_cue_continues_the_subject() -> None:
+    """ ", alleging …" has no claimant of its own: the pipeline gives it the sentence's subject."""
+    sentence = "The ministry condemned the raid, alleging that troops crossed the border."
+    [found] = find_attributions(sentence, 0, len(sentence))
+    assert found.subject_follows
+    assert _spans(sentence, found.content) == "troops crossed the border"
+
+
+def test_nested_cue_stays_inside_the_reported_clause() -> None:
+    """A reporting verb inside a that-clause does not split the claim."""
+    sentence = "An official told reporters that Washington had warned Israel of an attack."
+    [found] = find_attributions(sentence, 0, len(sentence))
+    assert _spans(sentence, found.content) == "Washington had warned Israel of an attack"
+
+
+def test_names_and_kinds() -> None:
+    """Descriptors and titles drop from names; kinds come from the words of the name."""
+    assert normalise_name("Russian state media RIA Novosti") == "RIA Novosti"
+    assert normalise_name("President Jane Rowe") == "Jane Rowe"
+    assert normalise_name("Its leader, Markus Vogel") == "Markus Vogel"
+    assert normalise_name("The governor of Belgorod") == "governor of Belgorod"
+    assert kind_of("Freedom for Russia Legion") is ClaimantKind.armed_group
+    assert kind_of("Jane Rowe") is ClaimantKind.person
+
+
+def test_coreference_resolves_pronouns_definites_possessives_and_acronyms() -> None:
+    """ "It", "the ministry", "Russia's defense ministry", a surname and an acronym reach the first name."""
+    registry = Registry()
+    ministry = registry.resolve("The Russian defense ministry")
+    person = registry.resolve("Governor Ana Costa")
+    assert registry.resolve("the ministry") is ministry
+    assert registry.resolve("Russia’s defense ministry") is ministry
+    assert registry.resolve("It") is ministry
+    registry.note("Rapid Support Forces")
+    assert registry.resolve("Costa") is person
+    assert registry.resolve("she") is person
+    assert registry.resolve("The RSF").name == "Rapid Support Forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("over 4,500 students", [(4500, "students", True)]),
+        ("five tanks and 60 Ukrainian soldiers were eliminated", [(5, "tanks", False), (60, "killed", False)]),
+        ("destroyed a tank and an armored personnel carrier", [(1, "tanks", False), (1, "personnel carriers", False)]),
+        ("without resulting in any casualties", [(0, "casualties", False)]),
+        ("22 of 27 drones", [(22, "drones", False), (27, "drones", False)]),
+        ("killing 41 people and wounding more than 180", [(41, "killed", False), (180, "wounded", True)]),
+        ("in 2023, two years after the IL-76 crash", []),
+        ("dozens of its soldiers", [(24, "soldiers", True)]),
+    ],
+)
+def test_quantities(text: str, expected: list[tuple[float, str, bool]]) -> None:
+    """Numerals, number words, approximations, singulars and zeros; years, durations and models skipped."""
+    assert [(q.value, q.unit, q.approximate) for q in find_quantities(text, 0, len(text))] == expected
+
+
+def test_number_words() -> None:
+    """Compound number words resolve to their value."""
+    assert [words_to_number(w) for w in ("twenty-five", "three hundred", "two million")] == [25, 300, 2_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("early Tuesday", date(2024, 3, 12), date(2024, 3, 12)),
+        ("on Sunday", date(2024, 3, 10), date(2024, 3, 10)),
+        ("in May 2023", date(2023, 5, 1), date(2023, 5, 31)),
+        ("in January", date(2024, 1, 1), date(2024, 1, 31)),
+        ("in June", date(2023, 6, 1), date(2023, 6, 30)),
+        ("on March 5", date(2024, 3, 5), date(2024, 3, 5)),
+        ("yesterday", date(2024, 3, 11), date(2024, 3, 11)),
+    ],
+)
+def test_time_resolves_against_publication(text: str, first: date, last: date) -> None:
+    """Relative days, months and dates resolve against a Tuesday, 12 March 2024 publication."""
+    found = find_time(text, 0, len(text), date(2024, 3, 12))
+    assert found is not None
+    assert (found.first, found.last) == (first, last)
+
+
+def test_places_take_region_and_country_from_the_article() -> None:
+    """A village gets the region and country the article gives; a list of known places is found whole."""
+    text = (
+        "Fighting near the village of Odnorobovka in Ukraine’s Kharkiv region. "
+        "Drones were downed over Moscow, Kursk and Tula."
+    )
+    regions = article_regions(text)
+    places = {p.name: (p.admin1, p.country) for p in find_locations(text, 0, len(text), regions)}
+    assert places["Odnorobovka"] == ("Kharkiv region", "Ukraine")
+    assert {"Moscow", "Kursk", "Tula"} <= set(places)
+    assert places["Moscow"][1] == "Russia"
+
+
+def test_verification_and_hedging_with_evidence() -> None:
+    """Unverified, disputed and hedged wording is found, with the evidence offsets."""
+    text = "The outlet has yet to independently confirm it; the claim was met with skepticism; it allegedly fell."
+    found = find_verification(text, 0, len(text))
+    assert found is not None
+    assert (found.status, text[found.start : found.end]) == (
+        VerificationStatus.unverified,
+        "has yet to independently confirm",
+    )
+    later = find_verification(text, 47, len(text))
+    assert later is not None
+    assert later.status is VerificationStatus.disputed
+    assert is_hedged(text, 80, len(text))
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("took over the village", EventType.territorial_control),
+        ("intercepted 12 drones", EventType.interception),
+        ("the plane crashed on take-off", EventType.accident),
+        ("60 soldiers were killed", EventType.casualties),
+        ("shelled the town", EventType.attack),
+        ("seven settlements without electricity", EventType.damage),
+        ("schools moved to online learning", EventType.disruption),
+        ("the budget is fair", EventType.statement),
+    ],
+)
+def test_event_types(content: str, kind: EventType) -> None:
+    """Keywords of the content decide the event type; an attributed position is a statement."""
+    assert classify(content, attributed=True, quoted=False) is kind
