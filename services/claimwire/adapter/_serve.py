@@ -41,7 +41,9 @@ async def _drop_round(drop: DropFolder, sink: Sink, stop: asyncio.Event, chunk: 
         await sink.flush()  # every article of the chunk is published and marked seen before a file moves
         for path, accepted, reasons in handled:
             moved = drop.finish(path, fed_anything=accepted > 0, reasons=reasons)
-            log.debug("adapter.file_done", file=str(path), moved_to=str(moved), articles=accepted, rejected=len(reasons))
+            log.debug(
+                "adapter.file_done", file=str(path), moved_to=str(moved), articles=accepted, rejected=len(reasons)
+            )
         report.compact()
         log.info(
             "adapter.drop_round", files=len(handled), fed=report.fed - fed, skipped_seen=report.skipped_seen - skipped
