@@ -1,9 +1,11 @@
 """Throughput of `claimwire extract` over 1,000 articles of about 5 KB, against a plain sentence-split pass.
 
-Run: `uv run python bench/extract_bench.py [--articles 1000] [--size 5000]`.
+Run: `uv run python bench/extract_bench.py [--articles 1000] [--size 5000] [--corpus dev|ecbplus]`.
 
-The articles are synthetic: each joins paragraphs of the extraction dev set (tests/data/extraction/dev.jsonl)
-in a different rotation until it reaches the size, so every article differs. Both passes run in this one
+The articles are synthetic: each joins paragraphs of the extraction dev set (tests/data/extraction/dev.jsonl,
+about 53 claims per 5 KB: every paragraph is news with claims) in a different rotation until it reaches the
+size, so every article differs. `--corpus ecbplus` joins real news texts from ../shared/data/ecbplus instead
+(ECB+, Cybulska and Vossen 2014, CC BY 3.0; about 23 claims per 5 KB). Both passes run in this one
 process on one core, over the same JSONL file:
 
 - baseline: read the file, parse each line into an ArticleReceived, split it into sentences;
@@ -27,12 +29,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "tests" / "data" / "extraction" / "dev.jsonl"
+ECBPLUS = REPO.parent / "shared" / "data" / "ecbplus" / "articles.jsonl"
+ECBPLUS_CITATION = (
+    "ECB+ corpus (Cybulska and Vossen, LREC 2014), CC BY 3.0, via ../shared/data/ecbplus; "
+    "its article texts joined into ~5 KB articles"
+)
 
 
-def synthetic_articles(n: int, size: int) -> list[dict[str, str]]:
-    """`n` distinct article dicts of about `size` characters built from the dev set's paragraphs."""
+def synthetic_articles(n: int, size: int, source: Path = DEV) -> list[dict[str, str]]:
+    """`n` distinct article dicts of about `size` characters built from the paragraphs of `source`."""
     paragraphs = [
-        p for line in DEV.read_text(encoding="utf-8").splitlines() for p in json.loads(line)["text"].split("\n")
+        p for line in source.read_text(encoding="utf-8").splitlines() for p in json.loads(line)["text"].split("\n")
     ]
     articles = []
     for i in range(n):
@@ -85,7 +92,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--size", type=int, default=5000)
+    parser.add_argument(
+        "--corpus",
+        choices=["dev", "ecbplus"],
+        default="dev",
+        help="dev: the extraction dev set (default, claim-dense); ecbplus: real news from ../shared (if present)",
+    )
     args = parser.parse_args()
+    source = DEV if args.corpus == "dev" else ECBPLUS
+    if not source.exists():
+        parser.error(f"{source} not found")
 
     started = time.perf_counter()
     import claimwire.extraction  # noqa: F401
@@ -97,7 +113,7 @@ def main() -> int:
     places()
     gazetteer = time.perf_counter() - started
 
-    articles = synthetic_articles(args.articles, args.size)
+    articles = synthetic_articles(args.articles, args.size, source)
     mean_size = sum(len(a["text"]) for a in articles) / len(articles)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
@@ -110,6 +126,8 @@ def main() -> int:
         full_s, full_cpu = time.perf_counter() - started, time.process_time() - cpu
 
     n = len(articles)
+    if args.corpus == "ecbplus":
+        print(f"text: {ECBPLUS_CITATION}")
     print(f"{n} articles, mean {mean_size:,.0f} characters; {sentences} sentences, {claims} claims")
     print(
         f"import claimwire.extraction: {imported * 1000:.0f} ms; gazetteer load (once per process): "

@@ -4,6 +4,7 @@ Run: `uv run python bench/feed_bench.py [--files 10000]`. Prints three figures a
 
 - `claimwire feed DIR` as a user runs it (a subprocess, start-up included);
 - `feed_paths` in process (the same work without interpreter start-up);
+- `serve` (`claimwire run adapter`) taking the same files from its drop folder (files then moved to done/);
 - baseline: one process reads the same files and XADDs a JSON payload per file with pipelined redis-py
   (no parsing, canonicalisation, validation, seen-id claims or FastStream envelope).
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import redis
 
-from claimwire.adapter import feed_paths
+from claimwire.adapter import feed_paths, serve
 from claimwire.embedded import embedded_redis
 from claimwire.logs import configure_logging
 from claimwire.settings import Settings
@@ -96,6 +97,36 @@ def run_in_process(url: str, folder: Path, prefix: str) -> tuple[float, int]:
     return time.perf_counter() - started, report.fed
 
 
+def run_drop_folder(url: str, folder: Path, drop: Path, prefix: str) -> float:
+    """Wall time of `serve` taking the files from a drop folder (settle time 0) until all are published."""
+    for path in folder.iterdir():
+        os.link(path, drop / path.name)
+    settings = Settings(
+        redis_url=url,
+        key_prefix=prefix,
+        adapter_max_backlog=0,
+        adapter_drop_dir=str(drop),
+        adapter_drop_settle_s=0.0,
+        adapter_scan_interval_s=0.05,
+        log_level="warning",
+    )
+    client = redis.Redis.from_url(url)
+    expected = sum(1 for _ in folder.iterdir())
+
+    async def run() -> float:
+        stop = asyncio.Event()
+        started = time.perf_counter()
+        task = asyncio.create_task(serve(settings, stop))
+        while client.xlen(settings.articles_stream) < expected:
+            await asyncio.sleep(0.05)
+        elapsed = time.perf_counter() - started
+        stop.set()
+        await task
+        return elapsed
+
+    return asyncio.run(run())
+
+
 def run_baseline(url: str, folder: Path, stream: str, batch: int = 200) -> tuple[float, int]:
     """Wall time of reading each file and XADDing a JSON payload, pipelined `batch` at a time."""
     client = redis.Redis.from_url(url)
@@ -129,6 +160,9 @@ def main() -> None:
         cli_s, summary = run_cli(url, folder, "bench-cli")
         proc_s, proc_n = run_in_process(url, folder, "bench-proc")
         again_s, again = run_cli(url, folder, "bench-cli")
+        drop = Path(tmp, "drop")
+        drop.mkdir()
+        drop_s = run_drop_folder(url, folder, drop, "bench-drop")
         assert summary["fed"] == args.files == proc_n == base_n, (summary, proc_n, base_n)
         assert again["skipped_seen"] == args.files, again
         version = redis.Redis.from_url(url).info("server")["redis_version"]
@@ -138,6 +172,7 @@ def main() -> None:
     print(f"claimwire feed DIR (subprocess, start-up incl.): {cli_rate:9.0f} articles/s ({cli_s:.2f} s)")
     print(f"feed_paths in process:                           {proc_rate:9.0f} articles/s ({proc_s:.2f} s)")
     print(f"claimwire feed DIR again (all skipped as seen):  {args.files / again_s:9.0f} articles/s ({again_s:.2f} s)")
+    print(f"run adapter, same files in its drop folder:      {args.files / drop_s:9.0f} articles/s ({drop_s:.2f} s)")
     print(f"claimwire feed start-up (empty folder):          {startup_s:9.2f} s per run")
     print(f"ratio claimwire feed / baseline: {cli_rate / base_rate:.2f}")
     print(f"ratio feed_paths / baseline:     {proc_rate / base_rate:.2f}")

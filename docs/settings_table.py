@@ -1,8 +1,10 @@
-"""Print the configuration table of the README from the Settings model (`uv run python docs/settings_table.py`).
+"""The README's configuration table, from the Settings model: `uv run python docs/settings_table.py --write`.
 
 A unit test checks that the README holds exactly this table, so the documentation cannot drift.
 """
 
+import sys
+from pathlib import Path
 from typing import Any
 
 from pydantic_core import PydanticUndefined
@@ -28,5 +30,18 @@ def settings_table() -> str:
     return "\n".join(rows)
 
 
+def write_readme(path: Path) -> None:
+    """Replace the table between the README's settings markers."""
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{START}\n{settings_table()}\n{END}{tail}", encoding="utf-8")
+
+
+START, END = "<!-- settings:start -->", "<!-- settings:end -->"
+
 if __name__ == "__main__":
-    print(settings_table())
+    if "--write" in sys.argv:
+        write_readme(Path(__file__).resolve().parents[1] / "README.md")
+    else:
+        print(settings_table())

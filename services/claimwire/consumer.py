@@ -68,6 +68,8 @@ class StreamStage(Generic[In]):
     log_ids: Callable[[In], dict[str, str]]
     outputs: dict[str, type[Contract]]
     failure_reason: DeadLetterReason = DeadLetterReason.processing_error
+    warm_up: Callable[[], None] | None = None
+    """Run once before consuming (e.g. load a gazetteer), so the first batch is not the slow one."""
 
     def register(self, broker: RedisBroker, settings: Settings) -> None:
         """Add the reader, the reclaimer and the output publishers to `broker`."""
@@ -89,7 +91,7 @@ class StreamStage(Generic[In]):
             broker.publisher(
                 stream=StreamSub(stream, maxlen=settings.stream_maxlen),
                 schema=model,
-                title=f"{stream}:publish",
+                title=f"{stream}:publish:{self.name}",
                 description=model.__doc__,
             )
         for role, sub in subs.items():
@@ -115,6 +117,8 @@ class StreamStage(Generic[In]):
     async def prepare(self, broker: RedisBroker) -> None:
         """Create the consumer group from the stream's first entry, before the subscribers start, and forget
         consumers of earlier processes that left nothing pending."""
+        if self.warm_up is not None:
+            self.warm_up()
         client = await redis_of(broker)
         await ensure_group(client, self.stream, self.group)
         await forget_idle_consumers(client, self.stream, self.group, idle_ms=STALE_CONSUMER_MS)

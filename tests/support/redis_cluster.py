@@ -2,7 +2,6 @@
 
 import contextlib
 import random
-import shutil
 import socket
 import subprocess
 import tempfile
@@ -11,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import redis
+
+from claimwire.embedded import find_on_path
 
 from .redis_server import wait_for_ping
 
@@ -54,7 +55,7 @@ def _wait_for_cluster_ok(ports: list[int], timeout: float = 20.0) -> None:
 def private_redis_cluster(masters: int = 3) -> Iterator[str]:
     """Start `masters` cluster-enabled redis-servers, join them with `redis-cli --cluster create`, yield a URL
     of the first node; every process is stopped and every file removed afterwards."""
-    server, cli = shutil.which("redis-server"), shutil.which("redis-cli")
+    server, cli = find_on_path("redis-server"), find_on_path("redis-cli")
     if server is None or cli is None:
         raise RuntimeError("redis-server and redis-cli must be on PATH to start a local Redis Cluster")
     ports = free_cluster_ports(masters)

@@ -2,7 +2,6 @@
 
 import contextlib
 import os
-import shutil
 import socket
 import subprocess
 import tempfile
@@ -10,6 +9,8 @@ import time
 from collections.abc import Iterator
 
 import redis
+
+from claimwire.embedded import find_on_path
 
 
 def free_port() -> int:
@@ -35,7 +36,7 @@ def wait_for_ping(url: str, timeout: float = 10.0) -> None:
 @contextlib.contextmanager
 def private_redis_server(*extra: str) -> Iterator[tuple[str, int]]:
     """Start a throw-away `redis-server` on a free loopback port; yields (url, port)."""
-    binary = shutil.which("redis-server")
+    binary = find_on_path("redis-server")
     if binary is None:
         raise RuntimeError("no REDIS_URL, no Docker engine and no redis-server on PATH; install redis-server")
     port = free_port()

@@ -22,27 +22,31 @@ from ._sink import Sink, mode_of
 log = get_logger(__name__)
 
 TRIM_EVERY_S = 30.0
+DROP_FILES_PER_ROUND = 1000
 
 
-async def _drop_round(drop: DropFolder, sink: Sink, stop: asyncio.Event) -> None:
-    for path in drop.ready():
+async def _drop_round(drop: DropFolder, sink: Sink, stop: asyncio.Event, chunk: int) -> None:
+    # At most DROP_FILES_PER_ROUND files a round, so feeds are still polled during a big drop.
+    ready = drop.ready()[:DROP_FILES_PER_ROUND]
+    for start in range(0, len(ready), chunk):
         if stop.is_set():
             return
         report = sink.report
-        fed, skipped, rejected = report.fed, report.skipped_seen, len(report.rejected)
-        await sink.put(parse_path(path), str(path))
-        await sink.flush()  # published and marked seen before the file is moved
-        fed, skipped = report.fed - fed, report.skipped_seen - skipped
-        reasons = [str(r) for r in report.rejected[rejected:]]
-        moved = drop.finish(path, fed_anything=fed + skipped > 0, reasons=reasons)
+        fed, skipped = report.fed, report.skipped_seen
+        handled: list[tuple[Path, int, list[str]]] = []
+        for path in ready[start : start + chunk]:
+            before = len(report.rejected)
+            accepted = await sink.put(parse_path(path), str(path))
+            handled.append((path, accepted, [str(r) for r in report.rejected[before:]]))
+        await sink.flush()  # every article of the chunk is published and marked seen before a file moves
+        for path, accepted, reasons in handled:
+            moved = drop.finish(path, fed_anything=accepted > 0, reasons=reasons)
+            log.debug(
+                "adapter.file_done", file=str(path), moved_to=str(moved), articles=accepted, rejected=len(reasons)
+            )
         report.compact()
         log.info(
-            "adapter.file_done",
-            file=str(path),
-            moved_to=str(moved),
-            fed=fed,
-            skipped_seen=skipped,
-            rejected=len(reasons),
+            "adapter.drop_round", files=len(handled), fed=report.fed - fed, skipped_seen=report.skipped_seen - skipped
         )
 
 
@@ -102,7 +106,7 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
             while not stop.is_set():
                 try:
                     if drop is not None:
-                        await _drop_round(drop, sink, stop)
+                        await _drop_round(drop, sink, stop, settings.adapter_batch_size)
                     for poller in pollers:
                         if poller.is_due(monotonic()) and not stop.is_set():
                             await _poll(poller, sink)

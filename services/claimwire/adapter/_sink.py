@@ -84,8 +84,12 @@ class Sink:
             return None
         return article
 
-    async def put(self, parsed: Iterable[Item | Rejection], where: str) -> None:
-        """Add everything parsed from one input; publishes whenever a batch is full."""
+    async def put(self, parsed: Iterable[Item | Rejection], where: str) -> int:
+        """Add everything parsed from one input; publishes whenever a batch is full.
+
+        Returns how many valid articles the input held (each is then fed or skipped as already seen).
+        """
+        accepted = 0
         for entry in parsed:
             if isinstance(entry, Rejection):
                 self.reject(entry)
@@ -93,6 +97,7 @@ class Sink:
             article = self._article(entry, where, entry.line)
             if article is None:
                 continue
+            accepted += 1
             if self._forced is not None:
                 if article.article_id in self._forced:
                     self.report.skipped_seen += 1
@@ -101,6 +106,7 @@ class Sink:
             self._batch.append(article)
             if len(self._batch) >= self._settings.adapter_batch_size:
                 await self.flush()
+        return accepted
 
     async def flush(self) -> None:
         """Publish what is batched."""

@@ -8,6 +8,11 @@ from claimwire_contracts import ClaimExtracted, IncidentUpdated
 from ..demo import DemoResult
 
 
+def number(value: float) -> str:
+    """48000000.0 as 48,000,000 and 2.5 as 2.5: figures as a reader writes them."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
 def claims_table(claims: list[ClaimExtracted], title: str = "Claims") -> Table:
     """Claimant, cue, claim text, locations and figures, one row a claim."""
     table = Table(title=title, show_lines=True, expand=True)
@@ -20,7 +25,7 @@ def claims_table(claims: list[ClaimExtracted], title: str = "Claims") -> Table:
             claim.cue.text if claim.cue else "—",
             claim.text + (f"\n[{claim.verification.status}]" if claim.verification.status != "unknown" else ""),
             ", ".join(loc.name for loc in claim.locations),
-            ", ".join(f"{q.value:g} {q.unit}" for q in claim.quantities),
+            ", ".join(f"{number(q.value)} {q.unit}" for q in claim.quantities),
         )
     return table
 
@@ -40,7 +45,7 @@ def incidents_table(incidents: list[IncidentUpdated]) -> Table:
     for incident in incidents:
         figures = "; ".join(
             f"{f.unit}: "
-            + ", ".join(f"{r.value:g} ({r.claimant})" for r in f.reports)
+            + ", ".join(f"{number(r.value)} ({r.claimant})" for r in f.reports)
             + (" CONFLICT" if f.conflicting else "")
             for f in incident.figures
         )

@@ -6,4 +6,16 @@ figures, time → verification and hedging → event type.
 
 from ._pipeline import UNKNOWN_OUTLET, extract_claims
 
-__all__ = ["UNKNOWN_OUTLET", "extract_claims"]
+
+def preload() -> None:
+    """Load the gazetteer now (about half a second, once per process) instead of on the first article.
+
+    A long-running worker can call this at start-up so its first batch is not slower than the rest.
+    """
+    from ._gazetteer import country_names, places
+
+    places()
+    country_names()
+
+
+__all__ = ["UNKNOWN_OUTLET", "extract_claims", "preload"]

@@ -7,6 +7,7 @@ X", "C being attributed to Y by X", "prompting X to announce C", and ", alleging
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import _lexicon as lex
 from ._text import QUOTE_OPEN, Token, is_capitalised, tokens, trim, unquote
@@ -45,8 +46,7 @@ class _Cue:
 
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution in the sentence `text[start:end]`, in text order."""
-    words = tokens(text, start, end)
-    cues = _independent(text, _find_cues(text, start, end, words))
+    cues = _independent(text, _find_cues(text, start, end))
     found: list[Attribution] = []
     for index, cue in enumerate(cues):
         following = cues[index + 1].start if index + 1 < len(cues) else end
@@ -85,18 +85,35 @@ _PHRASE_CUES = re.compile(
 )
 
 
+# Lower-case words; a set lookup then picks the reporting verbs (faster than one large alternation).
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+@lru_cache(maxsize=512)
+def _verb_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for just the reporting verbs one sentence holds."""
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(verbs)) + r")(?![\w’'-])")
+
+
 # --- cues -----------------------------------------------------------------------------------------
 
 
-def _find_cues(text: str, start: int, end: int, words: list[Token]) -> list[_Cue]:
+def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
     cues: list[_Cue] = []
     for match in _PHRASE_CUES.finditer(text, start, end):
         kind = "prep" if match.lastgroup == "prep" else "multi"
         cues.append(_Cue(match.start(), match.end(), kind))
-    for i, word in enumerate(words):
-        if word.text in lex.REPORTING_VERBS and _verb_slot(text, words, i):
+    verbs = lex.REPORTING_VERBS.intersection(_LOWER_WORD.findall(text, start, end))
+    for match in _verb_pattern(frozenset(verbs)).finditer(text, start, end) if verbs else ():
+        # Only the few words around a candidate are tokenised, not the whole sentence.
+        before = tokens(text, max(start, match.start() - 60), match.start())[-3:]
+        after = tokens(text, match.end(), min(end, match.end() + 30))[:1]
+        word = Token(match.start(), match.end(), match.group())
+        if _verb_slot(text, [*before, word, *after], len(before)):
             kind = "participle" if word.text in lex.PARTICIPLE_CUES and _after_comma(text, word) else "verb"
             cues.append(_Cue(word.start, word.end, kind))
+    if not cues:
+        return cues
     quoted = _quoted_regions(text, start, end)
     cues = [c for c in cues if not any(q_start < c.start < q_end for q_start, q_end in quoted)]
     return _without_overlaps(cues)
@@ -146,9 +163,7 @@ def _without_overlaps(cues: list[_Cue]) -> list[_Cue]:
 # --- claimant and content ----------------------------------------------------------------------------
 
 
-def _attribute(  # noqa: PLR0911 - one early return per attribution pattern
-    text: str, sentence: tuple[int, int], cue: _Cue, following: int
-) -> Attribution | None:
+def _attribute(text: str, sentence: tuple[int, int], cue: _Cue, following: int) -> Attribution | None:
     s_start, s_end = sentence
     body_end = _body_end(text, s_start, s_end)
     if cue.kind == "prep":
@@ -159,7 +174,10 @@ def _attribute(  # noqa: PLR0911 - one early return per attribution pattern
     passive = _passive_agent(text, cue, body_end)
     if passive is not None:
         return passive
-    if re.search(r"\b(?:is|are|was|were|been|being)\s+$", text[max(s_start, cue.start - 12) : cue.start]):
+    progressive = text[cue.start : cue.end].endswith("ing")  # "is reporting that …" is active
+    if not progressive and re.search(
+        r"\b(?:is|are|was|were|been|being)\s+$", text[max(s_start, cue.start - 12) : cue.start]
+    ):
         return None  # "residents are urged to …", "it was reported": no one is named
     tail = _post_content(text, s_start, body_end, cue)
     if tail is not None:
@@ -210,10 +228,10 @@ def _prepositional(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribu
     claimant_end = after_comma if after_comma != -1 else body_end
     claimant = trim(text, cue.end, claimant_end)
     content_end = cue.start
-    content = unquote(text, *_strip_connective(text, *trim(text, s_start, content_end)))
+    content = unquote(text, *strip_connective(text, *trim(text, s_start, content_end)))
     if after_comma != -1 and after_comma < body_end - 1:
         # The cue sits inside the sentence: the content is the whole sentence.
-        content = unquote(text, *_strip_connective(text, s_start, body_end))
+        content = unquote(text, *strip_connective(text, s_start, body_end))
     return Attribution((cue.start, cue.end), claimant, content)
 
 
@@ -238,9 +256,7 @@ def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     return Attribution((cue.start, cue.end), (agent_start, agent_end), content)
 
 
-def _post_content(  # noqa: PLR0911 - each guard rules the pattern out
-    text: str, s_start: int, body_end: int, cue: _Cue
-) -> Attribution | None:
+def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribution | None:
     """ "C, X said." / "“C,” said X." — the content comes first and the attribution closes the sentence."""
     before = text[s_start : cue.start]
     after = text[cue.end : body_end]
@@ -272,9 +288,7 @@ def _post_content(  # noqa: PLR0911 - each guard rules the pattern out
     content_start, content_end = trim(text, s_start, s_start + comma, " ,")
     if content_end - content_start < 3:
         return None
-    content = unquote(
-        text, *_strip_connective(text, content_start, content_end + _closing_quote(text, s_start + comma))
-    )
+    content = unquote(text, *strip_connective(text, content_start, content_end + _closing_quote(text, s_start + comma)))
     return Attribution((cue.start, cue.end), claimant, content)
 
 
@@ -528,7 +542,8 @@ _COMMENTARY_TAIL = re.compile(
 )
 
 
-def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading connective ("Meanwhile,", "In a separate incident on Tuesday,") from a span."""
     match = lex.CONNECTIVE_OPENERS.match(text[start:end])
     return (start + match.end(), end) if match else (start, end)
 

@@ -285,7 +285,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Entity:
     """One entity an article names: its canonical name, kind, and the words used to match mentions."""
 
@@ -376,9 +376,7 @@ class Registry:
             if kind is not None:
                 entity.kind = kind
 
-    def _anaphor(  # noqa: PLR0911 - one return per kind of anaphor
-        self, mention: str, name: str, words: frozenset[str]
-    ) -> Entity | None:
+    def _anaphor(self, mention: str, name: str, words: frozenset[str]) -> Entity | None:
         parts = name.split()
         if not parts:
             return None

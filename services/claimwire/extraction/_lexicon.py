@@ -282,6 +282,20 @@ AUXILIARIES = frozenset(
 #: Opening words of a comma piece that is an adverbial or an appositive, not the subject.
 NON_SUBJECT_OPENERS = frozenset(
     [
+        "now",
+        "so",
+        "thus",
+        "and",
+        "but",
+        "again",
+        "finally",
+        "instead",
+        "nevertheless",
+        "nonetheless",
+        "indeed",
+        "notably",
+        "initially",
+        "originally",
         "in",
         "on",
         "at",

@@ -17,6 +17,8 @@ _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _REGION = re.compile(
     rf"(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:[Tt]he\s+)?(?P<name>{_NAME})\s+(?P<word>(?i:{'|'.join(REGION_WORDS)})\b)"
 )
+_REGION_ENDING = re.compile(_REGION.pattern + "$")
+_REGION_WORD = re.compile(rf"\b(?i:{'|'.join(REGION_WORDS)})\b")
 _REGION_OF = re.compile(rf"\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
@@ -58,7 +60,12 @@ def article_regions(text: str) -> dict[str, Region]:
     """Regions the article names ("Kursk region", "Russia's Kursk region", "region of Kharkiv"), by name."""
     gazetteer = _gazetteer.places()
     regions: dict[str, Region] = {}
-    for match in _REGION.finditer(text):
+    for word_match in _REGION_WORD.finditer(text):
+        # Look back from each region word only: scanning the whole text with _REGION is slow.
+        window_start = max(0, word_match.start() - 90)
+        match = _REGION_ENDING.search(text, window_start, word_match.end())
+        if match is None:
+            continue
         name = match.group("name")
         if name.split()[0] in {"The", "A", "An", "This"} or name.lower() in DEMONYMS:
             continue

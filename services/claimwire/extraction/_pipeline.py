@@ -14,7 +14,7 @@ from claimwire_contracts import (
 )
 
 from . import _lexicon as lex
-from ._attribution import Attribution, find_attributions, subject_of
+from ._attribution import Attribution, find_attributions, strip_connective, subject_of
 from ._claimants import Entity, Registry, kind_of
 from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
@@ -36,6 +36,7 @@ _NAMED_GROUP = re.compile(
     r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:\w+\s+)?(?P<head>group|movement|militia|rebels|party|"
     r"alliance|bloc|coalition|union|faction)\b"
 )
+_GROUP_HEADS = ("group", "movement", "militia", "rebels", "party", "alliance", "bloc", "coalition", "union", "faction")
 _GROUP_KINDS = {
     "group": ClaimantKind.armed_group,
     "movement": ClaimantKind.armed_group,
@@ -129,7 +130,7 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
     return out
 
 
-def _unattributed(  # noqa: PLR0911 - each filter rules the sentence out
+def _unattributed(
     text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], outlet: Entity
 ) -> list[_Draft]:
     body = text[sentence.start : sentence.end]
@@ -141,7 +142,7 @@ def _unattributed(  # noqa: PLR0911 - each filter rules the sentence out
         text, sentence.start, sentence.end
     ):
         return []
-    content = unquote(text, *_strip_connective(text, *trim(text, sentence.start, sentence.end)))
+    content = unquote(text, *strip_connective(text, *trim(text, sentence.start, sentence.end)))
     quoted = body.startswith(("“", '"'))
     speaker = _carried_speaker(text, sentence, previous, drafts)
     if quoted and speaker is not None:
@@ -225,11 +226,6 @@ def _shares_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return bool(_stems(text, a) & _stems(text, b))
 
 
-def _strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
-    match = lex.CONNECTIVE_OPENERS.match(text[start:end])
-    return (start + match.end(), end) if match else (start, end)
-
-
 # --- verification ------------------------------------------------------------------------------------------
 
 
@@ -262,6 +258,9 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
         name = run.group(0).rstrip(".")
         if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
             registry.note(name)
+    lowered = text[sentence.start : sentence.end].lower()
+    if not any(head in lowered for head in _GROUP_HEADS):
+        return
     for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
         registry.note(match.group("name"), _GROUP_KINDS.get(match.group("head").lower(), ClaimantKind.organization))
 

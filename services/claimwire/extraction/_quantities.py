@@ -196,14 +196,15 @@ _WOUNDED = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b"
 _NOT_A_COUNT = re.compile(r"^(?:one\s+(?:of|another)|one's)\b", re.I)
 
 
-# Cheap pre-check (most spans hold no figure): a digit, a number word, or a word that makes a zero.
-_MAYBE_NUMBER = re.compile(
-    r"\d|\b(?:"
-    + "|".join(
-        [*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "no", "without", "zero"]
-    )
-    + r")\b"
+# Cheap pre-check (many spans hold no figure): a digit, a number word, or a word that makes a zero.
+_NUMBER_WORDS = frozenset(
+    [*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "no", "without", "zero"]
 )
+_DIGIT = re.compile(r"\d")
+
+
+def _has_number(lowered: str) -> bool:
+    return _DIGIT.search(lowered) is not None or not _NUMBER_WORDS.isdisjoint(re.split(r"[^a-z]+", lowered))
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +223,7 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     found: list[FoundQuantity] = []
     pending: list[re.Match[str]] = []
     lowered = text[start:end].lower()
-    if not _MAYBE_NUMBER.search(lowered):
+    if not _has_number(lowered):
         return _singulars(text, start, end, found) if _DESTROY.search(lowered) else []
     for match in _NUMBER.finditer(text, start, end):
         quantity = _from_match(text, match, end)

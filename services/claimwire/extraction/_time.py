@@ -35,6 +35,31 @@ _PATTERN = re.compile(
 )
 
 
+# Cheap pre-check: every time expression holds one of these (weekdays, today and yesterday end in "day").
+_HINTS = (
+    "day",
+    "tonight",
+    "night",
+    "morning",
+    "week",
+    "month",
+    "year",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 @dataclass(frozen=True, slots=True)
 class FoundTime:
     """A time expression with its offsets and the day range it resolves to (None when unresolvable)."""
@@ -47,6 +72,9 @@ class FoundTime:
 
 def find_time(text: str, start: int, end: int, published: date | None) -> FoundTime | None:
     """The first time expression in `text[start:end]`, resolved against `published`."""
+    lowered = text[start:end].lower()
+    if not any(hint in lowered for hint in _HINTS) and not _YEAR.search(lowered):
+        return None
     for match in _PATTERN.finditer(text, start, end):
         first, last = _resolve(match, published)
         return FoundTime(match.start(), match.end(), first, last)
@@ -98,9 +126,7 @@ def _weekday(match: re.Match[str], published: date | None) -> tuple[date | None,
     return day, day
 
 
-def _relative(  # noqa: PLR0911 - one return per phrase
-    phrase: str, published: date | None
-) -> tuple[date | None, date | None]:
+def _relative(phrase: str, published: date | None) -> tuple[date | None, date | None]:
     if published is None:
         return None, None
     phrase = re.sub(r"^(?:early|late)\s+", "", phrase)

@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from claimwire_contracts import ArticleReceived, ClaimExtracted, Contract, DeadLetterReason
 
 from ..consumer import StreamStage
-from ..extraction import extract_claims
+from ..extraction import extract_claims, preload
 from ..settings import Settings
 
 Extractor = Callable[[ArticleReceived], list[ClaimExtracted]]
@@ -26,4 +26,5 @@ def ingest_stage(settings: Settings, extract: Extractor = extract_claims) -> Str
         log_ids=lambda article: {"article_id": article.article_id},
         outputs={settings.claims_stream: ClaimExtracted},
         failure_reason=DeadLetterReason.extraction_error,
+        warm_up=preload if extract is extract_claims else None,
     )

@@ -190,3 +190,32 @@ async def test_an_oversized_feed_is_refused_and_counted(
     reasons = [entry["reason"] for entry in logs if entry["event"] == "adapter.rejected"]
     assert reasons
     assert "feed larger than 10000 bytes" in reasons[0]
+
+
+async def test_updated_feed_entry_is_refed_when_updates_are_on(
+    settings: Settings, redis_client: Any, feed_server: FeedServer
+) -> None:
+    """With CLAIMWIRE_ADAPTER_UPDATES an Atom entry whose <updated> moves on is fed again with its new text."""
+    feed_server.body = (DATA / "feed_atom.xml").read_bytes()
+    conf = settings.model_copy(
+        update={
+            "adapter_feeds": [feed_server.url],
+            "adapter_feed_interval_s": 0.1,
+            "adapter_scan_interval_s": 0.05,
+            "adapter_updates": True,
+        }
+    )
+    adapter = RunningAdapter(conf)
+    await eventually(lambda: _length_at_least(redis_client, settings, 1))
+    feed_server.body = feed_server.body.replace(
+        b"<updated>2026-03-08T10:00:00Z</updated>\n    <content",
+        b"<updated>2026-03-08T12:30:00Z</updated>\n    <content",
+    ).replace(b"All 45 passengers", b"All 46 passengers")
+    feed_server.etag = '"v2"'
+    await eventually(lambda: _length_at_least(redis_client, settings, 2))
+    await adapter.close()
+    first, second = await read_articles(settings, 2)
+    assert first.article_id == second.article_id
+    assert "46 passengers" in second.text
+    assert second.updated_at is not None
+    assert (second.updated_at.hour, second.updated_at.minute) == (12, 30)

@@ -85,3 +85,12 @@ def test_unknown_outlet_fallback() -> None:
     """Without a source, the outlet's own reporting is credited to the documented fallback name."""
     claims = extract_claims(_article("Police arrested three men in Sumy on Tuesday.", source=None))
     assert [c.claimant.name for c in claims] == [UNKNOWN_OUTLET]
+
+
+def test_preload_fills_the_gazetteer_cache() -> None:
+    """preload() loads the place index once; extraction then reuses the same cached index."""
+    from claimwire.extraction import _gazetteer, preload
+
+    preload()
+    assert _gazetteer.places.cache_info().currsize == 1
+    assert "Kyiv" in _gazetteer.places()

@@ -50,6 +50,7 @@ def test_sentences_skip_dateline_and_mark_headlines() -> None:
         ("The group claimed responsibility for the blast.", "The group", "claimed responsibility for", "the blast"),
         ("The union, which has 400 members, announced a strike.", "The union", "announced", "a strike"),
         ("Meanwhile, the ministry reported heavy losses.", "the ministry", "reported", "heavy losses"),
+        ("Now, the agency is reporting that two towns flooded.", "the agency", "reporting", "two towns flooded"),
     ],
 )
 def test_attribution_patterns(sentence: str, claimant: str, cue: str, content: str) -> None:
