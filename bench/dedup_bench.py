@@ -8,6 +8,7 @@ the same code the service uses to build records, summaries and index entries, th
 
 import argparse
 import asyncio
+import contextlib
 import json
 import multiprocessing
 import os
@@ -15,9 +16,11 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import zlib
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from redis import Redis as SyncRedis
 from redis.asyncio import Redis
@@ -179,37 +182,41 @@ def memory_per_incident(client: SyncRedis, settings: Settings, sample: int) -> f
 
 
 def throughput(url: str, replicas: int, claims: list[ClaimExtracted]) -> float:
-    """Claims/s of `replicas` `claimwire run dedup` processes draining a backlog of `claims`."""
+    """Claims/s of `replicas` `claimwire run dedup` processes, from feeding a backlog of `claims` to the
+    group having finished it (the processes are started and joined to the group first)."""
     prefix = f"bench-tp-{replicas}"
     settings = Settings(redis_url=url, key_prefix=prefix)
-    env = {**os.environ, "REDIS_URL": url, "CLAIMWIRE_KEY_PREFIX": prefix, "CLAIMWIRE_LOG_LEVEL": "warning",
+    env = {**os.environ, "REDIS_URL": url, "CLAIMWIRE_KEY_PREFIX": prefix, "CLAIMWIRE_LOG_FORMAT": "json",
            "CLAIMWIRE_BATCH_SIZE": "100"}
 
-    async def feed() -> None:
-        client = Redis.from_url(url)
-        await publish_all(client, [(settings.claims_stream, c, c.claim_id) for c in claims], maxlen=None)
-        await client.xgroup_create(settings.claims_stream, settings.dedup_group, id="0", mkstream=True)
-        await client.aclose()
-
-    async def drain() -> float:
+    async def feed_and_drain() -> float:
         client = Redis.from_url(url)
         t0 = time.perf_counter()
+        await publish_all(client, [(settings.claims_stream, c, c.claim_id) for c in claims], maxlen=None)
         assert await wait_until_drained(client, [(settings.claims_stream, settings.dedup_group)], timeout=600)
         elapsed = time.perf_counter() - t0
         await client.aclose()
         return elapsed
 
-    asyncio.run(feed())
-    procs = [subprocess.Popen([sys.executable, "-m", "claimwire", "run", "dedup"], cwd=REPO,
-                              env={**env, "CLAIMWIRE_CONSUMER_NAME": f"bench-{r}"},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for r in range(replicas)]
-    try:
-        elapsed = asyncio.run(drain())
-    finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            proc.wait(timeout=30)
+    with tempfile.TemporaryDirectory(prefix="dedup-bench-") as folder, contextlib.ExitStack() as stack:
+        logs = [Path(folder) / f"replica-{r}.log" for r in range(replicas)]
+
+        def ready() -> None:
+            # Each process logs service.started once its subscribers run (imports take seconds here).
+            while not all(log.exists() and b"service.started" in log.read_bytes() for log in logs):
+                time.sleep(0.1)
+
+        procs = [subprocess.Popen([sys.executable, "-m", "claimwire", "run", "dedup"], cwd=REPO,
+                                  env={**env, "CLAIMWIRE_CONSUMER_NAME": f"bench-{r}"}, stdout=subprocess.DEVNULL,
+                                  stderr=stack.enter_context(logs[r].open("wb"))) for r in range(replicas)]
+        try:
+            ready()
+            elapsed = asyncio.run(feed_and_drain())
+        finally:
+            for proc in procs:
+                proc.terminate()
+            for proc in procs:
+                proc.wait(timeout=30)
     return len(claims) / elapsed
 
 
