@@ -32,15 +32,22 @@ from claimwire_contracts import ArticleReceived, ClaimExtracted, make_article_id
 CLAIMS = REPO / "tests" / "data" / "dedup" / "claims.jsonl"
 # ../shared next to the main checkout; worktrees sit one level deeper.
 _CANDIDATES = [REPO.parent / "shared", REPO.parent.parent / "shared"]
-ECBPLUS = Path(sys.argv[1]) if len(sys.argv) > 1 else next(
-    (p for p in (c / "data" / "ecbplus" / "articles.jsonl" for c in _CANDIDATES) if p.exists()),
-    _CANDIDATES[0] / "data" / "ecbplus" / "articles.jsonl")
+ECBPLUS = (
+    Path(sys.argv[1])
+    if len(sys.argv) > 1
+    else next(
+        (p for p in (c / "data" / "ecbplus" / "articles.jsonl" for c in _CANDIDATES) if p.exists()),
+        _CANDIDATES[0] / "data" / "ecbplus" / "articles.jsonl",
+    )
+)
 
 
 def fmt(name: str, predicted: dict, gold: dict) -> str:
     b, p = bcubed(predicted, gold), pairwise(predicted, gold)
-    return (f"{name:<44} B3 P {b.precision:.3f} R {b.recall:.3f} F1 {b.f1:.3f} | "
-            f"pairwise P {p.precision:.3f} R {p.recall:.3f} F1 {p.f1:.3f}")
+    return (
+        f"{name:<44} B3 P {b.precision:.3f} R {b.recall:.3f} F1 {b.f1:.3f} | "
+        f"pairwise P {p.precision:.3f} R {p.recall:.3f} F1 {p.f1:.3f}"
+    )
 
 
 def own_set() -> None:
@@ -67,8 +74,10 @@ def own_set() -> None:
         order = claims[:]
         rng.shuffle(order)
         f1s.append(bcubed(run(order)[0], gold).f1)
-    print(f"  claim-level B3 F1 over 20 shuffled arrival orders: min {min(f1s):.3f} mean {statistics.mean(f1s):.3f}"
-          f" max {max(f1s):.3f}")
+    print(
+        f"  claim-level B3 F1 over 20 shuffled arrival orders: min {min(f1s):.3f} mean {statistics.mean(f1s):.3f}"
+        f" max {max(f1s):.3f}"
+    )
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -106,25 +115,51 @@ def ecbplus() -> None:
         print(f"ECB+ not found at {ECBPLUS}; skipped")
         return
     rows = [json.loads(line) for line in ECBPLUS.read_text().splitlines()]
-    print(f"ECB+ (Cybulska and Vossen, LREC 2014; CC BY 3.0): {len(rows)} articles, "
-          f"{len({r['incident_id'] for r in rows})} incidents, {len({r['topic'] for r in rows})} topics")
-    splits = {"train": [r for r in rows if r["split"] == "train"], "dev": [r for r in rows if r["split"] == "dev"],
-              "all": rows}
+    print(
+        f"ECB+ (Cybulska and Vossen, LREC 2014; CC BY 3.0): {len(rows)} articles, "
+        f"{len({r['incident_id'] for r in rows})} incidents, {len({r['topic'] for r in rows})} topics"
+    )
+    splits = {
+        "train": [r for r in rows if r["split"] == "train"],
+        "dev": [r for r in rows if r["split"] == "dev"],
+        "all": rows,
+    }
 
     def gold(part: list[dict]) -> dict:
         return {r["id"]: r["incident_id"] for r in part}
 
     grid = [round(0.05 * k, 2) for k in range(2, 13)]
-    tuned = max(grid, key=lambda t: bcubed(dict(zip([r["id"] for r in splits["train"]],
-                                                     tfidf_single_pass([r["text"] for r in splits["train"]], t),
-                                                     strict=True)), gold(splits["train"])).f1)
+    tuned = max(
+        grid,
+        key=lambda t: (
+            bcubed(
+                dict(
+                    zip(
+                        [r["id"] for r in splits["train"]],
+                        tfidf_single_pass([r["text"] for r in splits["train"]], t),
+                        strict=True,
+                    )
+                ),
+                gold(splits["train"]),
+            ).f1
+        ),
+    )
     print(f"  TF-IDF baseline threshold tuned on train: {tuned}")
     for name in ("dev", "all"):
         part = splits[name]
         t0 = time.perf_counter()
-        inputs = [Input(r["id"], article=ArticleReceived(
-            article_id=make_article_id(None, r["id"], r["text"]), text=r["text"], published_at=r["published_at"],
-            received_at="2026-11-27T00:00:00Z")) for r in part]
+        inputs = [
+            Input(
+                r["id"],
+                article=ArticleReceived(
+                    article_id=make_article_id(None, r["id"], r["text"]),
+                    text=r["text"],
+                    published_at=r["published_at"],
+                    received_at="2026-11-27T00:00:00Z",
+                ),
+            )
+            for r in part
+        ]
         result = cluster_inputs(inputs)
         ours = {a.id: a.incident_id or f"none-{a.id}" for a in result.articles}
         took = time.perf_counter() - t0

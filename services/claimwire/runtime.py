@@ -1,6 +1,7 @@
 """Running services: one broker carrying the chosen stages, started and stopped gracefully."""
 
 import asyncio
+import gc
 import signal
 from collections.abc import Sequence
 from typing import Protocol
@@ -35,8 +36,21 @@ async def start_components(settings: Settings, components: Sequence[Component]) 
     await broker.connect()
     for component in components:
         await component.prepare(broker)
+    tune_gc()
     await broker.start()
     return broker
+
+
+def tune_gc() -> None:
+    """Garbage-collect less often, and never rescan what start-up loaded.
+
+    Extraction allocates many short-lived objects, so the default thresholds run a collection every few
+    hundred allocations, and each older-generation pass rescans the modules, gazetteer and broker loaded at
+    start-up. Measured with bench/ingest_bench.py: the worker's CPU per article fell from 1.5x to 1.1x the
+    offline extraction's. Reference cycles are still collected, just in larger batches.
+    """
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
 
 
 async def serve(settings: Settings, components: Sequence[Component], stop: asyncio.Event) -> None:
