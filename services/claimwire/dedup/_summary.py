@@ -46,7 +46,14 @@ class IncidentSummary:
         for unit, value in claim.figures:
             self.figures.setdefault(unit, set()).add(value)
         self.articles.add(claim.article_id)
-        self.members.append(Member(claim.claim_id, claim.article_id, claim.tokens, claim.entities))
+        member = Member(claim.claim_id, claim.article_id, claim.tokens, claim.entities)
+        same = next((m for m in self.members if m.article_id == claim.article_id), None)
+        if same is not None:
+            # One member per article: its claims' words together. An article's follow-up sentences then
+            # add to its wording instead of pushing other outlets' reports out of the window.
+            self.members.remove(same)
+            member = Member(same.claim_id, same.article_id, same.tokens | claim.tokens, same.entities | claim.entities)
+        self.members.append(member)
         del self.members[:-MAX_MEMBERS]
 
     def to_json(self) -> dict[str, Any]:
