@@ -19,8 +19,8 @@ def cluster(paths: tuple[str, ...], per_article: bool) -> None:
     their claims (plus the outlet's own report of the article) exactly as the service would see them;
     claims are taken as given. Input order is arrival order.
 
-    With --articles, prints for each input article the incident holding most of its claims (null when it
-    has none).
+    With --articles, prints for each input article the incident holding most of its claims, each claim
+    weighed by its length, so most of its text (null when it has none).
     """
     from claimwire.dedup._inputs import InputError, read_paths
     from claimwire.dedup._offline_run import cluster_inputs

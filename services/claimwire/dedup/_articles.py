@@ -41,9 +41,19 @@ def article_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     return [report, *extracted] if report else extracted
 
 
-def majority_incident(claim_ids: list[str], incident_of: dict[str, str]) -> str | None:
-    """The incident holding most of the article's claims (ties: the first claim's), or None without claims."""
-    counts = Counter(incident_of[c] for c in claim_ids if c in incident_of)
+def majority_incident(
+    claim_ids: list[str], incident_of: dict[str, str], weights: dict[str, int] | None = None
+) -> str | None:
+    """The incident holding most of the article (ties: the first claim's), or None without claims.
+
+    Each claim counts with its weight (`weights`, default 1 each); the offline clusterer weighs a claim by
+    its length, so the incident holding most of the article's text wins: the outlet's report of the whole
+    article, rather than a handful of one-line quotes that each went elsewhere.
+    """
+    counts: Counter[str] = Counter()
+    for c in claim_ids:
+        if c in incident_of:
+            counts[incident_of[c]] += weights.get(c, 1) if weights else 1
     if not counts:
         return None
     top = max(counts.values())

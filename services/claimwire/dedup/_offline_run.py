@@ -31,14 +31,16 @@ def cluster_inputs(inputs: Iterable[Input]) -> ClusterResult:
     """Cluster articles (their claims) and claims in input order through the service's decision path."""
     ledger = MemoryLedger()
     articles: list[tuple[str, str, list[str]]] = []
+    lengths: dict[str, int] = {}
     for item in inputs:
         claims: list[ClaimExtracted] = [item.claim] if item.claim else article_claims(item.article)  # type: ignore[arg-type]
         for claim in claims:
             ledger.process(claim)
+            lengths[claim.claim_id] = len(claim.text)
         if item.article is not None:
             articles.append((item.input_id, item.article.article_id, [c.claim_id for c in claims]))
     incident_of = {claim_id: incident for claim_id, (incident, _) in ledger.applied.items()}
     return ClusterResult(
         incidents=list(ledger.states.values()),
-        articles=[ArticleAssignment(i, a, majority_incident(c, incident_of)) for i, a, c in articles],
+        articles=[ArticleAssignment(i, a, majority_incident(c, incident_of, lengths)) for i, a, c in articles],
     )
