@@ -11,7 +11,7 @@ from claimwire.broker import build_broker
 from claimwire.extraction import extract_claims
 from claimwire.ingest import ingest_stage
 from claimwire.progress import wait_until_drained
-from claimwire.runtime import start_components
+from claimwire.runtime import serve, start_components
 from claimwire.settings import Settings
 from claimwire.streams import ensure_group, forget_idle_consumers, read_events
 from claimwire_contracts import ArticleReceived, ClaimExtracted, DeadLetter, DeadLetterReason
@@ -151,3 +151,31 @@ async def test_idle_consumers_without_pending_entries_are_forgotten_and_others_k
     assert ["owns-nothing"] == gone
     names = [c["name"] for c in await redis_client.xinfo_consumers(settings.articles_stream, settings.ingest_group)]
     assert [b"holds-one"] == names
+
+
+async def test_a_stopping_worker_hands_back_the_entry_it_could_not_finish(settings, redis_client):
+    """Stopped while an entry is still in hand past the graceful timeout: nothing is acked or published, and
+    the entry is marked idle so another consumer's reclaimer takes it at once, its delivery count unchanged."""
+    worker_settings = settings.model_copy(update={"graceful_timeout_s": 0.2, "reclaim_idle_ms": 20_000})
+    never = asyncio.Event()
+
+    async def stuck(article: ArticleReceived) -> list[tuple[str, ClaimExtracted]]:
+        await never.wait()
+        return []
+
+    stage = ingest_stage(worker_settings)
+    stage.process = stuck
+    await publish_articles(settings, sample_articles()[:1])
+    await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
+    stop = asyncio.Event()
+    service = asyncio.create_task(serve(worker_settings, [stage], stop))
+    for _ in range(400):
+        if (await redis_client.xpending(settings.articles_stream, settings.ingest_group))["pending"]:
+            break
+        await asyncio.sleep(0.05)
+    stop.set()
+    await asyncio.wait_for(service, timeout=30)
+
+    [row] = await redis_client.xpending_range(settings.articles_stream, settings.ingest_group, "-", "+", 10)
+    assert (1, True) == (row["times_delivered"], row["time_since_delivered"] >= 20_000)
+    assert 0 == await redis_client.xlen(settings.claims_stream)
