@@ -140,9 +140,14 @@ class StreamStage(Generic[In]):
             await self._process_entry(entry, settings, result)
         if result.failed:
             await self._settle_failures(broker, settings, result)
-        await publish_all(await redis_of(broker), result.outputs, maxlen=settings.stream_maxlen)
+        client = await redis_of(broker)
+        await publish_all(client, result.outputs, maxlen=settings.stream_maxlen)
         if result.acks:
-            await (await redis_of(broker)).xack(self.stream, self.group, *result.acks)
+            # Only now is an entry done: forget when it first failed (kept until here in case publishing fails).
+            async with client.pipeline(transaction=False) as pipe:
+                pipe.xack(self.stream, self.group, *result.acks)
+                pipe.hdel(settings.key("failures", self.group), *result.acks)
+                await pipe.execute()
 
     async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
         with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):
@@ -193,7 +198,6 @@ class StreamStage(Generic[In]):
             dead = self._dead(entry, self.failure_reason, repr(exc), count, first_at)
             result.outputs.append((settings.deadletter_stream, dead, entry.id))
             result.acks.append(entry.id)
-            await client.hdel(failures_key, entry.id)
 
     def _dead(
         self,

@@ -179,3 +179,22 @@ async def test_a_stopping_worker_hands_back_the_entry_it_could_not_finish(settin
     [row] = await redis_client.xpending_range(settings.articles_stream, settings.ingest_group, "-", "+", 10)
     assert (1, True) == (row["times_delivered"], row["time_since_delivered"] >= 20_000)
     assert 0 == await redis_client.xlen(settings.claims_stream)
+
+
+async def test_an_entry_that_fails_then_succeeds_leaves_no_failure_record(settings, redis_client, start_worker):
+    """The first-failure time kept for a dead letter is removed once the entry is acked, so it cannot pile up."""
+    calls: list[str] = []
+
+    def flaky(article: ArticleReceived) -> list[ClaimExtracted]:
+        calls.append(article.article_id)
+        if len(calls) == 1:
+            raise RuntimeError("transient")
+        return extract_claims(article)
+
+    await start_worker(flaky, reclaim_idle_ms=200)
+    article = sample_articles()[0]
+    await publish_articles(settings, [article])
+    await drained(redis_client, settings)
+
+    assert 2 == len(calls)
+    assert 0 == await redis_client.hlen(settings.key("failures", settings.ingest_group))
