@@ -101,15 +101,16 @@ class StreamStage(Generic[In]):
                 parser=_opaque_batch_parser,
                 title=f"{self.stream}:{self.group}:{role}",
                 description=self.model.__doc__,
-            )(self._subscriber(broker, settings))
+            )(self._subscriber(broker, settings, reclaimed=role == "reclaim"))
 
-    def _subscriber(self, broker: RedisBroker, settings: Settings) -> Callable[..., Awaitable[None]]:
+    def _subscriber(
+        self, broker: RedisBroker, settings: Settings, *, reclaimed: bool
+    ) -> Callable[..., Awaitable[None]]:
         # The body is documented as the input contract but not cast: each entry is validated on its own
         # below, so one malformed entry cannot fail the whole batch.
         async def subscriber(body: Any, message: RedisBatchStreamMessage) -> None:
-            await self.handle_batch(
-                broker, settings, entries_of(cast(dict[str, Any], message.raw_message), RAW_ENTRIES)
-            )
+            entries = entries_of(cast(dict[str, Any], message.raw_message), RAW_ENTRIES)
+            await self.handle_batch(broker, settings, entries, reclaimed=reclaimed)
 
         subscriber.__annotations__["body"] = NoCast[list[self.model]]  # type: ignore[name-defined]
         return subscriber
@@ -133,9 +134,16 @@ class StreamStage(Generic[In]):
         if count:
             log.info("entries.handed_back", stream=self.stream, group=self.group, count=count)
 
-    async def handle_batch(self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry]) -> None:
-        """Process, publish, then ack one batch; failing entries are left pending or dead-lettered."""
+    async def handle_batch(
+        self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry], *, reclaimed: bool = False
+    ) -> None:
+        """Process, publish, then ack one batch; failing entries are left pending or dead-lettered.
+
+        `reclaimed` entries were delivered before: those past `max_attempts` are dead-lettered unprocessed.
+        """
         result = BatchResult()
+        if reclaimed:
+            entries = await self._drop_exhausted(broker, settings, entries, result)
         for entry in entries:
             await self._process_entry(entry, settings, result)
         if result.failed:
@@ -174,6 +182,26 @@ class StreamStage(Generic[In]):
                 result.outputs.extend((stream, event, entry.id) for stream, event in outputs)
                 result.acks.append(entry.id)
                 log.info(f"{self.name}.processed", outputs=len(outputs))
+
+    async def _drop_exhausted(
+        self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry], result: BatchResult
+    ) -> list[StreamEntry]:
+        # An entry never acked after max_attempts deliveries took its consumers down (crash, OOM, hang)
+        # before they could fail it: processing it again would crash-loop every replica.
+        attempts = await delivery_counts(await redis_of(broker), self.stream, self.group, [e.id for e in entries])
+        kept = []
+        for entry in entries:
+            count = attempts[entry.id]
+            if count <= settings.max_attempts:
+                kept.append(entry)
+                continue
+            detail = f"delivered {count} times and never finished: its consumers stopped while processing it"
+            log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=detail)
+            result.outputs.append(
+                (settings.deadletter_stream, self._dead(entry, self.failure_reason, detail, count), entry.id)
+            )
+            result.acks.append(entry.id)
+        return kept
 
     async def _settle_failures(self, broker: RedisBroker, settings: Settings, result: BatchResult) -> None:
         client = await redis_of(broker)
