@@ -31,14 +31,14 @@ def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
 
 
 def article_claims(article: ArticleReceived) -> list[ClaimExtracted]:
-    """The article's extracted claims, then the outlet's report of the whole article (ids differ by span).
+    """The outlet's report of the whole article first, then its extracted claims (ids differ by span).
 
-    The report comes last so that, when it names no place, it follows the article's located claims into
-    their partition and joins them there.
+    The report names no place, so it is matched among the other articles' reports by its names, figures
+    and words, whatever places its sentences name.
     """
     report = report_claim(article)
     extracted = [c for c in extract_claims(article) if report is None or c.claim_id != report.claim_id]
-    return [*extracted, report] if report else extracted
+    return [report, *extracted] if report else extracted
 
 
 def majority_incident(claim_ids: list[str], incident_of: dict[str, str]) -> str | None:
