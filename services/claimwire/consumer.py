@@ -45,6 +45,8 @@ log = get_logger(__name__)
 RAW_ENTRIES = "claimwire_entries"
 # Consumer names are host-pid, so every restart adds one; those idle for a day with nothing pending go.
 STALE_CONSUMER_MS = 24 * 3600 * 1000
+# Per-entry failure records (first failure time, processing starts) outlive redeliveries, not forever.
+FAILURE_RECORD_TTL_S = 7 * 24 * 3600
 
 
 @dataclass
@@ -139,7 +141,8 @@ class StreamStage(Generic[In]):
     ) -> None:
         """Process, publish, then ack one batch; failing entries are left pending or dead-lettered.
 
-        `reclaimed` entries were delivered before: those past `max_attempts` are dead-lettered unprocessed.
+        `reclaimed` entries were delivered before: one started more than `max_attempts` times without ever
+        failing or finishing is dead-lettered unprocessed.
         """
         result = BatchResult()
         if reclaimed:
@@ -155,6 +158,7 @@ class StreamStage(Generic[In]):
             async with client.pipeline(transaction=False) as pipe:
                 pipe.xack(self.stream, self.group, *result.acks)
                 pipe.hdel(settings.key("failures", self.group), *result.acks)
+                pipe.hdel(settings.key("started", self.group), *result.acks)
                 await pipe.execute()
 
     async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
@@ -186,16 +190,21 @@ class StreamStage(Generic[In]):
     async def _drop_exhausted(
         self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry], result: BatchResult
     ) -> list[StreamEntry]:
-        # An entry never acked after max_attempts deliveries took its consumers down (crash, OOM, hang)
-        # before they could fail it: processing it again would crash-loop every replica.
-        attempts = await delivery_counts(await redis_of(broker), self.stream, self.group, [e.id for e in entries])
+        # An entry whose processing was started again and again but never failed nor finished took its
+        # consumers down (crash, OOM kill, hang): processing it once more would crash-loop every replica.
+        # Starts are counted, not deliveries: a reclaim while Redis refused the outputs started nothing.
+        key = settings.key("started", self.group)
+        async with (await redis_of(broker)).pipeline(transaction=False) as pipe:
+            for entry in entries:
+                pipe.hincrby(key, entry.id, 1)
+            pipe.expire(key, FAILURE_RECORD_TTL_S)
+            *started, _ = await pipe.execute()
         kept = []
-        for entry in entries:
-            count = attempts[entry.id]
+        for entry, count in zip(entries, started, strict=True):
             if count <= settings.max_attempts:
                 kept.append(entry)
                 continue
-            detail = f"delivered {count} times and never finished: its consumers stopped while processing it"
+            detail = f"reclaimed {count} times, never failed nor finished: its consumers stopped while processing it"
             log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=detail)
             result.outputs.append(
                 (settings.deadletter_stream, self._dead(entry, self.failure_reason, detail, count), entry.id)
@@ -214,7 +223,7 @@ class StreamStage(Generic[In]):
             for entry_id in ids:
                 pipe.hsetnx(failures_key, entry_id, now)
             pipe.hmget(failures_key, ids)
-            pipe.expire(failures_key, 7 * 24 * 3600)
+            pipe.expire(failures_key, FAILURE_RECORD_TTL_S)
             *_, first_failed, _ = await pipe.execute()
         for (entry, exc), first in zip(result.failed, first_failed, strict=True):
             count = attempts[entry.id]

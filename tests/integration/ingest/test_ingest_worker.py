@@ -200,12 +200,22 @@ async def test_an_entry_that_fails_then_succeeds_leaves_no_failure_record(settin
     assert 0 == await redis_client.hlen(settings.key("failures", settings.ingest_group))
 
 
-async def test_an_entry_delivered_too_often_without_finishing_is_dead_lettered_unprocessed(
+async def take_and_abandon(redis_client: Redis, settings: Settings, article: ArticleReceived) -> str:
+    """Publish `article` and have a consumer read it and die without acking; returns the entry id."""
+    await publish_articles(settings, [article])
+    await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
+    [[_, [(entry_id, _)]]] = await redis_client.xreadgroup(
+        settings.ingest_group, "crashed-consumer", {settings.articles_stream: ">"}, count=1
+    )
+    return entry_id.decode()
+
+
+async def test_an_entry_started_too_often_without_finishing_is_dead_lettered_unprocessed(
     settings, redis_client, start_worker
 ):
-    """An entry whose consumers kept dying on it (delivered max_attempts times, never acked) is dead-lettered
-    when reclaimed once more instead of being processed again: one poison article cannot crash-loop every
-    replica for ever."""
+    """An entry whose reclaimers kept dying on it (processing started max_attempts times, never failed nor
+    acked) is dead-lettered when reclaimed once more instead of processed again: one poison article cannot
+    crash-loop every replica for ever."""
     calls: list[str] = []
 
     def counting(article: ArticleReceived) -> list[ClaimExtracted]:
@@ -213,19 +223,28 @@ async def test_an_entry_delivered_too_often_without_finishing_is_dead_lettered_u
         return extract_claims(article)
 
     article = sample_articles()[0]
-    await publish_articles(settings, [article])
-    await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
-    [[_, [(entry_id, _)]]] = await redis_client.xreadgroup(
-        settings.ingest_group, "crashed-consumer", {settings.articles_stream: ">"}, count=1
-    )
-    # As if two more consumers had reclaimed it and died too: three deliveries, none finished.
-    await redis_client.xclaim(
-        settings.articles_stream, settings.ingest_group, "crashed-consumer", 0, [entry_id], retrycount=3, justid=True
-    )
+    entry_id = await take_and_abandon(redis_client, settings, article)
+    # As if three reclaimers had started processing it and died.
+    await redis_client.hset(settings.key("started", settings.ingest_group), entry_id, 3)
     await start_worker(counting, max_attempts=3, reclaim_idle_ms=200)
     await drained(redis_client, settings)
 
     [dead] = [d for _, d in await read_events(redis_client, settings.deadletter_stream, DeadLetter)]
     assert (DeadLetterReason.extraction_error, 4, article.article_id) == (dead.reason, dead.attempts, dead.article_id)
-    assert [] == calls
-    assert 0 == await redis_client.xlen(settings.claims_stream)
+    assert ([], 0) == (calls, await redis_client.xlen(settings.claims_stream))
+    assert 0 == await redis_client.hlen(settings.key("started", settings.ingest_group))
+
+
+async def test_an_entry_reclaimed_often_but_never_started_is_still_processed(settings, redis_client, start_worker):
+    """Deliveries alone (reclaims while Redis refused the outputs, say) do not make an entry poison."""
+    article = sample_articles()[0]
+    entry_id = await take_and_abandon(redis_client, settings, article)
+    await redis_client.xclaim(
+        settings.articles_stream, settings.ingest_group, "crashed-consumer", 0, [entry_id], retrycount=10, justid=True
+    )
+    await start_worker(max_attempts=3, reclaim_idle_ms=200)
+    await drained(redis_client, settings)
+
+    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
+    assert {c.claim_id for c in extract_claims(article)} == {c.claim_id for c in claims}
+    assert 0 == await redis_client.xlen(settings.deadletter_stream)
