@@ -9,6 +9,7 @@ from claimwire_contracts import (
     ArticleReceived,
     ClaimantKind,
     ClaimExtracted,
+    EventType,
     Span,
     make_claim_id,
 )
@@ -18,7 +19,7 @@ from ._attribution import Attribution, find_attributions, strip_connective, subj
 from ._claimants import Entity, Registry, kind_of
 from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
-from ._quantities import find_quantities
+from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
 from ._time import find_time
@@ -60,6 +61,9 @@ class _Draft:
     verification: tuple[str, int, int] | None = None
     extra_hedge: bool = False
     notes: list[str] = field(default_factory=list)
+    # Computed while deciding whether a cue-less sentence is a claim; kept so _build does not redo it.
+    event_type: EventType | None = None
+    quantities: list[FoundQuantity] | None = None
 
 
 def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
@@ -149,10 +153,13 @@ def _unattributed(
         return [_Draft(sentence, content, speaker, None, None, quoted=True)]
     if len(body.split()) < 4:
         return []
-    factual = classify(text[content[0] : content[1]], attributed=False, quoted=False).value != "other"
-    if not factual and not lex.FACTUAL_VERBS.search(body) and not find_quantities(text, *content):
-        return []
-    return [_Draft(sentence, content, speaker or outlet, None, None)]
+    event_type = classify(text[content[0] : content[1]], attributed=False, quoted=False)
+    quantities = None
+    if event_type is EventType.other and not lex.FACTUAL_VERBS.search(body):
+        quantities = find_quantities(text, *content)
+        if not quantities:
+            return []
+    return [_Draft(sentence, content, speaker or outlet, None, None, event_type=event_type, quantities=quantities)]
 
 
 def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft]) -> Entity | None:
@@ -280,13 +287,19 @@ def _build(
     c_start, c_end = draft.content
     content = text[c_start:c_end]
     mention = draft.mention
+    # One validated Span serves the id and the field (a model instance is not validated again).
+    span = Span(start=c_start, end=c_end)
+    event_type = draft.event_type
+    if event_type is None:
+        event_type = classify(content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted)
+    quantities = draft.quantities if draft.quantities is not None else find_quantities(text, c_start, c_end)
     return ClaimExtracted.model_validate(
         {
-            "claim_id": make_claim_id(article.article_id, Span.model_construct(start=c_start, end=c_end)),
+            "claim_id": make_claim_id(article.article_id, span),
             "article_id": article.article_id,
             "source": article.source,
             "published_at": article.published_at,
-            "span": _span(c_start, c_end),
+            "span": span,
             "text": content,
             "sentence": _span(draft.sentence.start, draft.sentence.end),
             "claimant": {
@@ -296,9 +309,7 @@ def _build(
                 "kind": draft.entity.kind,
             },
             "cue": {"text": text[draft.cue[0] : draft.cue[1]], "span": _span(*draft.cue)} if draft.cue else None,
-            "event_type": classify(
-                content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted
-            ),
+            "event_type": event_type,
             "locations": [
                 {
                     "name": f.name,
@@ -317,7 +328,7 @@ def _build(
                     "span": _span(q.start, q.end),
                     "approximate": q.approximate,
                 }
-                for q in find_quantities(text, c_start, c_end)
+                for q in quantities
             ],
             "time": _time(text, draft, published),
             "verification": _verification(text, draft),
