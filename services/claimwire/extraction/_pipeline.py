@@ -22,7 +22,7 @@ from ._locations import FoundLocation, Region, article_regions, find_locations
 from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
-from ._time import find_time
+from ._time import FoundTime, find_time
 from ._verification import find_verification, is_hedged, refers_back, refers_back_plural
 
 #: Claimant name used for an outlet's own reporting when the article does not name its source.
@@ -80,11 +80,10 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
         _apply_verification(text, sentence, new, drafts)
         drafts.extend(new)
         _note_entities(text, sentence, registry)
-    published = article.published_at.date() if article.published_at else None
+    context = _ArticleContext(article, regions, article.published_at.date() if article.published_at else None)
     claims: dict[str, ClaimExtracted] = {}
-    places: dict[str, FoundLocation] = {}
     for draft in sorted(drafts, key=lambda d: d.content):
-        claim = _build(article, draft, regions, places, published)
+        claim = _build(context, draft)
         claims.setdefault(claim.claim_id, claim)
     return sorted(claims.values(), key=lambda c: (c.span.start, c.span.end))
 
@@ -275,14 +274,38 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
 # --- contract ------------------------------------------------------------------------------------------------
 
 
-def _build(
-    article: ArticleReceived,
-    draft: _Draft,
-    regions: dict[str, Region],
-    places: dict[str, FoundLocation],
-    published: date | None,
-) -> ClaimExtracted:
+@dataclass(slots=True)
+class _ArticleContext:
+    """What every claim of one article shares; the per-sentence memo lives only as long as the article."""
+
+    article: ArticleReceived
+    regions: dict[str, Region]
+    published: date | None
+    places: dict[str, FoundLocation] = field(default_factory=dict)
+    # Per sentence: its Span and its first time expression, since several claims share a sentence.
+    spans: dict[Sentence, Span] = field(default_factory=dict)
+    times: dict[Sentence, FoundTime | None] = field(default_factory=dict)
+
+    def sentence_span(self, sentence: Sentence) -> Span:
+        span = self.spans.get(sentence)
+        if span is None:
+            span = self.spans[sentence] = Span(start=sentence.start, end=sentence.end)
+        return span
+
+    def time(self, draft: "_Draft") -> FoundTime | None:
+        """The first time expression of the claim's content, else of its sentence."""
+        found = find_time(self.article.text, *draft.content, self.published)
+        if found is not None:
+            return found
+        sentence = draft.sentence
+        if sentence not in self.times:
+            self.times[sentence] = find_time(self.article.text, sentence.start, sentence.end, self.published)
+        return self.times[sentence]
+
+
+def _build(context: _ArticleContext, draft: _Draft) -> ClaimExtracted:
     """The contract for one draft. Built as plain data and validated once (nested models included)."""
+    article = context.article
     text = article.text
     c_start, c_end = draft.content
     content = text[c_start:c_end]
@@ -293,6 +316,7 @@ def _build(
     if event_type is None:
         event_type = classify(content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted)
     quantities = draft.quantities if draft.quantities is not None else find_quantities(text, c_start, c_end)
+    hedge_span = draft.cue or draft.content
     return ClaimExtracted.model_validate(
         {
             "claim_id": make_claim_id(article.article_id, span),
@@ -301,7 +325,7 @@ def _build(
             "published_at": article.published_at,
             "span": span,
             "text": content,
-            "sentence": _span(draft.sentence.start, draft.sentence.end),
+            "sentence": context.sentence_span(draft.sentence),
             "claimant": {
                 "name": draft.entity.name,
                 "mention": text[mention[0] : mention[1]] if mention else None,
@@ -318,7 +342,7 @@ def _build(
                     "country": f.country,
                     "admin1": f.admin1,
                 }
-                for f in find_locations(text, c_start, c_end, regions, places)
+                for f in find_locations(text, c_start, c_end, context.regions, context.places)
             ],
             "quantities": [
                 {
@@ -330,9 +354,9 @@ def _build(
                 }
                 for q in quantities
             ],
-            "time": _time(text, draft, published),
+            "time": _time(text, context.time(draft)),
             "verification": _verification(text, draft),
-            "hedged": is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
+            "hedged": is_hedged(text, *hedge_span) or (hedge_span != draft.content and is_hedged(text, c_start, c_end)),
         }
     )
 
@@ -341,10 +365,7 @@ def _span(start: int, end: int) -> dict[str, int]:
     return {"start": start, "end": end}
 
 
-def _time(text: str, draft: _Draft, published: date | None) -> dict[str, object] | None:
-    found = find_time(text, *draft.content, published)
-    if found is None:
-        found = find_time(text, draft.sentence.start, draft.sentence.end, published)
+def _time(text: str, found: FoundTime | None) -> dict[str, object] | None:
     if found is None:
         return None
     return {
