@@ -49,17 +49,21 @@ def find_redis_server() -> str:
     raise NoRedisServerError(INSTALL_HINT)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
 @contextlib.contextmanager
-def embedded_redis(timeout: float = 10.0) -> Iterator[str]:
-    """Start a private Redis on a free loopback port in a temporary folder, yield its URL, stop it after."""
+def embedded_redis(*extra_args: str, timeout: float = 10.0) -> Iterator[str]:
+    """Start a private Redis on a free loopback port in a temporary folder, yield its URL, stop it after.
+
+    Nothing is persisted; `extra_args` are passed to redis-server as they are.
+    """
     binary = find_redis_server()
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory(prefix="claimwire-redis-") as folder:
         process = subprocess.Popen(
             [
@@ -76,6 +80,7 @@ def embedded_redis(timeout: float = 10.0) -> Iterator[str]:
                 folder,
                 "--logfile",
                 str(Path(folder) / "redis.log"),
+                *extra_args,
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

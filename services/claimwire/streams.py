@@ -84,7 +84,7 @@ async def hand_back(client: Redis, stream: str, group: str, consumer: str, idle_
     now instead of after the idle timeout.
     """
     rows = await client.xpending_range(stream, group, min="-", max="+", count=10_000, consumername=consumer)
-    ids = [row["message_id"] for row in rows]
+    ids: list[int | bytes | str | memoryview[int]] = [row["message_id"] for row in rows]
     if ids:
         await client.xclaim(stream, group, consumer, min_idle_time=0, message_ids=ids, idle=idle_ms, justid=True)
     return len(ids)

@@ -2,22 +2,12 @@
 
 import contextlib
 import os
-import socket
-import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 
 import redis
 
-from claimwire.embedded import find_on_path
-
-
-def free_port() -> int:
-    """A TCP port on loopback that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from claimwire.embedded import embedded_redis
 
 
 def wait_for_ping(url: str, timeout: float = 10.0) -> None:
@@ -35,37 +25,9 @@ def wait_for_ping(url: str, timeout: float = 10.0) -> None:
 
 @contextlib.contextmanager
 def private_redis_server(*extra: str) -> Iterator[tuple[str, int]]:
-    """Start a throw-away `redis-server` on a free loopback port; yields (url, port)."""
-    binary = find_on_path("redis-server")
-    if binary is None:
-        raise RuntimeError("no REDIS_URL, no Docker engine and no redis-server on PATH; install redis-server")
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="claimwire-test-redis-") as folder:
-        proc = subprocess.Popen(
-            [
-                binary,
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                folder,
-                *extra,
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            url = f"redis://127.0.0.1:{port}/0"
-            wait_for_ping(url)
-            yield url, port
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+    """A throw-away Redis on a free loopback port (the demo's embedded one); yields (url, port)."""
+    with embedded_redis(*extra) as url:
+        yield url, int(url.rsplit(":", 1)[1].split("/")[0])
 
 
 @contextlib.contextmanager

@@ -31,7 +31,11 @@ def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
 
 
 def article_claims(article: ArticleReceived) -> list[ClaimExtracted]:
-    """The outlet's report of the article first, then its extracted claims (ids are distinct by span)."""
+    """The outlet's report of the whole article first, then its extracted claims (ids differ by span).
+
+    The report names no place, so it is matched among the other articles' reports by its names, figures
+    and words, whatever places its sentences name.
+    """
     report = report_claim(article)
     extracted = [c for c in extract_claims(article) if report is None or c.claim_id != report.claim_id]
     return [report, *extracted] if report else extracted

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from claimwire_contracts import ClaimExtracted, IncidentUpdated, MergeReason
 
-from ._features import ClaimFeatures, bucket_names
+from ._features import ClaimFeatures, article_bucket, bucket_names
 from ._match import DAY_TOLERANCE, Match, best_match
 from ._merge import incident_id_for, merge
 from ._summary import IncidentSummary
@@ -20,7 +20,7 @@ from ._summary import IncidentSummary
 MAX_CANDIDATES = 40
 #: Newest incidents read from each bucket (the default of the `dedup_candidates_per_bucket` setting).
 CANDIDATES_PER_BUCKET = 20
-_BUCKET_ORDER = "pveh"
+_BUCKET_ORDER = "dpveh"
 #: At most this many days of buckets are read or written for one claim.
 MAX_DAYS = 2 * DAY_TOLERANCE + 3
 
@@ -40,7 +40,8 @@ def lookup_buckets(features: ClaimFeatures) -> list[str]:
     any-day buckets of its places and names.
     """
     days: list[date | str] = [*_days(features, DAY_TOLERANCE), "u"] if features.days else ["u", "a"]
-    names = [name for day in days for name in bucket_names(features, day, lookup=True)]
+    names = [article_bucket(features)]
+    names += [name for day in days for name in bucket_names(features, day, lookup=True)]
     # Most telling buckets first (places, then names, then bands): the candidate cap cuts the vaguest.
     return sorted(names, key=lambda name: _BUCKET_ORDER.index(name[0]))
 
@@ -48,7 +49,8 @@ def lookup_buckets(features: ClaimFeatures) -> list[str]:
 def index_buckets(features: ClaimFeatures) -> list[str]:
     """Buckets the claim's incident is filed under once the claim has joined it."""
     days: list[date | str] = [*_days(features, 0)] if features.days else ["u"]
-    return [name for day in [*days, "a"] for name in bucket_names(features, day, lookup=False)]
+    names = [name for day in [*days, "a"] for name in bucket_names(features, day, lookup=False)]
+    return [article_bucket(features), *names]
 
 
 def choose(features: ClaimFeatures, candidates: list[IncidentSummary]) -> Match | None:

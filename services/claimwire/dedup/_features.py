@@ -1,5 +1,6 @@
 """What the matcher knows about one claim: blocking keys, content signature, places, days, figures."""
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ _VIA_AGENCY = re.compile(
 )
 _DENIAL = re.compile(r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b",
                      re.IGNORECASE)
+
+
+#: The partition of claims naming no place (unless their article's located claims lead them elsewhere).
+UNPLACED = "-"
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def _anchor(claim: ClaimExtracted) -> str:
         if loc.admin1:
             return place_key(loc.admin1)
     # A region named without admin1 anchors like the places inside it do ("Kursk region" -> "kursk").
-    return place_key(claim.locations[0].name) if claim.locations else "-"
+    return place_key(claim.locations[0].name) if claim.locations else UNPLACED
 
 
 def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
@@ -140,9 +145,23 @@ def hash_band(values: tuple[int, ...]) -> str:
     return hashlib.blake2b(repr(values).encode(), digest_size=6).hexdigest()
 
 
+def in_partition(features: ClaimFeatures, anchor: str) -> ClaimFeatures:
+    """The features of a claim naming no place, moved to the partition of its article's located claims.
+
+    Follow-up sentences ("its border units repelled the attack") often name no place; without this they
+    could never meet the incident their article's first claim opened in its region's partition.
+    """
+    return features if anchor == features.anchor else dataclasses.replace(features, anchor=anchor)
+
+
 def partition_tag(anchor: str) -> str:
     """Short stable tag of a partition, used as the Redis hash tag so its keys share one slot."""
     return hashlib.blake2b(anchor.encode(), digest_size=5).hexdigest()
+
+
+def article_bucket(features: ClaimFeatures) -> str:
+    """The bucket of the incidents holding claims of the claim's article (its other sentences)."""
+    return f"d:{partition_tag(features.article_id)}"
 
 
 def bucket_names(features: ClaimFeatures, day: date | str, *, lookup: bool) -> list[str]:

@@ -8,6 +8,8 @@ Redis Cluster they live in one slot and a Lua script may touch them together:
     {prefix}:dedup:{<tag>}:o:<claim>      the state published for the claim, kept a while for redelivery
     {prefix}:dedup:{<tag>}:x:<bucket>     sorted set: incident ids by last change, expiring with the window
     {prefix}:dedup:recent                 sorted set of recently changed incidents (outside the scripts)
+    {prefix}:dedup:article:<article>      partition of the article's first located claim (outside the scripts)
+    {prefix}:dedup:placed:<claim>         partition an unlocated claim was placed in, so a redelivery finds it
 """
 
 from dataclasses import dataclass
@@ -60,3 +62,13 @@ class PartitionKeys:
 def recent_key(settings: Settings) -> str:
     """The recency list of incidents."""
     return settings.key("dedup", "recent")
+
+
+def article_key(settings: Settings, article_id: str) -> str:
+    """The partition an article's located claims went to: its unlocated claims follow them there."""
+    return settings.key("dedup", "article", article_id)
+
+
+def placed_key(settings: Settings, claim_id: str) -> str:
+    """The partition an unlocated claim was placed in the first time it was processed."""
+    return settings.key("dedup", "placed", claim_id)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
 from ._engine import CANDIDATES_PER_BUCKET, MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
-from ._features import claim_features
+from ._features import UNPLACED, claim_features, in_partition
 from ._summary import IncidentSummary
 
 
@@ -18,6 +18,7 @@ class MemoryLedger:
         self.summaries: dict[str, IncidentSummary] = {}
         self.buckets: dict[str, dict[str, int]] = {}
         self.applied: dict[str, tuple[str, int]] = {}
+        self.article_anchor: dict[str, str] = {}
         self._clock = 0
 
     def process(self, claim: ClaimExtracted, seen_at: datetime | None = None) -> IncidentUpdated | None:
@@ -25,6 +26,10 @@ class MemoryLedger:
         if claim.claim_id in self.applied:
             return None
         features = claim_features(claim)
+        if features.anchor == UNPLACED:
+            features = in_partition(features, self.article_anchor.get(claim.article_id, UNPLACED))
+        else:
+            self.article_anchor.setdefault(claim.article_id, features.anchor)
         ids: dict[str, None] = {}
         for name in lookup_buckets(features):
             bucket = self.buckets.get(name, {})

@@ -12,8 +12,8 @@ from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
 from ..settings import Settings
 from ._engine import MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
-from ._features import claim_features
-from ._keys import PartitionKeys, recent_key
+from ._features import UNPLACED, ClaimFeatures, claim_features, in_partition
+from ._keys import PartitionKeys, article_key, placed_key, recent_key
 from ._scripts import APPLY, LOOKUP
 from ._summary import IncidentSummary
 
@@ -62,7 +62,7 @@ class RedisLedger:
         A claim applied before returns the state its application produced (to republish after a crash
         between the change and the publish); subscribers dedupe on (incident_id, version).
         """
-        features = claim_features(claim)
+        features = await self._placed(claim_features(claim))
         keys = PartitionKeys.for_anchor(self.settings, features.anchor)
         lookups = [keys.bucket(name) for name in lookup_buckets(features)]
         indexed = [keys.bucket(name) for name in index_buckets(features)]
@@ -95,7 +95,7 @@ class RedisLedger:
                       stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s],
             )
             if _text(outcome) == "ok":
-                await self._note_recent(new, stamp)
+                await self._note_recent(new, stamp, features)
                 return Applied(new, fresh=True, candidates=len(summaries))
         raise LedgerContentionError(f"candidates kept changing; claim {claim.claim_id} left for retry")
 
@@ -107,13 +107,25 @@ class RedisLedger:
         raw = await self.client.hget(keys.incident(incident_id), "state")
         return IncidentUpdated.model_validate_json(raw)
 
-    async def _note_recent(self, state: IncidentUpdated, stamp: float) -> None:
+    async def _placed(self, features: ClaimFeatures) -> ClaimFeatures:
+        """A claim naming no place goes to its article's partition; the choice is kept for redeliveries."""
+        if features.anchor != UNPLACED:
+            return features
+        guess = _text(await self.client.get(article_key(self.settings, features.article_id)) or UNPLACED)
+        prior = await self.client.set(placed_key(self.settings, features.claim_id), guess, nx=True, get=True,
+                                      ex=self.settings.dedup_window_s)
+        return in_partition(features, _text(prior) if prior else guess)
+
+    async def _note_recent(self, state: IncidentUpdated, stamp: float, features: ClaimFeatures) -> None:
         # Outside the script on purpose: on Redis Cluster this key lives in another slot. ZADD is
         # idempotent, and a crash before it only leaves the incident off the recency list until its next change.
         key = recent_key(self.settings)
         async with self.client.pipeline(transaction=False) as pipe:
             pipe.zadd(key, {state.incident_id: stamp})
             pipe.zremrangebyrank(key, 0, -self.settings.dedup_recent_max - 1)
+            if features.anchor != UNPLACED and features.places:
+                pipe.set(article_key(self.settings, features.article_id), features.anchor, nx=True,
+                         ex=self.settings.dedup_window_s)
             await pipe.execute()
 
     async def incident(self, incident_id: str) -> IncidentUpdated | None:

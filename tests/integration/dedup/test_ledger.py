@@ -72,3 +72,16 @@ async def test_every_key_is_under_the_prefix_and_index_keys_expire(settings, red
     for key in buckets:
         assert 0 < await redis_client.ttl(key) <= settings.dedup_window_s
     assert await redis_client.ttl(f"{base}:i:{applied.state.incident_id}") == -1
+
+
+async def test_unlocated_claim_redelivered_after_its_article_moved_stays_applied_once(settings, redis_client):
+    """A claim without place processed before its article's located claim keeps its partition on redelivery:
+    it is not applied a second time elsewhere."""
+    ledger = RedisLedger(redis_client, settings)
+    follow_up = claim("two attackers were killed", article="art_z", places=(), event_type="casualties", start=60)
+    first = await ledger.process(follow_up)
+    await ledger.process(claim("Russian forces shelled Zarichne", article="art_z",
+                               places=(("Zarichne", "Bryansk region"),)))
+    again = await ledger.process(follow_up)
+    assert not again.fresh
+    assert again.state == first.state

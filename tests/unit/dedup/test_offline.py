@@ -45,3 +45,15 @@ def test_every_claim_lands_in_exactly_one_incident():
     ledger = cluster_claims(claims)
     listed = [c for state in ledger.states.values() for c in state.claim_ids]
     assert sorted(listed) == sorted(c.claim_id for c in claims)
+
+
+def test_follow_up_sentence_without_place_joins_its_article_incident():
+    """A claim naming no place follows its article's located claim into that incident."""
+    from .factories import claim
+
+    located = claim("Russian forces shelled Zarichne overnight", article="art_z",
+                    places=(("Zarichne", "Bryansk region"),))
+    follow_up = claim("two attackers were killed and the raid was pushed back", article="art_z", places=(),
+                      event_type="casualties", start=60)
+    ledger = cluster_claims([located, follow_up])
+    assert ledger.applied[follow_up.claim_id][0] == ledger.applied[located.claim_id][0]
