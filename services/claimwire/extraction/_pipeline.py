@@ -23,7 +23,7 @@ from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
 from ._time import FoundTime, find_time
-from ._verification import find_verification, is_hedged, refers_back, refers_back_plural
+from ._verification import FoundVerification, find_verification, is_hedged, refers_back, refers_back_plural
 
 #: Claimant name used for an outlet's own reporting when the article does not name its source.
 UNKNOWN_OUTLET = "unknown outlet"
@@ -76,8 +76,10 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     drafts: list[_Draft] = []
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
-        new = _claims_of_sentence(text, sentence, previous, drafts, registry=registry, outlet=outlet)
-        _apply_verification(text, sentence, new, drafts)
+        # Both the claim decision and the verification scope need the sentence's verification statement.
+        verification = find_verification(text, sentence.start, sentence.end)
+        new = _claims_of_sentence(text, sentence, previous, drafts, verification, registry=registry, outlet=outlet)
+        _apply_verification(text, sentence, verification, new, drafts)
         drafts.extend(new)
         _note_entities(text, sentence, registry)
     context = _ArticleContext(article, regions, article.published_at.date() if article.published_at else None)
@@ -96,6 +98,7 @@ def _claims_of_sentence(
     sentence: Sentence,
     previous: Sentence | None,
     drafts: list[_Draft],
+    verification: FoundVerification | None,
     *,
     registry: Registry,
     outlet: Entity,
@@ -105,7 +108,7 @@ def _claims_of_sentence(
     attributions = find_attributions(text, sentence.start, sentence.end)
     if attributions:
         return _attributed(text, sentence, attributions, registry)
-    return _unattributed(text, sentence, previous, drafts, outlet)
+    return _unattributed(text, sentence, previous, drafts, outlet, verification)
 
 
 def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], registry: Registry) -> list[_Draft]:
@@ -134,16 +137,19 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
 
 
 def _unattributed(
-    text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], outlet: Entity
+    text: str,
+    sentence: Sentence,
+    previous: Sentence | None,
+    drafts: list[_Draft],
+    outlet: Entity,
+    verification: FoundVerification | None,
 ) -> list[_Draft]:
     body = text[sentence.start : sentence.end]
     if lex.META_REPORTING.search(body) or lex.COMMENTARY.search(body) or lex.MODALS.search(body):
         return []
     if _EVALUATIVE_OPENING.match(body) or body.rstrip().endswith("?"):
         return []
-    if find_verification(text, sentence.start, sentence.end) is not None and refers_back(
-        text, sentence.start, sentence.end
-    ):
+    if verification is not None and refers_back(text, sentence.start, sentence.end):
         return []
     content = unquote(text, *strip_connective(text, *trim(text, sentence.start, sentence.end)))
     quoted = body.startswith(("“", '"'))
@@ -235,9 +241,11 @@ def _shares_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 # --- verification ------------------------------------------------------------------------------------------
 
 
-def _apply_verification(text: str, sentence: Sentence, new: list[_Draft], drafts: list[_Draft]) -> None:
-    """A verification statement covers the claims of its sentence, or the paragraph's earlier claims."""
-    found = find_verification(text, sentence.start, sentence.end)
+def _apply_verification(
+    text: str, sentence: Sentence, found: FoundVerification | None, new: list[_Draft], drafts: list[_Draft]
+) -> None:
+    """A verification statement (`found` in `sentence`) covers the claims of its sentence, or the paragraph's
+    earlier claims."""
     if found is None:
         return
     evidence = (found.status.value, found.start, found.end)
