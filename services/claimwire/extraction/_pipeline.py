@@ -244,8 +244,7 @@ def _shares_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _apply_verification(
     text: str, sentence: Sentence, found: FoundVerification | None, new: list[_Draft], drafts: list[_Draft]
 ) -> None:
-    """A verification statement (`found` in `sentence`) covers the claims of its sentence, or the paragraph's
-    earlier claims."""
+    """A verification statement (`found`) covers the claims of its sentence, or the paragraph's earlier ones."""
     if found is None:
         return
     evidence = (found.status.value, found.start, found.end)
