@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+import redis
 import redis.asyncio as aioredis
 
 from claimwire.settings import Settings
@@ -23,9 +24,10 @@ def redis_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def settings(redis_url: str) -> Settings:
-    """Settings on the test Redis under a key prefix no other test uses."""
-    return Settings(
+def settings(redis_url: str) -> Iterator[Settings]:
+    """Settings on the test Redis under a key prefix no other test uses; the prefix's keys go afterwards
+    (also for tests that write through the CLI and never take `redis_client`)."""
+    test_settings = Settings(
         redis_url=redis_url,
         key_prefix=f"cwtest-{uuid.uuid4().hex[:12]}",
         consumer_name="test-consumer",
@@ -33,6 +35,10 @@ def settings(redis_url: str) -> Settings:
         reclaim_idle_ms=500,
         log_format="json",
     )
+    yield test_settings
+    with redis.Redis.from_url(redis_url) as client:
+        for key in client.scan_iter(match=f"{test_settings.key_prefix}:*", count=1000):
+            client.delete(key)
 
 
 @pytest.fixture

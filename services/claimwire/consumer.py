@@ -45,6 +45,8 @@ log = get_logger(__name__)
 RAW_ENTRIES = "claimwire_entries"
 # Consumer names are host-pid, so every restart adds one; those idle for a day with nothing pending go.
 STALE_CONSUMER_MS = 24 * 3600 * 1000
+# Per-entry failure records (first failure time, processing starts) outlive redeliveries, not forever.
+FAILURE_RECORD_TTL_S = 7 * 24 * 3600
 
 
 @dataclass
@@ -101,15 +103,16 @@ class StreamStage(Generic[In]):
                 parser=_opaque_batch_parser,
                 title=f"{self.stream}:{self.group}:{role}",
                 description=self.model.__doc__,
-            )(self._subscriber(broker, settings))
+            )(self._subscriber(broker, settings, reclaimed=role == "reclaim"))
 
-    def _subscriber(self, broker: RedisBroker, settings: Settings) -> Callable[..., Awaitable[None]]:
+    def _subscriber(
+        self, broker: RedisBroker, settings: Settings, *, reclaimed: bool
+    ) -> Callable[..., Awaitable[None]]:
         # The body is documented as the input contract but not cast: each entry is validated on its own
         # below, so one malformed entry cannot fail the whole batch.
         async def subscriber(body: Any, message: RedisBatchStreamMessage) -> None:
-            await self.handle_batch(
-                broker, settings, entries_of(cast(dict[str, Any], message.raw_message), RAW_ENTRIES)
-            )
+            entries = entries_of(cast(dict[str, Any], message.raw_message), RAW_ENTRIES)
+            await self.handle_batch(broker, settings, entries, reclaimed=reclaimed)
 
         subscriber.__annotations__["body"] = NoCast[list[self.model]]  # type: ignore[name-defined]
         return subscriber
@@ -133,16 +136,30 @@ class StreamStage(Generic[In]):
         if count:
             log.info("entries.handed_back", stream=self.stream, group=self.group, count=count)
 
-    async def handle_batch(self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry]) -> None:
-        """Process, publish, then ack one batch; failing entries are left pending or dead-lettered."""
+    async def handle_batch(
+        self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry], *, reclaimed: bool = False
+    ) -> None:
+        """Process, publish, then ack one batch; failing entries are left pending or dead-lettered.
+
+        `reclaimed` entries were delivered before: one started more than `max_attempts` times without ever
+        failing or finishing is dead-lettered unprocessed.
+        """
         result = BatchResult()
+        if reclaimed:
+            entries = await self._drop_exhausted(broker, settings, entries, result)
         for entry in entries:
             await self._process_entry(entry, settings, result)
         if result.failed:
             await self._settle_failures(broker, settings, result)
-        await publish_all(await redis_of(broker), result.outputs, maxlen=settings.stream_maxlen)
+        client = await redis_of(broker)
+        await publish_all(client, result.outputs, maxlen=settings.stream_maxlen)
         if result.acks:
-            await (await redis_of(broker)).xack(self.stream, self.group, *result.acks)
+            # Only now is an entry done: forget when it first failed (kept until here in case publishing fails).
+            async with client.pipeline(transaction=False) as pipe:
+                pipe.xack(self.stream, self.group, *result.acks)
+                pipe.hdel(settings.key("failures", self.group), *result.acks)
+                pipe.hdel(settings.key("started", self.group), *result.acks)
+                await pipe.execute()
 
     async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
         with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):
@@ -170,6 +187,31 @@ class StreamStage(Generic[In]):
                 result.acks.append(entry.id)
                 log.info(f"{self.name}.processed", outputs=len(outputs))
 
+    async def _drop_exhausted(
+        self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry], result: BatchResult
+    ) -> list[StreamEntry]:
+        # An entry whose processing was started again and again but never failed nor finished took its
+        # consumers down (crash, OOM kill, hang): processing it once more would crash-loop every replica.
+        # Starts are counted, not deliveries: a reclaim while Redis refused the outputs started nothing.
+        key = settings.key("started", self.group)
+        async with (await redis_of(broker)).pipeline(transaction=False) as pipe:
+            for entry in entries:
+                pipe.hincrby(key, entry.id, 1)
+            pipe.expire(key, FAILURE_RECORD_TTL_S)
+            *started, _ = await pipe.execute()
+        kept = []
+        for entry, count in zip(entries, started, strict=True):
+            if count <= settings.max_attempts:
+                kept.append(entry)
+                continue
+            detail = f"reclaimed {count} times, never failed nor finished: its consumers stopped while processing it"
+            log.error("entry.dead_lettered", entry_id=entry.id, attempts=count, error=detail)
+            result.outputs.append(
+                (settings.deadletter_stream, self._dead(entry, self.failure_reason, detail, count), entry.id)
+            )
+            result.acks.append(entry.id)
+        return kept
+
     async def _settle_failures(self, broker: RedisBroker, settings: Settings, result: BatchResult) -> None:
         client = await redis_of(broker)
         ids = [e.id for e, _ in result.failed]
@@ -181,7 +223,7 @@ class StreamStage(Generic[In]):
             for entry_id in ids:
                 pipe.hsetnx(failures_key, entry_id, now)
             pipe.hmget(failures_key, ids)
-            pipe.expire(failures_key, 7 * 24 * 3600)
+            pipe.expire(failures_key, FAILURE_RECORD_TTL_S)
             *_, first_failed, _ = await pipe.execute()
         for (entry, exc), first in zip(result.failed, first_failed, strict=True):
             count = attempts[entry.id]
@@ -193,7 +235,6 @@ class StreamStage(Generic[In]):
             dead = self._dead(entry, self.failure_reason, repr(exc), count, first_at)
             result.outputs.append((settings.deadletter_stream, dead, entry.id))
             result.acks.append(entry.id)
-            await client.hdel(failures_key, entry.id)
 
     def _dead(
         self,

@@ -114,7 +114,11 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
             document = json.loads(body)
         else:
             document = {k.decode(): v.decode() for k, v in entry.fields.items()}
-    except (UnicodeDecodeError, ValueError) as exc:
+            # Plain XADD values are all text; the version is compared as the number it names.
+            if str(document.get("schema_version", "")).isdigit():
+                document["schema_version"] = int(document["schema_version"])
+    # RecursionError: JSON nested deeper than the parser allows must not fail the whole batch.
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise EntryRejectedError(DeadLetterReason.malformed_json, str(exc)) from exc
     if not isinstance(document, dict):
         raise EntryRejectedError(
@@ -161,7 +165,7 @@ def peek_id(entry: StreamEntry, key: str) -> str | None:
             value = json.loads(BinaryMessageFormatV1.parse(payload)[0]).get(key)
         else:
             value = entry.fields.get(key.encode(), b"").decode() or None
-    except (UnicodeDecodeError, ValueError, AttributeError):
+    except (UnicodeDecodeError, ValueError, AttributeError, RecursionError):
         return None
     return value if isinstance(value, str) else None
 

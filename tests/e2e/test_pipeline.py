@@ -79,6 +79,7 @@ def test_demo_uses_redis_url_under_its_own_prefix_and_cleans_up(redis_url):
 
     client = redis.Redis.from_url(redis_url)
     before = set(client.scan_iter(match="claimwire-demo-*"))
+    commands_before = int(client.info("stats")["total_commands_processed"])
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("CLAIMWIRE_")}, "REDIS_URL": redis_url}
     result = subprocess.run(
         [sys.executable, "-m", "claimwire", "demo"], env=env, capture_output=True, text=True, timeout=180, check=False
@@ -87,3 +88,5 @@ def test_demo_uses_redis_url_under_its_own_prefix_and_cleans_up(redis_url):
     assert "Incidents" in result.stdout
     assert "Claims" in result.stdout
     assert before == set(client.scan_iter(match="claimwire-demo-*"))
+    # It ran on this Redis, not on a private one: the whole pipeline's commands went through it.
+    assert int(client.info("stats")["total_commands_processed"]) - commands_before > 100

@@ -89,6 +89,11 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
     unmoved if it was still waiting for room downstream), so nothing is half-fed.
     """
     publisher = await Publisher.connect(settings, stop)
+    try:
+        await publisher.client.ping()  # an unreachable Redis at start is a clear error, as for the other services
+    except BaseException:
+        await publisher.close()
+        raise
     sink = Sink(settings, publisher, mode_of(False, settings.adapter_updates))
     drop = None
     if settings.adapter_drop_dir:

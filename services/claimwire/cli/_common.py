@@ -18,10 +18,18 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         settings = Settings(**overrides)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise click.ClickException(f"invalid configuration (REDIS_URL / CLAIMWIRE_* variables): {problems}") from None
+        problems = "; ".join(f"{_variable(e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise click.ClickException(f"invalid configuration: {problems}") from None
     configure_logging(settings)
     return settings
+
+
+def _variable(loc: tuple[int | str, ...]) -> str:
+    """The environment variable a validation error is about (REDIS_URL reports under its own name)."""
+    name = str(loc[0]) if loc else ""
+    if name == "redis_url":
+        return "REDIS_URL"
+    return f"CLAIMWIRE_{name.upper()}" if name in Settings.model_fields else name
 
 
 def run_async(coroutine: Coroutine[Any, Any, T]) -> T:

@@ -9,7 +9,7 @@ from claimwire_contracts import ArticleReceived
 from .. import __version__
 from ..broker import build_broker
 from ..components import CONSUMERS, components_for
-from ..settings import Settings
+from ._common import load_settings
 
 
 @click.command()
@@ -27,7 +27,7 @@ def docs(out_file: Path, as_yaml: bool) -> None:
     message schemas of every contract, as FastStream generates them."""
     from faststream.specification import AsyncAPI
 
-    settings = Settings()
+    settings = load_settings()
     broker = build_broker(settings)
     broker.publisher(
         stream=settings.articles_stream,

@@ -9,8 +9,7 @@ import click
 from redis.exceptions import RedisClusterException, RedisError
 from rich.console import Console
 
-from claimwire.logs import configure_logging
-from claimwire.settings import Settings
+from ._common import load_settings
 
 MAX_LISTED = 20
 
@@ -69,8 +68,7 @@ def feed(paths: tuple[str, ...], force: bool, updates: bool, as_json: bool, prog
     """
     from claimwire.adapter import feed_paths
 
-    settings = Settings()
-    configure_logging(settings)
+    settings = load_settings()
     try:
         report = asyncio.run(feed_paths(settings, list(paths), force=force, updates=updates, progress=progress))
     except (RedisError, RedisClusterException, OSError) as err:

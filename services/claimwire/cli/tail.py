@@ -7,6 +7,7 @@ from typing import Any, cast
 
 import click
 from redis.asyncio import Redis
+from redis.exceptions import ResponseError
 
 from claimwire_contracts import ClaimExtracted, Contract, DeadLetter, IncidentUpdated
 
@@ -51,8 +52,9 @@ async def _tail(
         "deadletter": settings.deadletter_stream,
     }[name]
     client: Redis = Redis.from_url(settings.url)
-    last_id, printed, last_event = ("$" if only_new else "0-0"), 0, time.monotonic()
+    printed, last_event = 0, time.monotonic()
     try:
+        last_id = await _last_id(client, stream) if only_new else "0-0"
         while count is None or printed < count:
             block_ms = 500 if timeout is None else max(1, int(min(timeout, 0.5) * 1000))
             reply = cast(
@@ -69,6 +71,16 @@ async def _tail(
                 break
     finally:
         await client.aclose()
+
+
+async def _last_id(client: Redis, stream: str) -> str:
+    """The stream's last id now; reading on from "$" instead would skip what arrives between two reads."""
+    try:
+        info = await client.xinfo_stream(stream)
+    except ResponseError:  # no such stream yet: everything in it will be new
+        return "0-0"
+    last = info["last-generated-id"]
+    return last.decode() if isinstance(last, bytes) else str(last)
 
 
 def _render(name: str, document: Any, as_json: bool) -> str:

@@ -55,6 +55,31 @@ def test_tail_new_waits_only_for_new_events_and_stops_at_the_timeout(settings):
     assert "" == result.output
 
 
+@pytest.mark.redis
+def test_tail_new_keeps_events_published_between_two_reads(settings, monkeypatch):
+    """--new follows from the stream's last entry at start: an event arriving between two XREAD calls is printed."""
+    claims = extract_claims(sample_articles()[0])
+
+    class PublishAfterFirstRead(Redis):
+        """A real client that publishes one claim right after tail's first (empty) read returned."""
+
+        reads = 0
+
+        async def xread(self, *args, **kwargs):  # type: ignore[override]
+            reply = await super().xread(*args, **kwargs)
+            PublishAfterFirstRead.reads += 1
+            if PublishAfterFirstRead.reads == 1:
+                await publish_all(self, [(settings.claims_stream, claims[0], "1-0")], maxlen=None)
+            return reply
+
+    monkeypatch.setattr("claimwire.cli.tail.Redis", PublishAfterFirstRead)
+    result = CliRunner().invoke(
+        main, ["tail", "claims", "--new", "--json", "--count", "1", "--timeout", "2"], env=env_of(settings)
+    )
+    assert result.exit_code == 0, result.output
+    assert [claims[0]] == [ClaimExtracted.model_validate_json(line) for line in result.output.splitlines()]
+
+
 def test_tail_reports_an_unreachable_redis_clearly():
     """No Redis at REDIS_URL: one clear message, exit 1, no traceback."""
     result = CliRunner().invoke(

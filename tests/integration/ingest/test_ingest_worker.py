@@ -11,7 +11,7 @@ from claimwire.broker import build_broker
 from claimwire.extraction import extract_claims
 from claimwire.ingest import ingest_stage
 from claimwire.progress import wait_until_drained
-from claimwire.runtime import start_components
+from claimwire.runtime import serve, start_components
 from claimwire.settings import Settings
 from claimwire.streams import ensure_group, forget_idle_consumers, read_events
 from claimwire_contracts import ArticleReceived, ClaimExtracted, DeadLetter, DeadLetterReason
@@ -151,3 +151,100 @@ async def test_idle_consumers_without_pending_entries_are_forgotten_and_others_k
     assert ["owns-nothing"] == gone
     names = [c["name"] for c in await redis_client.xinfo_consumers(settings.articles_stream, settings.ingest_group)]
     assert [b"holds-one"] == names
+
+
+async def test_a_stopping_worker_hands_back_the_entry_it_could_not_finish(settings, redis_client):
+    """Stopped while an entry is still in hand past the graceful timeout: nothing is acked or published, and
+    the entry is marked idle so another consumer's reclaimer takes it at once, its delivery count unchanged."""
+    worker_settings = settings.model_copy(update={"graceful_timeout_s": 0.2, "reclaim_idle_ms": 20_000})
+    never = asyncio.Event()
+
+    async def stuck(article: ArticleReceived) -> list[tuple[str, ClaimExtracted]]:
+        await never.wait()
+        return []
+
+    stage = ingest_stage(worker_settings)
+    stage.process = stuck
+    await publish_articles(settings, sample_articles()[:1])
+    await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
+    stop = asyncio.Event()
+    service = asyncio.create_task(serve(worker_settings, [stage], stop))
+    for _ in range(400):
+        if (await redis_client.xpending(settings.articles_stream, settings.ingest_group))["pending"]:
+            break
+        await asyncio.sleep(0.05)
+    stop.set()
+    await asyncio.wait_for(service, timeout=30)
+
+    [row] = await redis_client.xpending_range(settings.articles_stream, settings.ingest_group, "-", "+", 10)
+    assert (1, True) == (row["times_delivered"], row["time_since_delivered"] >= 20_000)
+    assert 0 == await redis_client.xlen(settings.claims_stream)
+
+
+async def test_an_entry_that_fails_then_succeeds_leaves_no_failure_record(settings, redis_client, start_worker):
+    """The first-failure time kept for a dead letter is removed once the entry is acked, so it cannot pile up."""
+    calls: list[str] = []
+
+    def flaky(article: ArticleReceived) -> list[ClaimExtracted]:
+        calls.append(article.article_id)
+        if len(calls) == 1:
+            raise RuntimeError("transient")
+        return extract_claims(article)
+
+    await start_worker(flaky, reclaim_idle_ms=200)
+    article = sample_articles()[0]
+    await publish_articles(settings, [article])
+    await drained(redis_client, settings)
+
+    assert 2 == len(calls)
+    assert 0 == await redis_client.hlen(settings.key("failures", settings.ingest_group))
+
+
+async def take_and_abandon(redis_client: Redis, settings: Settings, article: ArticleReceived) -> str:
+    """Publish `article` and have a consumer read it and die without acking; returns the entry id."""
+    await publish_articles(settings, [article])
+    await ensure_group(redis_client, settings.articles_stream, settings.ingest_group)
+    [[_, [(entry_id, _)]]] = await redis_client.xreadgroup(
+        settings.ingest_group, "crashed-consumer", {settings.articles_stream: ">"}, count=1
+    )
+    return entry_id.decode()
+
+
+async def test_an_entry_started_too_often_without_finishing_is_dead_lettered_unprocessed(
+    settings, redis_client, start_worker
+):
+    """An entry whose reclaimers kept dying on it (processing started max_attempts times, never failed nor
+    acked) is dead-lettered when reclaimed once more instead of processed again: one poison article cannot
+    crash-loop every replica for ever."""
+    calls: list[str] = []
+
+    def counting(article: ArticleReceived) -> list[ClaimExtracted]:
+        calls.append(article.article_id)
+        return extract_claims(article)
+
+    article = sample_articles()[0]
+    entry_id = await take_and_abandon(redis_client, settings, article)
+    # As if three reclaimers had started processing it and died.
+    await redis_client.hset(settings.key("started", settings.ingest_group), entry_id, 3)
+    await start_worker(counting, max_attempts=3, reclaim_idle_ms=200)
+    await drained(redis_client, settings)
+
+    [dead] = [d for _, d in await read_events(redis_client, settings.deadletter_stream, DeadLetter)]
+    assert (DeadLetterReason.extraction_error, 4, article.article_id) == (dead.reason, dead.attempts, dead.article_id)
+    assert ([], 0) == (calls, await redis_client.xlen(settings.claims_stream))
+    assert 0 == await redis_client.hlen(settings.key("started", settings.ingest_group))
+
+
+async def test_an_entry_reclaimed_often_but_never_started_is_still_processed(settings, redis_client, start_worker):
+    """Deliveries alone (reclaims while Redis refused the outputs, say) do not make an entry poison."""
+    article = sample_articles()[0]
+    entry_id = await take_and_abandon(redis_client, settings, article)
+    await redis_client.xclaim(
+        settings.articles_stream, settings.ingest_group, "crashed-consumer", 0, [entry_id], retrycount=10, justid=True
+    )
+    await start_worker(max_attempts=3, reclaim_idle_ms=200)
+    await drained(redis_client, settings)
+
+    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
+    assert {c.claim_id for c in extract_claims(article)} == {c.claim_id for c in claims}
+    assert 0 == await redis_client.xlen(settings.deadletter_stream)

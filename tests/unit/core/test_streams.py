@@ -38,6 +38,31 @@ def test_plain_xadd_fields_are_read_as_the_event():
     assert "a1" == decode_entry(entry, ArticleReceived, max_bytes=10_000).article_id
 
 
+def test_plain_xadd_schema_version_is_read_as_a_number():
+    """A plain XADD entry carries every value as text: schema_version "1" is version 1, not unsupported."""
+    entry = StreamEntry(
+        "1-0",
+        {b"schema_version": b"1", b"article_id": b"a1", b"text": b"Hi.", b"received_at": b"2026-11-24T10:00:00Z"},
+    )
+    assert 1 == decode_entry(entry, ArticleReceived, max_bytes=10_000).schema_version
+
+
+def test_json_nested_too_deep_to_parse_is_rejected_not_raised():
+    """A body nested past the parser's recursion limit is malformed_json, not an error that fails the batch."""
+    with pytest.raises(EntryRejectedError) as caught:
+        decode_entry(StreamEntry("1-0", {b"__data__": b"[" * 100_000}), ArticleReceived, max_bytes=1_000_000)
+    assert DeadLetterReason.malformed_json == caught.value.reason
+
+
+def test_a_dead_letter_is_built_even_for_json_nested_too_deep_to_parse():
+    """Peeking ids out of a pathologically nested body does not raise: the entry can still be dead-lettered."""
+    entry = StreamEntry("1-0", {b"__data__": b"[" * 100_000})
+    dead = build_dead_letter(
+        entry, stream="s", group="g", reason=DeadLetterReason.malformed_json, detail="d", attempts=1
+    )
+    assert (None, "1-0") == (dead.article_id, dead.entry_id)
+
+
 @pytest.mark.parametrize(
     ("fields", "reason"),
     [

@@ -92,3 +92,17 @@ def test_dockerfile_copies_only_paths_that_exist(dockerfile):
             for source in sources:
                 if not source.startswith("--"):
                     assert (REPO / source).exists(), source
+
+
+def test_every_compose_setting_and_module_is_one_the_code_reads(compose):
+    """Settings ignore unknown variables, so a misspelt CLAIMWIRE_* name in compose would silently do nothing:
+    every one names a Settings field; the example subscriber's module exists."""
+    from claimwire.settings import Settings
+
+    for name, service in compose["services"].items():
+        for variable in service.get("environment", {}):
+            if variable.startswith("CLAIMWIRE_"):
+                assert variable.removeprefix("CLAIMWIRE_").lower() in Settings.model_fields, (name, variable)
+    entrypoint = compose["services"]["subscriber"]["entrypoint"]
+    module = entrypoint[entrypoint.index("-m") + 1]
+    assert (REPO / "services" / Path(*module.split("."))).with_suffix(".py").exists(), module
