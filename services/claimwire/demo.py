@@ -14,7 +14,11 @@ from .runtime import start_components
 from .settings import Settings
 from .streams import read_events
 
-DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+def default_seeds() -> Path:
+    """The sample articles: ./seeds, else the repository's seeds/ (a source checkout), else the image's."""
+    candidates = [Path.cwd() / "seeds", Path(__file__).resolve().parents[2] / "seeds", Path("/app/seeds")]
+    return next((path for path in candidates if path.is_dir()), candidates[1])
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..demo import DEFAULT_SEEDS, DemoResult, delete_keys, demo_settings, run_demo
+from ..demo import DemoResult, default_seeds, delete_keys, demo_settings, run_demo
 from ..settings import Settings
 from ._common import load_settings, run_async
 
@@ -42,7 +42,7 @@ def demo(as_json: bool, seed_paths: tuple[Path, ...], timeout: float) -> None:
     key prefix of the demo's own, deleted at the end.
     """
     settings = load_settings(log_level="warning")
-    seeds = [str(p) for p in seed_paths] or [str(DEFAULT_SEEDS)]
+    seeds = [str(p) for p in seed_paths] or [str(default_seeds())]
     result = run_async(_demo(settings, seeds, timeout))
     if as_json:
         click.echo(json.dumps(result.counts()))

@@ -9,6 +9,8 @@ from rich.table import Table
 
 from claimwire.settings import Settings
 
+from ._common import load_settings
+
 
 def _client(settings: Settings) -> Any:
     if settings.redis_cluster:
@@ -25,7 +27,7 @@ async def _with_ledger(work: Any) -> Any:
 
     from claimwire.dedup import RedisLedger
 
-    settings = Settings()
+    settings = load_settings()
     client = _client(settings)
     try:
         return await work(RedisLedger(client, settings))

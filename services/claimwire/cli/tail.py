@@ -11,6 +11,7 @@ from redis.exceptions import ResponseError
 
 from claimwire_contracts import ClaimExtracted, Contract, DeadLetter, IncidentUpdated
 
+from ..broker import build_client
 from ..settings import Settings
 from ..streams import StreamEntry, entry_document
 from ._common import load_settings, run_async
@@ -51,7 +52,7 @@ async def _tail(
         "incidents": settings.incidents_stream,
         "deadletter": settings.deadletter_stream,
     }[name]
-    client: Redis = Redis.from_url(settings.url)
+    client: Redis = build_client(settings)
     printed, last_event = 0, time.monotonic()
     try:
         last_id = await _last_id(client, stream) if only_new else "0-0"
@@ -64,7 +65,7 @@ async def _tail(
             for _, rows in reply:
                 for raw_id, fields in rows:
                     last_id = raw_id.decode()
-                    click.echo(_render(name, entry_document(StreamEntry(last_id, fields)), as_json))
+                    click.echo(_render_entry(name, StreamEntry(last_id, fields), as_json))
                     printed += 1
                     last_event = time.monotonic()
             if timeout is not None and time.monotonic() - last_event >= timeout:
@@ -81,6 +82,14 @@ async def _last_id(client: Redis, stream: str) -> str:
         return "0-0"
     last = info["last-generated-id"]
     return last.decode() if isinstance(last, bytes) else str(last)
+
+
+def _render_entry(name: str, entry: StreamEntry, as_json: bool) -> str:
+    """One entry as a line; an entry that is not a valid event is shown as such, not as a traceback."""
+    try:
+        return _render(name, entry_document(entry), as_json)
+    except (ValueError, UnicodeDecodeError) as exc:  # pydantic's ValidationError is a ValueError
+        return f"{entry.id}  (not a valid {name} event: {str(exc).splitlines()[0]})"
 
 
 def _render(name: str, document: Any, as_json: bool) -> str:

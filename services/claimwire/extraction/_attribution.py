@@ -7,7 +7,6 @@ X", "C being attributed to Y by X", "prompting X to announce C", and ", alleging
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import _lexicon as lex
 from ._text import QUOTE_OPEN, Token, is_capitalised, tokens, trim, unquote
@@ -56,6 +55,24 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     return _drop_nested(found)
 
 
+# Patterns used per cue or per sentence are compiled once here (re.search(str, ...) pays a cache lookup).
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?(?:also\s+)?$")
+_CLOSING = re.compile(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,8}$")
+_CURLY_QUOTED = re.compile(r"“[^”]*(?:”|$)")
+_STRAIGHT_QUOTED = re.compile(r'"[^"]*(?:"|$)')
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$")
+_BY_AGENT = re.compile(r"(\s+(?:to\s+|on\s+)?[\w’'\- ]{0,30}?)\s+by\s+")
+_AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+_THAT_NEXT = re.compile(r"\s+that\b")
+_INFINITIVE_BEFORE = re.compile(r"\b(\w+)\s+to\s+(?:\w+ly\s+)?$")
+_WITH_CLAUSE = re.compile(r",\s+with\s+")
+_HANDOVER = re.compile(r",\s+(?:and|while|but|whereas)\s+")
+_THAT_HEAD = re.compile(r"^(?:[\w’'\- ]{0,60}?\s)?that\s+")
+_QUOTE_HEAD = re.compile(r"^[^“\"]{0,80}?[,:]\s*([“\"])")
+_RECIPIENT = re.compile(r"^[\w’'\- ]{1,40}?(?:,|\s(?=[a-z]))")
+_DANGLING = re.compile(r"\s+(?:and|but|or|while|as)$")
+
+
 def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
     """Drop cues nested in an earlier cue's reported clause ("told reporters that Washington had warned …").
 
@@ -66,8 +83,8 @@ def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
     for cue in cues:
         if kept and cue.kind not in {"participle", "prep"}:
             between = text[kept[-1].end : cue.start]
-            coordinated = re.search(r"\b(?:and|but)\s+(?:\w+ly\s+)?(?:also\s+)?$", between)
-            closing = re.search(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,8}$", between) and len(between.split()) > 3
+            coordinated = _COORDINATED.search(between)
+            closing = _CLOSING.search(between) and len(between.split()) > 3
             if not (_CLAUSE_BREAK.search(between) or coordinated or closing):
                 continue
         kept.append(cue)
@@ -85,14 +102,9 @@ _PHRASE_CUES = re.compile(
 )
 
 
-# Lower-case words; a set lookup then picks the reporting verbs (faster than one large alternation).
+# Whole lower-case words; a set lookup then picks the reporting verbs (every verb is [a-z]+, so a verb
+# match is exactly a word this pattern yields, and one scan replaces a second per-sentence verb pattern).
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
-
-
-@lru_cache(maxsize=512)
-def _verb_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
-    """A pattern for just the reporting verbs one sentence holds."""
-    return re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(verbs)) + r")(?![\w’'-])")
 
 
 # --- cues -----------------------------------------------------------------------------------------
@@ -103,8 +115,10 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
     for match in _PHRASE_CUES.finditer(text, start, end):
         kind = "prep" if match.lastgroup == "prep" else "multi"
         cues.append(_Cue(match.start(), match.end(), kind))
-    verbs = lex.REPORTING_VERBS.intersection(_LOWER_WORD.findall(text, start, end))
-    for match in _verb_pattern(frozenset(verbs)).finditer(text, start, end) if verbs else ():
+    verbs = lex.REPORTING_VERBS
+    for match in _LOWER_WORD.finditer(text, start, end):
+        if match.group() not in verbs:
+            continue
         # Only the few words around a candidate are tokenised, not the whole sentence.
         before = tokens(text, max(start, match.start() - 60), match.start())[-3:]
         after = tokens(text, match.end(), min(end, match.end() + 30))[:1]
@@ -121,8 +135,8 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
 
 def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of quoted passages: a reporting verb inside a quote is the speaker's, not an attribution."""
-    regions = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", text[start:end])]
-    regions += [(m.start(), m.end()) for m in re.finditer(r'"[^"]*(?:"|$)', text[start:end])]
+    regions = [(m.start(), m.end()) for m in _CURLY_QUOTED.finditer(text[start:end])]
+    regions += [(m.start(), m.end()) for m in _STRAIGHT_QUOTED.finditer(text[start:end])]
     return [(start + s, start + e) for s, e in regions]
 
 
@@ -175,9 +189,7 @@ def _attribute(text: str, sentence: tuple[int, int], cue: _Cue, following: int) 
     if passive is not None:
         return passive
     progressive = text[cue.start : cue.end].endswith("ing")  # "is reporting that …" is active
-    if not progressive and re.search(
-        r"\b(?:is|are|was|were|been|being)\s+$", text[max(s_start, cue.start - 12) : cue.start]
-    ):
+    if not progressive and _BE_BEFORE.search(text[max(s_start, cue.start - 12) : cue.start]):
         return None  # "residents are urged to …", "it was reported": no one is named
     tail = _post_content(text, s_start, body_end, cue)
     if tail is not None:
@@ -243,8 +255,8 @@ def _only_adverbial(lead: str) -> bool:
 def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     """ "… being attributed to Y by X": the agent after "by" is the claimant."""
     window = text[cue.end : min(body_end, cue.end + 60)]
-    match = re.match(r"(\s+(?:to\s+|on\s+)?[\w’'\- ]{0,30}?)\s+by\s+", window)
-    aux = re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", text[max(0, cue.start - 20) : cue.start])
+    match = _BY_AGENT.match(window)
+    aux = _AUX_BEFORE.search(text[max(0, cue.start - 20) : cue.start])
     if match is None or aux is None:
         return None
     agent_start = cue.end + match.end()
@@ -262,7 +274,7 @@ def _post_content(text: str, s_start: int, body_end: int, cue: _Cue) -> Attribut
     after = text[cue.end : body_end]
     if cue.kind == "multi" and not text[cue.start : cue.end].lower().startswith(("said", "wrote")):
         return None
-    if len(after.split()) > _MAX_TAIL_WORDS or re.match(r"\s+that\b", after) or any(q in after for q in '“"'):
+    if len(after.split()) > _MAX_TAIL_WORDS or _THAT_NEXT.match(after) or any(q in after for q in '“"'):
         return None
     comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
     if comma == -1:
@@ -303,7 +315,7 @@ def _has_verbish(phrase: str) -> bool:
 def _subject_before(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
     """The claimant mention before a cue: the subject of the clause, appositives and adverbials skipped."""
     region_start = _clause_start(text, cue_start, s_start)
-    infinitive = re.search(r"\b(\w+)\s+to\s+(?:\w+ly\s+)?$", text[region_start:cue_start])
+    infinitive = _INFINITIVE_BEFORE.search(text[region_start:cue_start])
     if infinitive is not None:
         # "prompting the Kremlin to announce": the noun phrase before "to".
         return _np_before_to(text, region_start, region_start + infinitive.end(1))
@@ -368,7 +380,7 @@ def _clause_start(text: str, position: int, floor: int = 0) -> int:
     start = floor
     for match in _CLAUSE_BREAK.finditer(text, floor, position):
         start = match.end()
-    with_clause = list(re.finditer(r",\s+with\s+", text[start:position]))
+    with_clause = list(_WITH_CLAUSE.finditer(text[start:position]))
     if with_clause:
         start += with_clause[-1].end()
     return start
@@ -481,7 +493,7 @@ def _past_verb(word: str) -> bool:
 
 def _cut_before_next(text: str, start: int, end: int) -> int:
     """End content before a clause that hands over to another speaker or a participle cue."""
-    for match in re.finditer(r",\s+(?:and|while|but|whereas)\s+", text[start:end]):
+    for match in _HANDOVER.finditer(text[start:end]):
         rest = text[start + match.end() : end].split()
         if any(w in lex.REPORTING_VERBS for w in rest[:6]):
             return start + match.start()
@@ -495,15 +507,15 @@ def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, i
     if adverbial is not None:
         start = adverbial.end()
     head = text[start:end]
-    that = re.match(r"^(?:[\w’'\- ]{0,60}?\s)?that\s+", head)
+    that = _THAT_HEAD.match(head)
     if that is not None and len(that.group(0).split()) <= 8 and "“" not in that.group(0):
         start += that.end()
     else:
-        quote = re.match(r"^[^“\"]{0,80}?[,:]\s*([“\"])", head)
+        quote = _QUOTE_HEAD.match(head)
         if quote is not None:
             start += quote.start(1)
         elif text[cue.start : cue.end].lower() in {"told", "tells", "informed"}:
-            recipient = re.match(r"^[\w’'\- ]{1,40}?(?:,|\s(?=[a-z]))", head)
+            recipient = _RECIPIENT.match(head)
             if recipient is not None:
                 start += recipient.end()
     tail = _COMMENTARY_TAIL.search(text, start, end)
@@ -513,7 +525,7 @@ def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, i
     channel = _CHANNEL_TAIL.search(text, start, end)
     if channel is not None and channel.start() > start:
         end = channel.start()
-    dangling = re.search(r"\s+(?:and|but|or|while|as)$", text[start:end])
+    dangling = _DANGLING.search(text[start:end])
     if dangling is not None:
         end = start + dangling.start()
     return unquote(text, start, end)

@@ -119,13 +119,23 @@ def _places_in_run(
     words = [(m.start(), m.end()) for m in re.finditer(r"[\w’'.-]+", text[r_start:r_end])]
     words = [(r_start + s, r_start + e) for s, e in words]
     out: list[FoundLocation] = []
+    # The one-to-three-word candidates starting at a word share what precedes them: look that up once.
+    settlements: dict[int, re.Match[str] | None] = {}
     i = 0
     while i < len(words):
         for j in range(min(len(words), i + 3), i, -1):
             m_start, m_end = words[i][0], words[j - 1][1]
             raw = text[m_start:m_end]
             name = _POSSESSIVE.sub("", raw.rstrip("."))
-            located = _locate(text, name, (m_start, m_start + len(name)), end, regions=regions, gazetteer=gazetteer)
+            located = _locate(
+                text,
+                name,
+                (m_start, m_start + len(name)),
+                end,
+                regions=regions,
+                gazetteer=gazetteer,
+                settlements=settlements,
+            )
             if located is None:
                 continue
             nxt = next((k for k, w in enumerate(words) if w[0] >= located.end), len(words))
@@ -183,6 +193,7 @@ def _locate(
     *,
     regions: dict[str, Region],
     gazetteer: dict[str, _gazetteer.Place],
+    settlements: dict[int, re.Match[str] | None],
 ) -> FoundLocation | None:
     m_start, m_end = mention
     if "’s " in name or "'s " in name or name in _NEVER_PLACES:
@@ -201,7 +212,9 @@ def _locate(
     place = gazetteer.get(name)
     if place is not None and place.is_country:
         return FoundLocation(name, m_start, m_end, place.country, None)
-    settlement = _settlement_before(text, m_start)
+    if m_start not in settlements:
+        settlements[m_start] = _settlement_before(text, m_start)
+    settlement = settlements[m_start]
     if place is None and settlement is None and not in_regions and not _APPOSITIVE.match(text, m_end):
         return None
     country, admin1 = _context(text, m_end, end, regions, gazetteer)

@@ -9,6 +9,7 @@ from claimwire_contracts import (
     ArticleReceived,
     ClaimantKind,
     ClaimExtracted,
+    EventType,
     Span,
     make_claim_id,
 )
@@ -18,11 +19,11 @@ from ._attribution import Attribution, find_attributions, strip_connective, subj
 from ._claimants import Entity, Registry, kind_of
 from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
-from ._quantities import find_quantities
+from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
-from ._time import find_time
-from ._verification import find_verification, is_hedged, refers_back, refers_back_plural
+from ._time import FoundTime, find_time
+from ._verification import FoundVerification, find_verification, is_hedged, refers_back, refers_back_plural
 
 #: Claimant name used for an outlet's own reporting when the article does not name its source.
 UNKNOWN_OUTLET = "unknown outlet"
@@ -60,6 +61,9 @@ class _Draft:
     verification: tuple[str, int, int] | None = None
     extra_hedge: bool = False
     notes: list[str] = field(default_factory=list)
+    # Computed while deciding whether a cue-less sentence is a claim; kept so _build does not redo it.
+    event_type: EventType | None = None
+    quantities: list[FoundQuantity] | None = None
 
 
 def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
@@ -72,15 +76,16 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     drafts: list[_Draft] = []
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
-        new = _claims_of_sentence(text, sentence, previous, drafts, registry=registry, outlet=outlet)
-        _apply_verification(text, sentence, new, drafts)
+        # Both the claim decision and the verification scope need the sentence's verification statement.
+        verification = find_verification(text, sentence.start, sentence.end)
+        new = _claims_of_sentence(text, sentence, previous, drafts, verification, registry=registry, outlet=outlet)
+        _apply_verification(text, sentence, verification, new, drafts)
         drafts.extend(new)
         _note_entities(text, sentence, registry)
-    published = article.published_at.date() if article.published_at else None
+    context = _ArticleContext(article, regions, article.published_at.date() if article.published_at else None)
     claims: dict[str, ClaimExtracted] = {}
-    places: dict[str, FoundLocation] = {}
     for draft in sorted(drafts, key=lambda d: d.content):
-        claim = _build(article, draft, regions, places, published)
+        claim = _build(context, draft)
         claims.setdefault(claim.claim_id, claim)
     return sorted(claims.values(), key=lambda c: (c.span.start, c.span.end))
 
@@ -93,6 +98,7 @@ def _claims_of_sentence(
     sentence: Sentence,
     previous: Sentence | None,
     drafts: list[_Draft],
+    verification: FoundVerification | None,
     *,
     registry: Registry,
     outlet: Entity,
@@ -102,7 +108,7 @@ def _claims_of_sentence(
     attributions = find_attributions(text, sentence.start, sentence.end)
     if attributions:
         return _attributed(text, sentence, attributions, registry)
-    return _unattributed(text, sentence, previous, drafts, outlet)
+    return _unattributed(text, sentence, previous, drafts, outlet, verification)
 
 
 def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], registry: Registry) -> list[_Draft]:
@@ -131,16 +137,19 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
 
 
 def _unattributed(
-    text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft], outlet: Entity
+    text: str,
+    sentence: Sentence,
+    previous: Sentence | None,
+    drafts: list[_Draft],
+    outlet: Entity,
+    verification: FoundVerification | None,
 ) -> list[_Draft]:
     body = text[sentence.start : sentence.end]
     if lex.META_REPORTING.search(body) or lex.COMMENTARY.search(body) or lex.MODALS.search(body):
         return []
     if _EVALUATIVE_OPENING.match(body) or body.rstrip().endswith("?"):
         return []
-    if find_verification(text, sentence.start, sentence.end) is not None and refers_back(
-        text, sentence.start, sentence.end
-    ):
+    if verification is not None and refers_back(text, sentence.start, sentence.end):
         return []
     content = unquote(text, *strip_connective(text, *trim(text, sentence.start, sentence.end)))
     quoted = body.startswith(("“", '"'))
@@ -149,10 +158,13 @@ def _unattributed(
         return [_Draft(sentence, content, speaker, None, None, quoted=True)]
     if len(body.split()) < 4:
         return []
-    factual = classify(text[content[0] : content[1]], attributed=False, quoted=False).value != "other"
-    if not factual and not lex.FACTUAL_VERBS.search(body) and not find_quantities(text, *content):
-        return []
-    return [_Draft(sentence, content, speaker or outlet, None, None)]
+    event_type = classify(text[content[0] : content[1]], attributed=False, quoted=False)
+    quantities = None
+    if event_type is EventType.other and not lex.FACTUAL_VERBS.search(body):
+        quantities = find_quantities(text, *content)
+        if not quantities:
+            return []
+    return [_Draft(sentence, content, speaker or outlet, None, None, event_type=event_type, quantities=quantities)]
 
 
 def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft]) -> Entity | None:
@@ -229,9 +241,10 @@ def _shares_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 # --- verification ------------------------------------------------------------------------------------------
 
 
-def _apply_verification(text: str, sentence: Sentence, new: list[_Draft], drafts: list[_Draft]) -> None:
-    """A verification statement covers the claims of its sentence, or the paragraph's earlier claims."""
-    found = find_verification(text, sentence.start, sentence.end)
+def _apply_verification(
+    text: str, sentence: Sentence, found: FoundVerification | None, new: list[_Draft], drafts: list[_Draft]
+) -> None:
+    """A verification statement (`found`) covers the claims of its sentence, or the paragraph's earlier ones."""
     if found is None:
         return
     evidence = (found.status.value, found.start, found.end)
@@ -268,27 +281,58 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
 # --- contract ------------------------------------------------------------------------------------------------
 
 
-def _build(
-    article: ArticleReceived,
-    draft: _Draft,
-    regions: dict[str, Region],
-    places: dict[str, FoundLocation],
-    published: date | None,
-) -> ClaimExtracted:
+@dataclass(slots=True)
+class _ArticleContext:
+    """What every claim of one article shares; the per-sentence memo lives only as long as the article."""
+
+    article: ArticleReceived
+    regions: dict[str, Region]
+    published: date | None
+    places: dict[str, FoundLocation] = field(default_factory=dict)
+    # Per sentence: its Span and its first time expression, since several claims share a sentence.
+    spans: dict[Sentence, Span] = field(default_factory=dict)
+    times: dict[Sentence, FoundTime | None] = field(default_factory=dict)
+
+    def sentence_span(self, sentence: Sentence) -> Span:
+        span = self.spans.get(sentence)
+        if span is None:
+            span = self.spans[sentence] = Span(start=sentence.start, end=sentence.end)
+        return span
+
+    def time(self, draft: "_Draft") -> FoundTime | None:
+        """The first time expression of the claim's content, else of its sentence."""
+        found = find_time(self.article.text, *draft.content, self.published)
+        if found is not None:
+            return found
+        sentence = draft.sentence
+        if sentence not in self.times:
+            self.times[sentence] = find_time(self.article.text, sentence.start, sentence.end, self.published)
+        return self.times[sentence]
+
+
+def _build(context: _ArticleContext, draft: _Draft) -> ClaimExtracted:
     """The contract for one draft. Built as plain data and validated once (nested models included)."""
+    article = context.article
     text = article.text
     c_start, c_end = draft.content
     content = text[c_start:c_end]
     mention = draft.mention
+    # One validated Span serves the id and the field (a model instance is not validated again).
+    span = Span(start=c_start, end=c_end)
+    event_type = draft.event_type
+    if event_type is None:
+        event_type = classify(content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted)
+    quantities = draft.quantities if draft.quantities is not None else find_quantities(text, c_start, c_end)
+    hedge_span = draft.cue or draft.content
     return ClaimExtracted.model_validate(
         {
-            "claim_id": make_claim_id(article.article_id, Span.model_construct(start=c_start, end=c_end)),
+            "claim_id": make_claim_id(article.article_id, span),
             "article_id": article.article_id,
             "source": article.source,
             "published_at": article.published_at,
-            "span": _span(c_start, c_end),
+            "span": span,
             "text": content,
-            "sentence": _span(draft.sentence.start, draft.sentence.end),
+            "sentence": context.sentence_span(draft.sentence),
             "claimant": {
                 "name": draft.entity.name,
                 "mention": text[mention[0] : mention[1]] if mention else None,
@@ -296,9 +340,7 @@ def _build(
                 "kind": draft.entity.kind,
             },
             "cue": {"text": text[draft.cue[0] : draft.cue[1]], "span": _span(*draft.cue)} if draft.cue else None,
-            "event_type": classify(
-                content, attributed=draft.cue is not None or mention is not None, quoted=draft.quoted
-            ),
+            "event_type": event_type,
             "locations": [
                 {
                     "name": f.name,
@@ -307,7 +349,7 @@ def _build(
                     "country": f.country,
                     "admin1": f.admin1,
                 }
-                for f in find_locations(text, c_start, c_end, regions, places)
+                for f in find_locations(text, c_start, c_end, context.regions, context.places)
             ],
             "quantities": [
                 {
@@ -317,11 +359,11 @@ def _build(
                     "span": _span(q.start, q.end),
                     "approximate": q.approximate,
                 }
-                for q in find_quantities(text, c_start, c_end)
+                for q in quantities
             ],
-            "time": _time(text, draft, published),
+            "time": _time(text, context.time(draft)),
             "verification": _verification(text, draft),
-            "hedged": is_hedged(text, *(draft.cue or draft.content)) or is_hedged(text, c_start, c_end),
+            "hedged": is_hedged(text, *hedge_span) or (hedge_span != draft.content and is_hedged(text, c_start, c_end)),
         }
     )
 
@@ -330,10 +372,7 @@ def _span(start: int, end: int) -> dict[str, int]:
     return {"start": start, "end": end}
 
 
-def _time(text: str, draft: _Draft, published: date | None) -> dict[str, object] | None:
-    found = find_time(text, *draft.content, published)
-    if found is None:
-        found = find_time(text, draft.sentence.start, draft.sentence.end, published)
+def _time(text: str, found: FoundTime | None) -> dict[str, object] | None:
     if found is None:
         return None
     return {

@@ -1,7 +1,7 @@
 """Small offset helpers shared by the stages; every function returns Python string indices."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+(?:[’'\-.][A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+)*")
 QUOTE_OPEN = '“"'
@@ -9,9 +9,12 @@ QUOTE_CLOSE = '”"'
 _STRIP = " \t\n,;:.!?—–-"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of the text: its offsets and text."""
+class Token(NamedTuple):
+    """One word of the text: its offsets and text.
+
+    A NamedTuple rather than a frozen dataclass: tokens are made by the thousand per article, and a frozen
+    dataclass's __init__ (three object.__setattr__ calls) cost several per cent of extraction time.
+    """
 
     start: int
     end: int

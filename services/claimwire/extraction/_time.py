@@ -35,27 +35,29 @@ _PATTERN = re.compile(
 )
 
 
-# Cheap pre-check: every time expression holds one of these (weekdays, today and yesterday end in "day").
+# Cheap pre-check: every match of _PATTERN holds one of these. The pattern is case-sensitive, so the check
+# is too: month names are capitalised ("Dec", not the "dec" of "decided", which is in most news sentences),
+# weekdays, "today" and "yesterday" end in "day", the other relative phrases are lower-case; the year branch
+# is caught by _YEAR.
 _HINTS = (
     "day",
-    "tonight",
     "night",
     "morning",
     "week",
     "month",
     "year",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -72,8 +74,8 @@ class FoundTime:
 
 def find_time(text: str, start: int, end: int, published: date | None) -> FoundTime | None:
     """The first time expression in `text[start:end]`, resolved against `published`."""
-    lowered = text[start:end].lower()
-    if not any(hint in lowered for hint in _HINTS) and not _YEAR.search(lowered):
+    body = text[start:end]
+    if not any(hint in body for hint in _HINTS) and not _YEAR.search(body.lower()):
         return None
     for match in _PATTERN.finditer(text, start, end):
         first, last = _resolve(match, published)

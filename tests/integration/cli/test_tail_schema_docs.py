@@ -72,7 +72,7 @@ def test_tail_new_keeps_events_published_between_two_reads(settings, monkeypatch
                 await publish_all(self, [(settings.claims_stream, claims[0], "1-0")], maxlen=None)
             return reply
 
-    monkeypatch.setattr("claimwire.cli.tail.Redis", PublishAfterFirstRead)
+    monkeypatch.setattr("claimwire.cli.tail.build_client", lambda s: PublishAfterFirstRead.from_url(s.url))
     result = CliRunner().invoke(
         main, ["tail", "claims", "--new", "--json", "--count", "1", "--timeout", "2"], env=env_of(settings)
     )
@@ -111,3 +111,16 @@ def test_docs_writes_an_asyncapi_document_with_every_stream(tmp_path):
     assert {"ArticleReceived", "ClaimExtracted", "IncidentUpdated", "DeadLetter"} <= set(
         document["components"]["schemas"]
     )
+
+
+@pytest.mark.redis
+def test_tail_shows_an_invalid_entry_as_such_and_goes_on(settings):
+    """An entry that is not a valid event prints a one-line notice, not a traceback, and tail continues."""
+    client = redis.Redis.from_url(settings.url)
+    client.xadd(settings.claims_stream, {"__data__": b"{broken"})
+    publish_claims(settings)
+    result = CliRunner().invoke(main, ["tail", "claims", "--count", "2"], env=env_of(settings))
+    assert result.exit_code == 0, result.output
+    first, second = result.output.splitlines()
+    assert "not a valid claims event" in first
+    assert second.startswith("clm_")
