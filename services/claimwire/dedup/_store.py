@@ -50,7 +50,7 @@ def claim_record(claim: ClaimExtracted) -> str:
 class RedisLedger:
     """Dedup state in Redis; safe with any number of consumers at once (scripts compare and set)."""
 
-    def __init__(self, client: "Redis[Any]", settings: Settings) -> None:
+    def __init__(self, client: Redis, settings: Settings) -> None:
         self.client = client
         self.settings = settings
         self._lookup = client.register_script(LOOKUP)
@@ -69,7 +69,7 @@ class RedisLedger:
         for _ in range(MAX_CONFLICTS):
             stamp = time.time() if now is None else now
             oldest = stamp - self.settings.dedup_window_s
-            scan = [keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES]
+            scan: list[Any] = [keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES]
             found = await self._lookup(
                 keys=[keys.claim(claim.claim_id), keys.outbox(claim.claim_id), *lookups], args=scan
             )
@@ -105,6 +105,8 @@ class RedisLedger:
             return IncidentUpdated.model_validate_json(outbox)
         # The outbox copy expired long after the first publish: the current state carries the claim too.
         raw = await self.client.hget(keys.incident(incident_id), "state")
+        if raw is None:
+            raise LedgerContentionError(f"incident {incident_id} of a replayed claim has no state")
         return IncidentUpdated.model_validate_json(raw)
 
     async def _placed(self, features: ClaimFeatures) -> ClaimFeatures:
@@ -132,6 +134,8 @@ class RedisLedger:
         """The current state of an incident, or None."""
         keys = PartitionKeys.for_incident(self.settings, incident_id)
         raw = await self.client.hget(keys.incident(incident_id), "state")
+        if raw is None:
+            raise LedgerContentionError(f"incident {incident_id} of a replayed claim has no state")
         return IncidentUpdated.model_validate_json(raw) if raw else None
 
     async def claims_of(self, incident: IncidentUpdated) -> dict[str, dict[str, Any]]:
