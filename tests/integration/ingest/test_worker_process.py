@@ -56,6 +56,25 @@ async def wait_for_first_claim(
         await asyncio.sleep(0.02)
 
 
+async def finish_with_a_new_worker(settings: Settings, redis_client: Redis, log_path, **env: str) -> None:
+    """Start another worker process, wait until the ingest group has nothing left, stop it with SIGTERM."""
+    worker = start_worker(settings, log_path, **env)
+    try:
+        # Generous: a fresh process's imports alone take seconds on a loaded 2-core machine.
+        assert await wait_until_drained(redis_client, [(settings.articles_stream, settings.ingest_group)], timeout=60)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0
+
+
+async def assert_every_claim_arrived_and_no_other(settings: Settings, redis_client: Redis, articles) -> set[str]:
+    """The claims stream holds exactly the claim ids offline extraction gives (duplicates allowed)."""
+    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
+    expected = {c.claim_id for a in articles for c in extract_claims(a)}
+    assert expected == {c.claim_id for c in claims}
+    return expected
+
+
 async def test_a_worker_killed_mid_batch_loses_no_article(settings, redis_client: Redis, tmp_path):
     """SIGKILL during processing, then a restart: every expected claim id arrives and no other."""
     articles = many_articles(300)
@@ -68,15 +87,8 @@ async def test_a_worker_killed_mid_batch_loses_no_article(settings, redis_client
         first.send_signal(signal.SIGKILL)
         first.wait()
     processed_before_restart = await redis_client.xlen(settings.claims_stream)
-    second = start_worker(settings, log_path)
-    try:
-        assert await wait_until_drained(redis_client, [(settings.articles_stream, settings.ingest_group)], timeout=60)
-    finally:
-        second.send_signal(signal.SIGTERM)
-        assert second.wait(timeout=30) == 0
-    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
-    expected = {c.claim_id for a in articles for c in extract_claims(a)}
-    assert expected == {c.claim_id for c in claims}
+    await finish_with_a_new_worker(settings, redis_client, log_path)
+    expected = await assert_every_claim_arrived_and_no_other(settings, redis_client, articles)
     assert processed_before_restart < len(expected), (
         "the kill must have happened mid-way for this test to mean anything"
     )
@@ -99,15 +111,8 @@ async def test_sigterm_stops_the_worker_cleanly_and_hands_back_what_it_did_not_f
     assert worker.wait(timeout=30) == 0
     for row in await redis_client.xpending_range(settings.articles_stream, settings.ingest_group, "-", "+", 100):
         assert row["time_since_delivered"] >= 20000
-    second = start_worker(settings, log_path, CLAIMWIRE_RECLAIM_IDLE_MS="20000")
-    try:
-        # Generous: a fresh process's imports alone take seconds on a loaded 2-core machine.
-        assert await wait_until_drained(redis_client, [(settings.articles_stream, settings.ingest_group)], timeout=60)
-    finally:
-        second.send_signal(signal.SIGTERM)
-        assert second.wait(timeout=30) == 0
-    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
-    assert {c.claim_id for a in articles for c in extract_claims(a)} == {c.claim_id for c in claims}
+    await finish_with_a_new_worker(settings, redis_client, log_path, CLAIMWIRE_RECLAIM_IDLE_MS="20000")
+    await assert_every_claim_arrived_and_no_other(settings, redis_client, articles)
 
 
 @pytest.mark.parametrize("service", ["adapter", "ingest", "dedup"])
