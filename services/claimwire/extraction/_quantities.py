@@ -187,6 +187,9 @@ _PEOPLE = frozenset(
         "passengers",
         "protesters",
         "demonstrators",
+        "attackers",
+        "assailants",
+        "gunmen",
     ]
 )
 _KILLED = re.compile(
