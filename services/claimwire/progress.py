@@ -2,31 +2,40 @@
 
 import asyncio
 import time
+from typing import Any
 
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
 
-async def group_backlog(client: Redis, stream: str, group: str) -> int | None:
-    """Entries of `stream` the group has not finished: pending plus (when known) not yet delivered.
+def as_text(value: Any) -> str:
+    """A Redis reply value (bytes or str) as text."""
+    return value.decode() if isinstance(value, bytes) else str(value)
 
-    None when the stream or group does not exist. Works on Redis 6.2 (no `lag` field) by comparing the
-    group's last delivered id with the stream's last generated id.
-    """
+
+async def group_infos(client: Any, stream: str) -> list[dict[str, Any]]:
+    """XINFO GROUPS of `stream` with text keys; empty when the stream does not exist yet."""
     try:
         groups = await client.xinfo_groups(stream)
-        info = await client.xinfo_stream(stream)
     except ResponseError:
-        return None
-    for entry in groups:
-        name = entry["name"].decode() if isinstance(entry["name"], bytes) else entry["name"]
-        if name != group:
+        return []
+    return [{as_text(k): v for k, v in group.items()} for group in groups]
+
+
+async def group_backlog(client: Any, stream: str, group: str, limit: int) -> int | None:
+    """Entries of `stream` that `group` has not finished: undelivered (lag) plus pending; None without the group.
+
+    Redis before 7 reports no `lag`: the undelivered entries are then counted with XRANGE, up to `limit`
+    (so counts above `limit` may be reported as `limit`).
+    """
+    for info in await group_infos(client, stream):
+        if as_text(info["name"]) != group:
             continue
-        pending = int(entry["pending"])
-        if entry.get("lag") is not None:
-            return pending + int(entry["lag"])
-        caught_up = entry["last-delivered-id"] == info["last-generated-id"]
-        return pending + (0 if caught_up else 1)
+        lag = info.get("lag")
+        if lag is None:
+            after = f"({as_text(info['last-delivered-id'])}"
+            lag = len(await client.xrange(stream, after, "+", count=limit + 1))
+        return int(lag) + int(info["pending"])
     return None
 
 
@@ -35,7 +44,7 @@ async def wait_until_drained(client: Redis, groups: list[tuple[str, str]], timeo
     deadline = time.monotonic() + timeout
     quiet_since: float | None = None
     while time.monotonic() < deadline:
-        backlogs = [await group_backlog(client, stream, group) for stream, group in groups]
+        backlogs = [await group_backlog(client, stream, group, limit=1) for stream, group in groups]
         if all(b == 0 for b in backlogs):
             quiet_since = quiet_since or time.monotonic()
             if time.monotonic() - quiet_since >= settle:

@@ -110,8 +110,7 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
     payload = entry.fields.get(DATA_FIELD)
     try:
         if payload is not None:
-            body, _ = BinaryMessageFormatV1.parse(payload)
-            document = json.loads(body)
+            document = _envelope_json(payload)
         else:
             document = {k.decode(): v.decode() for k, v in entry.fields.items()}
             # Plain XADD values are all text; the version is compared as the number it names.
@@ -141,6 +140,11 @@ def entry_document(entry: StreamEntry) -> Any:
     payload = entry.fields.get(DATA_FIELD)
     if payload is None:
         return {k.decode(errors="replace"): v.decode(errors="replace") for k, v in entry.fields.items()}
+    return _envelope_json(payload)
+
+
+def _envelope_json(payload: bytes) -> Any:
+    """The JSON event inside a FastStream envelope (a bare JSON body, as FastStream accepts, too)."""
     return json.loads(BinaryMessageFormatV1.parse(payload)[0])
 
 
@@ -162,7 +166,7 @@ def peek_id(entry: StreamEntry, key: str) -> str | None:
     try:
         payload = entry.fields.get(DATA_FIELD)
         if payload is not None:
-            value = json.loads(BinaryMessageFormatV1.parse(payload)[0]).get(key)
+            value = _envelope_json(payload).get(key)
         else:
             value = entry.fields.get(key.encode(), b"").decode() or None
     except (UnicodeDecodeError, ValueError, AttributeError, RecursionError):

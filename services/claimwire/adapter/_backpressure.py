@@ -9,24 +9,7 @@ oldest entry some group still needs.
 
 from typing import Any
 
-from redis.exceptions import ResponseError
-
-
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
-async def _groups(client: Any, stream: str) -> list[dict[str, Any]]:
-    try:
-        groups = await client.xinfo_groups(stream)
-    except ResponseError:  # no such stream yet
-        return []
-    return [{_text(k): v for k, v in group.items()} for group in groups]
-
-
-async def _undelivered(client: Any, stream: str, last_delivered: str, limit: int) -> int:
-    # Redis < 7 (or a lag Redis cannot compute): count entries after the group's position, up to limit.
-    return len(await client.xrange(stream, f"({last_delivered}", "+", count=limit))
+from ..progress import as_text, group_backlog, group_infos
 
 
 async def backlog(client: Any, stream: str, group: str, limit: int) -> int:
@@ -34,14 +17,8 @@ async def backlog(client: Any, stream: str, group: str, limit: int) -> int:
 
     Before the group exists every entry is unfinished. Counts above `limit` may be reported as `limit`.
     """
-    for info in await _groups(client, stream):
-        if _text(info["name"]) != group:
-            continue
-        lag = info.get("lag")
-        if lag is None:
-            lag = await _undelivered(client, stream, _text(info["last-delivered-id"]), limit + 1)
-        return int(lag) + int(info["pending"])
-    return int(await client.xlen(stream))
+    unfinished = await group_backlog(client, stream, group, limit)
+    return int(await client.xlen(stream)) if unfinished is None else unfinished
 
 
 def _id_key(entry_id: str) -> tuple[int, int]:
@@ -55,16 +32,16 @@ async def trim_processed(client: Any, stream: str) -> int:
     The cut is the oldest of each group's last-delivered id and oldest pending id, so nothing a group
     has yet to read, or may still have to re-read after a crash, is removed. No group, no trim.
     """
-    groups = await _groups(client, stream)
+    groups = await group_infos(client, stream)
     if not groups:
         return 0
     needed: list[str] = []
     for info in groups:
         # Entries after last-delivered are unread; MINID keeps the id given, so cut at it is safe.
-        needed.append(_text(info["last-delivered-id"]))
+        needed.append(as_text(info["last-delivered-id"]))
         if int(info["pending"]):
-            summary = await client.xpending(stream, _text(info["name"]))
-            needed.append(_text(summary["min"]))
+            summary = await client.xpending(stream, as_text(info["name"]))
+            needed.append(as_text(summary["min"]))
     cut = min(needed, key=_id_key)
     if cut == "0-0":
         return 0

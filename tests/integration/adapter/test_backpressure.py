@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from claimwire.adapter import feed_paths
-from claimwire.adapter._backpressure import _text, backlog, trim_processed
+from claimwire.adapter._backpressure import backlog, trim_processed
+from claimwire.progress import as_text
 from claimwire.settings import Settings
 
 from .conftest import read_articles, stream_length
@@ -114,7 +115,7 @@ async def test_backlog_is_counted_when_redis_cannot_report_lag(
     await _read(redis_client, settings, 1)
     third = (await redis_client.xrange(stream))[2][0]
     await redis_client.xdel(stream, third)
-    groups = [{_text(k): v for k, v in g.items()} for g in await redis_client.xinfo_groups(stream)]
-    assert [g.get("lag") for g in groups if _text(g["name"]) == group] == [None]
+    groups = [{as_text(k): v for k, v in g.items()} for g in await redis_client.xinfo_groups(stream)]
+    assert [g.get("lag") for g in groups if as_text(g["name"]) == group] == [None]
     assert await backlog(redis_client, stream, group, limit=100) == 1 + 3
     assert await backlog(redis_client, stream, group, limit=1) == 1 + 2
