@@ -2,8 +2,10 @@
 
 import dataclasses
 import hashlib
+import math
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from claimwire_contracts import ClaimantKind, ClaimExtracted, EventType, VerificationStatus
@@ -59,6 +61,8 @@ class ClaimFeatures:
     figures: tuple[tuple[str, float], ...]
     signature: tuple[int, ...]
     verification: VerificationStatus
+    rarity: Mapping[str, float] = field(default_factory=dict, compare=False)
+    """Inverse document frequency of each token when the claim arrived (`with_rarity`); empty: all 1."""
 
     @property
     def bucket_day(self) -> date | None:
@@ -143,6 +147,22 @@ def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
 def hash_band(values: tuple[int, ...]) -> str:
     """Short stable name of one LSH band."""
     return hashlib.blake2b(repr(values).encode(), digest_size=6).hexdigest()
+
+
+#: The document-frequency prior: every word counts as absent from this many earlier claims, so the first
+#: claims of an empty ledger weigh their words alike instead of by a handful of counts.
+IDF_PRIOR_DOCS = 50
+
+
+def idf(df: int, docs: int) -> float:
+    """Smoothed inverse document frequency of a word seen in `df` of `docs` earlier claims (never below 0)."""
+    return max(math.log((docs + IDF_PRIOR_DOCS) / (df + 1)), 0.0)
+
+
+def with_rarity(features: ClaimFeatures, docs: int, df: Mapping[str, int]) -> ClaimFeatures:
+    """The features with each token's IDF, from the ledger's document frequencies (`df`, `docs` claims)."""
+    rarity = {t: idf(df.get(t, 0), docs) for t in features.tokens}
+    return dataclasses.replace(features, rarity=rarity)
 
 
 def in_partition(features: ClaimFeatures, anchor: str) -> ClaimFeatures:

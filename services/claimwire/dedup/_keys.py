@@ -10,6 +10,7 @@ Redis Cluster they live in one slot and a Lua script may touch them together:
     {prefix}:dedup:recent                 sorted set of recently changed incidents (outside the scripts)
     {prefix}:dedup:article:<article>      partition of the article's first located claim (outside the scripts)
     {prefix}:dedup:placed:<claim>         partition an unlocated claim was placed in, so a redelivery finds it
+    {prefix}:dedup:df                     hash: in how many claims each content token occurred; "*": claims
 """
 
 from dataclasses import dataclass
@@ -72,3 +73,12 @@ def article_key(settings: Settings, article_id: str) -> str:
 def placed_key(settings: Settings, claim_id: str) -> str:
     """The partition an unlocated claim was placed in the first time it was processed."""
     return settings.key("dedup", "placed", claim_id)
+
+
+#: The field of the document-frequency hash counting the claims themselves (no token is spelled "*").
+DOCS_FIELD = "*"
+
+
+def df_key(settings: Settings) -> str:
+    """Document frequencies of content tokens: a statistic for IDF weights, updated outside the scripts."""
+    return settings.key("dedup", "df")

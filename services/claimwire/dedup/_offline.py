@@ -1,12 +1,13 @@
 """The offline clusterer: the service's decision path over an in-memory ledger, for evaluation and backfills."""
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
 from ._engine import CANDIDATES_PER_BUCKET, MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
-from ._features import UNPLACED, claim_features, in_partition
+from ._features import UNPLACED, claim_features, in_partition, with_rarity
 from ._summary import IncidentSummary
 
 
@@ -19,6 +20,8 @@ class MemoryLedger:
         self.buckets: dict[str, dict[str, int]] = {}
         self.applied: dict[str, tuple[str, int]] = {}
         self.article_anchor: dict[str, str] = {}
+        self.document_frequency: Counter[str] = Counter()
+        self.documents = 0
         self._clock = 0
 
     def process(self, claim: ClaimExtracted, seen_at: datetime | None = None) -> IncidentUpdated | None:
@@ -30,6 +33,7 @@ class MemoryLedger:
             features = in_partition(features, self.article_anchor.get(claim.article_id, UNPLACED))
         else:
             self.article_anchor.setdefault(claim.article_id, features.anchor)
+        features = with_rarity(features, self.documents, self.document_frequency)
         ids: dict[str, None] = {}
         for name in lookup_buckets(features):
             bucket = self.buckets.get(name, {})
@@ -52,6 +56,8 @@ class MemoryLedger:
         for name in index_buckets(features):
             self.buckets.setdefault(name, {})[incident_id] = self._clock
         self.applied[claim.claim_id] = (incident_id, folded.state.version)
+        self.documents += 1
+        self.document_frequency.update(features.tokens)
         return folded.state
 
 

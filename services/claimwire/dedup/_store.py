@@ -12,8 +12,8 @@ from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
 from ..settings import Settings
 from ._engine import MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
-from ._features import UNPLACED, ClaimFeatures, claim_features, in_partition
-from ._keys import PartitionKeys, article_key, placed_key, recent_key
+from ._features import UNPLACED, ClaimFeatures, claim_features, in_partition, with_rarity
+from ._keys import DOCS_FIELD, PartitionKeys, article_key, df_key, placed_key, recent_key
 from ._scripts import APPLY, LOOKUP
 from ._summary import IncidentSummary
 
@@ -62,7 +62,7 @@ class RedisLedger:
         A claim applied before returns the state its application produced (to republish after a crash
         between the change and the publish); subscribers dedupe on (incident_id, version).
         """
-        features = await self._placed(claim_features(claim))
+        features = await self._rarity(await self._placed(claim_features(claim)))
         keys = PartitionKeys.for_anchor(self.settings, features.anchor)
         lookups = [keys.bucket(name) for name in lookup_buckets(features)]
         indexed = [keys.bucket(name) for name in index_buckets(features)]
@@ -118,9 +118,17 @@ class RedisLedger:
                                       ex=self.settings.dedup_window_s)
         return in_partition(features, _text(prior) if prior else guess)
 
+    async def _rarity(self, features: ClaimFeatures) -> ClaimFeatures:
+        """The features with their tokens' IDF from the ledger's document frequencies (one HMGET)."""
+        tokens = sorted(features.tokens)
+        counts = await self.client.hmget(df_key(self.settings), [DOCS_FIELD, *tokens])
+        df = {t: int(c) for t, c in zip(tokens, counts[1:], strict=True) if c}
+        return with_rarity(features, int(counts[0] or 0), df)
+
     async def _note_recent(self, state: IncidentUpdated, stamp: float, features: ClaimFeatures) -> None:
         # Outside the script on purpose: on Redis Cluster this key lives in another slot. ZADD is
         # idempotent, and a crash before it only leaves the incident off the recency list until its next change.
+        # The document frequencies are a statistic: counted once per fresh claim, a lost count is harmless.
         key = recent_key(self.settings)
         async with self.client.pipeline(transaction=False) as pipe:
             pipe.zadd(key, {state.incident_id: stamp})
@@ -128,6 +136,10 @@ class RedisLedger:
             if features.anchor != UNPLACED and features.places:
                 pipe.set(article_key(self.settings, features.article_id), features.anchor, nx=True,
                          ex=self.settings.dedup_window_s)
+            df = df_key(self.settings)
+            pipe.hincrby(df, DOCS_FIELD, 1)
+            for token in features.tokens:
+                pipe.hincrby(df, token, 1)
             await pipe.execute()
 
     async def incident(self, incident_id: str) -> IncidentUpdated | None:

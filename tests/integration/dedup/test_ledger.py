@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from claimwire.dedup import RedisLedger, cluster_claims
-from claimwire.dedup._keys import PartitionKeys
+from claimwire.dedup._keys import DOCS_FIELD, PartitionKeys, df_key
 from tests.unit.dedup.factories import claim
 
 from .helpers import eval_claims
@@ -23,6 +23,19 @@ async def test_same_claim_twice_changes_nothing(settings, redis_client):
     stored = await ledger.incident(first.state.incident_id)
     assert stored.version == 1
     assert stored.claim_ids == first.state.claim_ids
+
+
+async def test_document_frequencies_count_each_claim_once(settings, redis_client):
+    """The IDF statistic counts a claim's tokens once; a redelivery does not count them again."""
+    ledger = RedisLedger(redis_client, settings)
+    await ledger.process(claim("a drone hit the depot"))
+    await ledger.process(claim("a drone hit the depot"))
+    await ledger.process(claim("a drone hit the bridge", article="art_2"))
+    counts = await redis_client.hgetall(df_key(settings))
+    counts = {k.decode() if isinstance(k, bytes) else k: int(v) for k, v in counts.items()}
+    assert counts[DOCS_FIELD] == 2
+    assert counts["~drone"] == 2
+    assert counts["depot"] == 1
 
 
 async def test_redis_ledger_clusters_like_the_offline_clusterer(settings, redis_client):

@@ -66,3 +66,18 @@ def test_reports_days_apart_do_not_merge():
     later = claim("a missile hit an apartment block in the Saltivskyi district, killing five residents",
                   article="art_5", day="2026-11-13", published="2026-11-13T12:00:00+00:00")
     assert score(claim_features(later), summary_of(STRIKE)) is None
+
+
+def test_shared_rare_words_count_more_than_shared_common_ones():
+    """With document frequencies, sharing a word every report uses says less than sharing a rare one."""
+    from claimwire.dedup._features import with_rarity
+    from claimwire.dedup._match import content_similarity
+
+    first = claim("a drone hit the grain terminal near the harbour", article="art_8")
+    common = claim("a drone hit a warehouse by the river", article="art_9")
+    rare = claim("fire at the grain terminal after the strike", article="art_10")
+    df = {"drone": 900, "hit": 900, "grain": 3, "terminal": 3, "~drone": 900}
+    member = summary_of(first).members[0]
+    by_common = content_similarity(with_rarity(claim_features(common), 1000, df), member, set())
+    by_rare = content_similarity(with_rarity(claim_features(rare), 1000, df), member, set())
+    assert by_rare > by_common
