@@ -17,8 +17,9 @@ from ._text import content_tokens, fold, location_key, place_key, region_key
 #: names give located reports their candidates anyway.
 BANDS, ROWS = 4, 2
 NUM_PERM = BANDS * ROWS
-#: Leading named-entity tokens a claim is indexed under.
-MAX_ENTITY_BUCKETS = 4
+#: Leading named-entity tokens a claim naming no place is indexed under (8 rather than 4: a whole report's
+#: first names are often its background, e.g. earlier cases, before the names of this incident).
+MAX_ENTITY_BUCKETS = 8
 
 # Wire and news agencies whose stories other outlets copy: a copy counts once towards corroboration.
 AGENCIES = (

@@ -13,10 +13,10 @@ from ._summary import IncidentSummary, Member
 DAY_TOLERANCE = 1
 #: Minimum overall score for a merge.
 THRESHOLD = 0.35
-#: A claim of at least LONG_TOKENS content words (a whole report rather than a sentence) needs
+#: A claim of at least LONG_TOKENS content words (a report or a long sentence, not a short statement) needs
 #: LONG_THRESHOLD: two long reports of one incident share a smaller part of their words than two sentences
 #: do. Calibrated on the ECB+ train topics.
-LONG_TOKENS, LONG_THRESHOLD = 40, 0.22
+LONG_TOKENS, LONG_THRESHOLD = 20, 0.22
 #: How much place, time and type agreement add to (or take from) the content similarity.
 PLACE_WEIGHT, TIME_WEIGHT, TYPE_WEIGHT = 0.3, 0.2, 0.1
 #: What sharing an article adds: claims of one article are usually about one incident.
