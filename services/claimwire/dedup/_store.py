@@ -134,8 +134,6 @@ class RedisLedger:
         """The current state of an incident, or None."""
         keys = PartitionKeys.for_incident(self.settings, incident_id)
         raw = await self.client.hget(keys.incident(incident_id), "state")
-        if raw is None:
-            raise LedgerContentionError(f"incident {incident_id} of a replayed claim has no state")
         return IncidentUpdated.model_validate_json(raw) if raw else None
 
     async def claims_of(self, incident: IncidentUpdated) -> dict[str, dict[str, Any]]:

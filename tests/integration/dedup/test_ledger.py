@@ -26,8 +26,11 @@ async def test_same_claim_twice_changes_nothing(settings, redis_client):
 
 
 async def test_redis_ledger_clusters_like_the_offline_clusterer(settings, redis_client):
-    """The same claims in the same order give the same incidents in Redis as in memory."""
+    """The same claims in the same order give the same incidents in Redis as in memory, including a placed
+    claim that follows an unplaced one of its article (partitions are apart in both)."""
     claims, _ = eval_claims()
+    claims += [claim("the Zarya power plant was shut down after the strike", article="art_zp", places=()),
+               claim("the Zarya power plant was shut down after the strike", article="art_zp", start=80)]
     ledger = RedisLedger(redis_client, settings)
     redis_assignment = {c.claim_id: (await ledger.process(c)).state.incident_id for c in claims}
     offline = cluster_claims(claims)
