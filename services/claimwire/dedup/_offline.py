@@ -21,15 +21,21 @@ class MemoryLedger:
         self.article_anchor: dict[str, str] = {}
         self._clock = 0
 
-    def process(self, claim: ClaimExtracted, seen_at: datetime | None = None) -> IncidentUpdated | None:
-        """Merge `claim`; the incident's new state, or None when the claim was already applied."""
+    def process(
+        self, claim: ClaimExtracted, seen_at: datetime | None = None, *, article_report: bool = False
+    ) -> IncidentUpdated | None:
+        """Merge `claim`; the incident's new state, or None when the claim was already applied.
+
+        An `article_report` (see `report_claim`) stays in the unplaced partition, wherever its article's
+        claims went, so it meets the other outlets' reports whatever order things arrive in.
+        """
         if claim.claim_id in self.applied:
             return None
         features = claim_features(claim)
-        if features.anchor == UNPLACED:
-            features = in_partition(features, self.article_anchor.get(claim.article_id, UNPLACED))
-        else:
+        if features.anchor != UNPLACED:
             self.article_anchor.setdefault(claim.article_id, features.anchor)
+        elif not article_report:
+            features = in_partition(features, self.article_anchor.get(claim.article_id, UNPLACED))
         # Buckets are per partition, as in Redis, where a script only ever sees its partition's slot.
         partition = partition_tag(features.anchor)
         ids: dict[str, None] = {}
