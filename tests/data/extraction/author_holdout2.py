@@ -343,7 +343,7 @@ ARTICLES = [
             "Norrvik Steel will cut 1,150 jobs at its plant in Kessling and close one of its two blast furnaces by "
             "next spring, the company said on Thursday, blaming high energy prices and cheap imports.\n"
             "Its chief executive, Anders Holm, said the group had lost 310 million euros in the first nine months "
-            "of the year. \"We cannot keep running a furnace that loses money every hour,\" he told analysts. The "
+            'of the year. "We cannot keep running a furnace that loses money every hour," he told analysts. The '
             "steelworkers' union rejected the company's figures and said it would call a strike if the plan went "
             "ahead. Norrvik declined to comment on the union's statement.\n"
             "Shares in Norrvik rose 4 percent after the announcement."
@@ -407,7 +407,7 @@ ARTICLES = [
             "Lawmakers in the regional assembly of Westmark voted 41 to 37 on Monday to approve a contested plan to "
             "merge its 14 hospitals into a single health authority.\n"
             "The vote came after an eleven-hour debate, as reported by the public broadcaster RTW. Health "
-            "commissioner Johan Brecht said: \"Patients will be treated closer to home, not further away.\" "
+            'commissioner Johan Brecht said: "Patients will be treated closer to home, not further away." '
             "Opposition members walked out before the final count and said they would ask the courts to block the "
             "merger.\n"
             "Whether the merger will save any money remains far from clear."
@@ -505,8 +505,8 @@ ARTICLES = [
         "text": (
             "22:25 With 87 percent of polling stations counted, the centre-right Civic Alliance leads with 34.2 "
             "percent, the electoral commission says. The Social Democrats are on 29.8 percent.\n"
-            "22:10 Civic Alliance leader Katrin Oldenburg tells supporters in Marlstadt: \u201cTonight this country has "
-            "chosen change, and we will not waste it.\u201d\n"
+            "22:10 Civic Alliance leader Katrin Oldenburg tells supporters in Marlstadt: \u201cTonight this country "
+            "has chosen change, and we will not waste it.\u201d\n"
             "21:50 The far-right Homeland party says turnout was depressed by \u201cchaos at polling stations\u201d in "
             "three districts. The commission rejected the account and said all stations had opened on time."
         ),
