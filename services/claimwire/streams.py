@@ -225,25 +225,27 @@ async def delivery_counts(client: Redis, stream: str, group: str, ids: Sequence[
     return {entry_id: counts.get(entry_id, 1) for entry_id in ids}
 
 
+def _header(key: bytes, value: bytes) -> bytes:
+    return struct.pack(">H", len(key)) + key + struct.pack(">H", len(value)) + value
+
+
+_CORRELATION_KEY = struct.pack(">H", len(b"correlation_id")) + b"correlation_id"
+_CONTENT_TYPE_HEADER = _header(b"content-type", b"application/json")
+_HEADERS_START = len(_MAGIC) + 2 + 8
+
+
 def frame_event(event: Contract, correlation_id: str) -> bytes:
     """The `__data__` value FastStream subscribers read: FastStream's binary envelope around the JSON event.
 
     Byte for byte what `BinaryMessageFormatV1.encode` produces (a unit test holds the two together), built
     directly because the framework path costs more per event than the JSON encoding itself.
     """
-    headers = b"".join(
-        struct.pack(">H", len(raw_key)) + raw_key + struct.pack(">H", len(raw_value)) + raw_value
-        for raw_key, raw_value in (
-            (b"correlation_id", correlation_id.encode()),
-            (b"content-type", b"application/json"),
-        )
-    )
-    headers_start = len(_MAGIC) + 2 + 8
+    raw_id = correlation_id.encode()
+    headers = _CORRELATION_KEY + struct.pack(">H", len(raw_id)) + raw_id + _CONTENT_TYPE_HEADER
     return b"".join(
         (
             _MAGIC,
-            struct.pack(">HII", 1, headers_start, headers_start + 2 + len(headers)),
-            struct.pack(">H", 2),
+            struct.pack(">HIIH", 1, _HEADERS_START, _HEADERS_START + 2 + len(headers), 2),
             headers,
             event.model_dump_json().encode(),
         )
