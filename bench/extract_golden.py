@@ -20,9 +20,10 @@ from pathlib import Path
 from claimwire_contracts import ArticleReceived, make_article_id
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO / "bench"))
+from extract_bench import DEV, ECBPLUS, SHARED, synthetic_articles  # noqa: E402
+
 SEED = SHARED / "seeds" / "000_f6d8031f7ba4c74a.txt"
-ECBPLUS = SHARED / "data" / "ecbplus" / "articles.jsonl"
 RECEIVED = datetime(2024, 1, 1, tzinfo=UTC)
 
 
@@ -43,9 +44,6 @@ def _jsonl(path: Path, limit: int | None = None) -> list[dict]:
 
 def articles() -> Iterator[tuple[str, ArticleReceived]]:
     """Every golden input, labelled, in a fixed order."""
-    sys.path.insert(0, str(REPO / "bench"))
-    from extract_bench import DEV, synthetic_articles
-
     for name in ("dev", "holdout"):
         for line in _jsonl(REPO / "tests" / "data" / "extraction" / f"{name}.jsonl"):
             yield f"{name}:{line['id']}", _article(line, line["id"])
