@@ -204,12 +204,12 @@ def _attribute(text: str, sentence: tuple[int, int], cue: _Cue, following: int) 
     return Attribution((cue.start, cue.end), claimant, content)
 
 
+_CLAUSE_AFTER = re.compile(r"^(?:\s+\w+){0,4}?\s*(?:that\b|[“\":]|,\s*[“\"])|^\s+\w+\s+to\s+\w+")
+
+
 def _clause_follows(text: str, cue_end: int, body_end: int) -> bool:
     """A "that"-clause, a quote, a colon or a to-infinitive follows the cue within a few words."""
-    return (
-        re.match(r"^(?:\s+\w+){0,4}?\s*(?:that\b|[“\":]|,\s*[“\"])|^\s+\w+\s+to\s+\w+", text[cue_end:body_end])
-        is not None
-    )
+    return _CLAUSE_AFTER.match(text[cue_end:body_end]) is not None
 
 
 def _body_end(text: str, s_start: int, s_end: int) -> int:
@@ -389,9 +389,11 @@ def _clause_start(text: str, position: int, floor: int = 0) -> int:
 def _comma_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     cursor = start
-    for match in re.finditer(r",", text[start:end]):
-        pieces.append(trim(text, cursor, start + match.start()))
-        cursor = start + match.end()
+    comma = text.find(",", start, end)
+    while comma != -1:
+        pieces.append(trim(text, cursor, comma))
+        cursor = comma + 1
+        comma = text.find(",", cursor, end)
     pieces.append(trim(text, cursor, end))
     return pieces
 

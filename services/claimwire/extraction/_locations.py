@@ -116,8 +116,7 @@ def _places_in_run(
     text: str, run: tuple[int, int], end: int, regions: dict[str, Region], gazetteer: dict[str, _gazetteer.Place]
 ) -> list[FoundLocation]:
     r_start, r_end = run
-    words = [(m.start(), m.end()) for m in re.finditer(r"[\w’'.-]+", text[r_start:r_end])]
-    words = [(r_start + s, r_start + e) for s, e in words]
+    words = [m.span() for m in _RUN_WORD.finditer(text, r_start, r_end)]
     out: list[FoundLocation] = []
     # The one-to-three-word candidates starting at a word share what precedes them: look that up once.
     settlements: dict[int, re.Match[str] | None] = {}
@@ -126,7 +125,9 @@ def _places_in_run(
         for j in range(min(len(words), i + 3), i, -1):
             m_start, m_end = words[i][0], words[j - 1][1]
             raw = text[m_start:m_end]
-            name = _POSSESSIVE.sub("", raw.rstrip("."))
+            name = raw.rstrip(".")
+            if name.endswith(("’s", "'s")):
+                name = name[:-2]
             located = _locate(
                 text,
                 name,
@@ -151,6 +152,7 @@ def _places_in_run(
     return out
 
 
+_RUN_WORD = re.compile(r"[\w’'.-]+")
 _ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|\w+ed)\b")
 
 
@@ -284,17 +286,20 @@ def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
     return _SETTLEMENT_BEFORE.search(near) or _NEAR_BEFORE.search(near) or _SETTLEMENT_LIST.search(before)
 
 
+_CLAUSE_END = re.compile(r"[.;]|,\s+(?:and|but|while)\b|\s+and\s+in\b")
+_IN_REGION = re.compile(
+    rf"\b(?:in|within)\s+(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:the\s+)?(?P<name>{_NAME})(?P<word>\s+(?:"
+    rf"{'|'.join(REGION_WORDS)})\b)?"
+)
+
+
 def _context(
     text: str, m_end: int, end: int, regions: dict[str, Region], gazetteer: dict[str, _gazetteer.Place]
 ) -> tuple[str | None, str | None]:
     """Region/country stated right after a place: "in Ukraine's Kharkiv region", ", a village in X", "in Y"."""
     tail = text[m_end : min(end, m_end + 160)]
-    clause = re.split(r"[.;]|,\s+(?:and|but|while)\b|\s+and\s+in\b", tail, maxsplit=1)[0]
-    match = re.search(
-        rf"\b(?:in|within)\s+(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:the\s+)?(?P<name>{_NAME})(?P<word>\s+(?:"
-        rf"{'|'.join(REGION_WORDS)})\b)?",
-        clause,
-    )
+    clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
+    match = _IN_REGION.search(clause)
     if match is None:
         return None, None
     owner = _POSSESSIVE.sub("", match.group("owner") or "")

@@ -204,10 +204,11 @@ _NUMBER_WORDS = frozenset(
     [*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "no", "without", "zero"]
 )
 _DIGIT = re.compile(r"\d")
+_NON_LETTERS = re.compile(r"[^a-z]+")
 
 
 def _has_number(lowered: str) -> bool:
-    return _DIGIT.search(lowered) is not None or not _NUMBER_WORDS.isdisjoint(re.split(r"[^a-z]+", lowered))
+    return _DIGIT.search(lowered) is not None or not _NUMBER_WORDS.isdisjoint(_NON_LETTERS.split(lowered))
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +273,10 @@ def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | 
     return FoundQuantity(value, unit, match.start(), unit_end, approximate or bool(match.group("vague")))
 
 
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:aged|between|age|no\.|number|page|article|section|chapter|route|at|from)\s+$")
+_FOLLOWER = re.compile(r"\s*([A-Za-z]+)")
+
+
 def _bare_number(text: str, match: re.Match[str]) -> bool:
     """A number with no counted noun after it that is not a year, a date, an age or part of a name."""
     value = _value(match)
@@ -279,20 +284,22 @@ def _bare_number(text: str, match: re.Match[str]) -> bool:
         return False
     before = text[max(0, match.start() - 12) : match.start()].lower()
     after = text[match.end() : match.end() + 12]
-    if re.search(r"(?:aged|between|age|no\.|number|page|article|section|chapter|route|at|from)\s+$", before):
+    if _NOT_A_COUNT_BEFORE.search(before):
         return False
-    follower = re.match(r"\s*([A-Za-z]+)", after)
+    follower = _FOLLOWER.match(after)
     return follower is None or follower.group(1).lower() in _STOP
+
+
+_OUTCOME_VERB_BEFORE = re.compile(
+    r"\b(kill\w*|wound\w*|injur\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*)"
+    r"(?:\s+(?:more than|at least|about|around|nearly|over|some|up to))?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _outcome_before(text: str, at: int, floor: int) -> str | None:
     """ "killing at least 41 people and wounding more than 180": the verb before names what is counted."""
-    before = re.search(
-        r"\b(kill\w*|wound\w*|injur\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*)"
-        r"(?:\s+(?:more than|at least|about|around|nearly|over|some|up to))?\s+$",
-        text[max(floor, at - 40) : at],
-        re.IGNORECASE,
-    )
+    before = _OUTCOME_VERB_BEFORE.search(text[max(floor, at - 40) : at])
     if before is None:
         return None
     stem = before.group(1).lower()
@@ -359,13 +366,17 @@ def _is_year(text: str, match: re.Match[str], value: float) -> bool:
     return isinstance(value, int) and 1800 <= value <= 2100 and "," not in match.group("digits")
 
 
+_DETERMINER_AFTER = re.compile(r"\s*(?:the|its|their|his|her|our)\s+(?=[a-z])")
+_UNIT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
+
+
 def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
     """Up to three words after the number that name what is counted, stopping at function words."""
     words: list[tuple[str, int]] = []
-    determiner = re.match(r"\s*(?:the|its|their|his|her|our)\s+(?=[a-z])", text[start:limit])
+    determiner = _DETERMINER_AFTER.match(text[start:limit])
     if determiner is not None and text[start - 3 : start] == " of":
         start += determiner.end()
-    for m in re.finditer(r"\s*([A-Za-z][\w’'-]*)", text[start:limit]):
+    for m in _UNIT_WORD.finditer(text[start:limit]):
         if m.start() != (words[-1][1] - start if words else 0) and words:
             break
         if not words and m.start() > 2:
