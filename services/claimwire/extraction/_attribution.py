@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import _lexicon as lex
-from ._text import QUOTE_OPEN, Token, is_capitalised, tokens, trim, unquote
+from ._text import QUOTE_OPEN, Caseless, Token, is_capitalised, tokens, trim, unquote
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|as)\s+|\s+(?:but|while|whereas)\s+")
 _MAX_CLAIMANT_WORDS = 12
@@ -92,13 +92,12 @@ def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
 
 
 # One pass finds every phrase cue; longer phrases first so "claimed responsibility for" beats "claimed".
-_PHRASE_CUES = re.compile(
+_PHRASE_CUES = Caseless(
     r"\b(?:(?P<prep>"
-    + "|".join(re.escape(p) for p in sorted(lex.PREPOSITIONAL_CUES, key=len, reverse=True))
+    + "|".join(re.escape(p.lower()) for p in sorted(lex.PREPOSITIONAL_CUES, key=len, reverse=True))
     + r")|(?P<multi>"
-    + "|".join(re.escape(p) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))
-    + r"))\b",
-    re.IGNORECASE,
+    + "|".join(re.escape(p.lower()) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))
+    + r"))\b"
 )
 
 

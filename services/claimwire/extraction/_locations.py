@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import _gazetteer
 from ._lexicon import DEMONYMS, REGION_WORDS, SETTLEMENT_WORDS
+from ._text import Caseless
 
 _NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
@@ -18,7 +19,7 @@ _REGION = re.compile(
     rf"(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:[Tt]he\s+)?(?P<name>{_NAME})\s+(?P<word>(?i:{'|'.join(REGION_WORDS)})\b)"
 )
 _REGION_ENDING = re.compile(_REGION.pattern + "$")
-_REGION_WORD = re.compile(rf"\b(?i:{'|'.join(REGION_WORDS)})\b")
+_REGION_WORD = Caseless(rf"\b(?:{'|'.join(REGION_WORDS)})\b")
 _REGION_OF = re.compile(rf"\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
@@ -254,7 +255,7 @@ _NEVER_PLACES = frozenset(
         "And",
     ]
 )
-_REGION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})\b", re.IGNORECASE)
+_REGION_WORD_AFTER = Caseless(rf"\s+(?:{'|'.join(REGION_WORDS)})\b")
 _APPOSITIVE = re.compile(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b")
 _PLACE_HINTS = (
     "village",

@@ -145,7 +145,11 @@ def _unattributed(
     verification: FoundVerification | None,
 ) -> list[_Draft]:
     body = text[sentence.start : sentence.end]
-    if lex.META_REPORTING.search(body) or lex.COMMENTARY.search(body) or lex.MODALS.search(body):
+    if (
+        lex.META_REPORTING.search_slice(text, sentence.start, sentence.end)
+        or lex.COMMENTARY.search_slice(text, sentence.start, sentence.end)
+        or lex.MODALS.search(body)
+    ):
         return []
     if _EVALUATIVE_OPENING.match(body) or body.rstrip().endswith("?"):
         return []
@@ -169,7 +173,7 @@ def _unattributed(
 
 def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft]) -> Entity | None:
     """Reported speech runs on within a paragraph: the previous sentence's claimant, unless the topic shifts."""
-    if previous is None or not drafts or lex.TOPIC_SHIFT.match(text[sentence.start : sentence.end]):
+    if previous is None or not drafts or lex.TOPIC_SHIFT.match_slice(text, sentence.start, sentence.end):
         return None
     last = drafts[-1]
     if (

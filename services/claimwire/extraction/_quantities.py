@@ -8,6 +8,8 @@
 import re
 from dataclasses import dataclass
 
+from ._text import Caseless
+
 _UNITS = {
     "one": 1,
     "two": 2,
@@ -61,28 +63,26 @@ _APPROX = (
     r"more than|over|at least|about|around|nearly|almost|some|roughly|approximately|up to|upwards of|"
     r"an estimated|close to|fewer than|less than|under|as many as"
 )
-_NUMBER = re.compile(
+# Matched as lower-case patterns over the lower-cased article (see Caseless): the matched strings are
+# lower-case, which is how every group below is read.
+_NUMBER = Caseless(
     rf"(?<![\w\-/.:])(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|m|bn)\b)?|"
     rf"(?P<words>{_WORD_NUMBER})|"
     r"(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|a dozen))"
-    rf"(?![\w\-/:]|\.\d)(?:\s+of)?",
-    re.IGNORECASE,
+    rf"(?![\w\-/:]|\.\d)(?:\s+of)?"
 )
-_ZERO = re.compile(
+_ZERO = Caseless(
     r"\b(?:no|without(?:\s+\w+){0,3}\s+any|zero|not any)\s+(?P<unit>casualties|deaths|injuries|fatalities|victims|"
-    r"one (?:was|were) (?:hurt|injured|killed))\b",
-    re.IGNORECASE,
+    r"one (?:was|were) (?:hurt|injured|killed))\b"
 )
-_DESTROY = re.compile(
+_DESTROY = Caseless(
     r"\b(?:destroy\w*|destruction|downed|shot down|hit|struck|damag\w+|lost|seized|captured|intercept\w*|"
-    r"kill\w*)\b",
-    re.IGNORECASE,
+    r"kill\w*)\b"
 )
-_ONE = re.compile(
+_ONE = Caseless(
     r"\b(?P<text>(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<unit>tank|vehicle|personnel carrier|helicopter|plane|"
-    r"jet|aircraft|drone|missile|ship|vessel|boat|warship|howitzer|launcher|truck|soldier|civilian))\b",
-    re.IGNORECASE,
+    r"jet|aircraft|drone|missile|ship|vessel|boat|warship|howitzer|launcher|truck|soldier|civilian))\b"
 )
 _STOP = frozenset(
     [
@@ -192,11 +192,12 @@ _PEOPLE = frozenset(
         "gunmen",
     ]
 )
-_KILLED = re.compile(
-    r"\b(?:killed|killing|kills|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b", re.I
+_KILLED = Caseless(
+    r"\b(?:killed|killing|kills|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b"
 )
-_WOUNDED = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b", re.I)
-_NOT_A_COUNT = re.compile(r"^(?:one\s+(?:of|another)|one's)\b", re.I)
+_WOUNDED = Caseless(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b")
+# Matched at a position (pattern.match(text, pos)), so no "^" and no copy of the rest of the text.
+_NOT_A_COUNT = Caseless(r"(?:one\s+(?:of|another)|one's)\b")
 
 
 # Cheap pre-check (many spans hold no figure): a digit, a number word, or a word that makes a zero.
@@ -228,7 +229,7 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     pending: list[re.Match[str]] = []
     lowered = text[start:end].lower()
     if not _has_number(lowered):
-        return _singulars(text, start, end, found) if _DESTROY.search(lowered) else []
+        return _singulars(text, start, end, found) if _DESTROY.ignorecase_form.search(lowered) else []
     for match in _NUMBER.finditer(text, start, end):
         quantity = _from_match(text, match, end)
         if quantity is not None:
@@ -245,13 +246,13 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
             else:
                 pending.append(match)
     found.extend(_zeros(text, start, end))
-    if _DESTROY.search(lowered):
+    if _DESTROY.ignorecase_form.search(lowered):
         found.extend(_singulars(text, start, end, found))
     return sorted(found, key=lambda q: q.start)
 
 
 def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | None:
-    if _NOT_A_COUNT.match(text[match.start("words") if match.group("words") else match.start() :]):
+    if _NOT_A_COUNT.match(text, match.start("words") if match.group("words") else match.start()):
         return None
     value = _value(match)
     if value is None:
@@ -394,10 +395,10 @@ def _outcome(text: str, unit: str, unit_end: int, limit: int) -> str:
     """People counted next to "killed" or "wounded" are counted as that outcome."""
     if unit.rsplit(maxsplit=1)[-1] not in _PEOPLE:
         return unit
-    window = text[max(0, unit_end - 80) : min(limit, unit_end + 40)]
-    if _KILLED.search(window):
+    window = max(0, unit_end - 80), min(limit, unit_end + 40)
+    if _KILLED.search_slice(text, *window):
         return "killed"
-    if _WOUNDED.search(window):
+    if _WOUNDED.search_slice(text, *window):
         return "wounded"
     return unit
 

@@ -1,6 +1,9 @@
 """Small offset helpers shared by the stages; every function returns Python string indices."""
 
 import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+(?:[’'\-.][A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+)*")
@@ -56,6 +59,69 @@ def unquote(text: str, start: int, end: int) -> tuple[int, int]:
     if end - start >= 1 and text[end - 1] in QUOTE_CLOSE and not any(q in text[start : end - 1] for q in QUOTE_OPEN):
         return trim(text, start, end - 1)
     return start, end
+
+
+def lower_exact(text: str) -> str | None:
+    """`text.lower()` when it is a character-for-character image of `text`, else None.
+
+    Then a lower-case pattern without IGNORECASE finds in it exactly the spans its IGNORECASE form finds in
+    `text`. Not so when lower-casing changes the length ("İ") or for the two letters IGNORECASE also equates
+    with ASCII ones (ſ ~ s, ı ~ i).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ſ" in low or "ı" in low:
+        return None
+    return low
+
+
+# Every stage asks for the lower-cased article; the one article being extracted is the only entry needed
+# (the cache key is the text itself, whose hash Python keeps on the string).
+lowered = lru_cache(maxsize=1)(lower_exact)
+
+
+class Caseless:
+    """A case-insensitive pattern, run as its lower-case form over `lowered(text)` whenever that is exact.
+
+    `re` is several times slower with IGNORECASE: it cannot scan ahead for a literal and folds the case of
+    every character it compares. Offsets, `lastgroup` and truth are those of the IGNORECASE pattern; the
+    matched strings are lower-cased, so callers slice `text` for the original spelling.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        unescaped = re.sub(r"\\.|\(\?P[<=]\w+", "", pattern)  # escapes and group names may be upper-case
+        if any(ch != ch.lower() or (ch.isalpha() and not ch.isascii()) for ch in unescaped):
+            raise ValueError(f"a Caseless pattern is written in lower-case ASCII letters: {pattern!r}")
+        self.pattern = pattern
+        self.lower_form = re.compile(pattern)
+        """The pattern without IGNORECASE, for text that `lower_exact` lower-cased."""
+        self.ignorecase_form = re.compile(pattern, re.IGNORECASE)
+        """The pattern with IGNORECASE, for any text."""
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        low = lowered(text)
+        return (self.lower_form, low) if low is not None else (self.ignorecase_form, text)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, subject = self._pick(text)
+        return pattern.search(subject, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, subject = self._pick(text)
+        return pattern.match(subject, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        pattern, subject = self._pick(text)
+        return pattern.finditer(subject, pos, endpos)
+
+    def search_slice(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """`search(text[start:end])`: offsets relative to `start`, anchors and boundaries at the slice's ends."""
+        pattern, subject = self._pick(text)
+        return pattern.search(subject[start:end])
+
+    def match_slice(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """`match(text[start:end])`, as `search_slice`."""
+        pattern, subject = self._pick(text)
+        return pattern.match(subject[start:end])
 
 
 def is_capitalised(word: str) -> bool:
