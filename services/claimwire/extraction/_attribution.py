@@ -70,7 +70,8 @@ _HANDOVER = re.compile(r",\s+(?:and|while|but|whereas)\s+")
 _THAT_HEAD = re.compile(r"^(?:[\w’'\- ]{0,60}?\s)?that\s+")
 _QUOTE_HEAD = re.compile(r"^[^“\"]{0,80}?[,:]\s*([“\"])")
 _RECIPIENT = re.compile(r"^[\w’'\- ]{1,40}?(?:,|\s(?=[a-z]))")
-_DANGLING = re.compile(r"\s+(?:and|but|or|while|as)$")
+_DANGLING_WORDS = ("and", "but", "or", "while", "as")
+_DANGLING = re.compile(rf"\s+(?:{'|'.join(_DANGLING_WORDS)})$")
 
 
 def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
@@ -134,8 +135,11 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
 
 def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of quoted passages: a reporting verb inside a quote is the speaker's, not an attribution."""
-    regions = [(m.start(), m.end()) for m in _CURLY_QUOTED.finditer(text[start:end])]
-    regions += [(m.start(), m.end()) for m in _STRAIGHT_QUOTED.finditer(text[start:end])]
+    body = text[start:end]
+    if "“" not in body and '"' not in body:
+        return []  # both patterns open with a quote mark
+    regions = [(m.start(), m.end()) for m in _CURLY_QUOTED.finditer(body)]
+    regions += [(m.start(), m.end()) for m in _STRAIGHT_QUOTED.finditer(body)]
     return [(start + s, start + e) for s, e in regions]
 
 
@@ -254,6 +258,8 @@ def _only_adverbial(lead: str) -> bool:
 def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     """ "… being attributed to Y by X": the agent after "by" is the claimant."""
     window = text[cue.end : min(body_end, cue.end + 60)]
+    if "by" not in window:
+        return None  # _BY_AGENT needs the word "by"
     match = _BY_AGENT.match(window)
     aux = _AUX_BEFORE.search(text[max(0, cue.start - 20) : cue.start])
     if match is None or aux is None:
@@ -314,7 +320,9 @@ def _has_verbish(phrase: str) -> bool:
 def _subject_before(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
     """The claimant mention before a cue: the subject of the clause, appositives and adverbials skipped."""
     region_start = _clause_start(text, cue_start, s_start)
-    infinitive = _INFINITIVE_BEFORE.search(text[region_start:cue_start])
+    region = text[region_start:cue_start]
+    # A "$"-anchored search tries every start position; its match ends in "to" or "…ly" and spaces.
+    infinitive = _INFINITIVE_BEFORE.search(region) if region.rstrip().endswith(("to", "ly")) else None
     if infinitive is not None:
         # "prompting the Kremlin to announce": the noun phrase before "to".
         return _np_before_to(text, region_start, region_start + infinitive.end(1))
@@ -526,7 +534,8 @@ def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, i
     channel = _CHANNEL_TAIL.search(text, start, end)
     if channel is not None and channel.start() > start:
         end = channel.start()
-    dangling = _DANGLING.search(text[start:end])
+    # Checked first: the "$"-anchored search would try every position of the content.
+    dangling = _DANGLING.search(text[start:end]) if text.endswith(_DANGLING_WORDS, start, end) else None
     if dangling is not None:
         end = start + dangling.start()
     return unquote(text, start, end)

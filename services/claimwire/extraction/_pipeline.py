@@ -22,7 +22,7 @@ from ._locations import FoundLocation, Region, article_regions, find_locations
 from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
-from ._time import FoundTime, find_time
+from ._time import FoundTime, find_time, may_hold_time
 from ._verification import FoundVerification, find_verification, is_hedged, refers_back, refers_back_plural
 
 #: Claimant name used for an outlet's own reporting when the article does not name its source.
@@ -232,8 +232,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_LONG_WORD = re.compile(r"[a-z][a-z-]{3,}")
+
+
 def _stems(text: str, span: tuple[int, int]) -> set[str]:
-    words = re.findall(r"[a-z][a-z-]{3,}", text[span[0] : span[1]].lower())
+    words = _LONG_WORD.findall(text[span[0] : span[1]].lower())
     return {w[:5] for w in words if w not in _FUNCTION_WORDS}
 
 
@@ -293,25 +296,34 @@ class _ArticleContext:
     regions: dict[str, Region]
     published: date | None
     places: dict[str, FoundLocation] = field(default_factory=dict)
-    # Per sentence: its Span and its first time expression, since several claims share a sentence.
-    spans: dict[Sentence, Span] = field(default_factory=dict)
-    times: dict[Sentence, FoundTime | None] = field(default_factory=dict)
+    # Per sentence: its Span and its first time expression, since several claims share a sentence. Keyed by
+    # the sentence's start, which is unique in an article: hashing an int is cheaper than hashing a Sentence.
+    spans: dict[int, Span] = field(default_factory=dict)
+    times: dict[int, FoundTime | None] = field(default_factory=dict)
+    timeless: dict[int, bool] = field(default_factory=dict)
 
     def sentence_span(self, sentence: Sentence) -> Span:
-        span = self.spans.get(sentence)
+        span = self.spans.get(sentence.start)
         if span is None:
-            span = self.spans[sentence] = Span(start=sentence.start, end=sentence.end)
+            span = self.spans[sentence.start] = Span(start=sentence.start, end=sentence.end)
         return span
 
     def time(self, draft: "_Draft") -> FoundTime | None:
         """The first time expression of the claim's content, else of its sentence."""
-        found = find_time(self.article.text, *draft.content, self.published)
+        text, sentence = self.article.text, draft.sentence
+        c_start, c_end = draft.content
+        if sentence.start <= c_start and c_end <= sentence.end:
+            timeless = self.timeless.get(sentence.start)
+            if timeless is None:
+                timeless = self.timeless[sentence.start] = not may_hold_time(text, sentence.start, sentence.end)
+            if timeless:
+                return None  # neither the content nor the sentence holds a time expression
+        found = find_time(text, c_start, c_end, self.published)
         if found is not None:
             return found
-        sentence = draft.sentence
-        if sentence not in self.times:
-            self.times[sentence] = find_time(self.article.text, sentence.start, sentence.end, self.published)
-        return self.times[sentence]
+        if sentence.start not in self.times:
+            self.times[sentence.start] = find_time(text, sentence.start, sentence.end, self.published)
+        return self.times[sentence.start]
 
 
 def _build(context: _ArticleContext, draft: _Draft) -> ClaimExtracted:

@@ -19,8 +19,11 @@ _MONTH = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _DAY_PART = r"(?:(?:early|late)\s+(?:on\s+)?|(?:on|last|this|since|until|by)\s+)?"
+# The lookahead lists the first letters of every branch (months, weekdays, digits, and the lower-case
+# words that open the others: early, late, on, last, this, since, until, by, today, yesterday, tonight,
+# earlier, in, during, mid-): `re` then skips other positions without entering the alternation.
 _PATTERN = re.compile(
-    rf"\b(?:"
+    rf"(?=[JFMASONDTW0-9elotsubyidm])\b(?:"
     rf"(?P<mdy>{_MONTH}\s+(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_year>\d{{4}}))?)|"
     rf"(?P<dmy>(?P<dmy_day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<dmy_year>\d{{4}}))?)|"
     rf"(?P<weekday>{_DAY_PART}(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -60,6 +63,7 @@ _HINTS = (
     "Dec",
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +81,20 @@ def find_time(text: str, start: int, end: int, published: date | None) -> FoundT
     body = text[start:end]
     if not any(hint in body for hint in _HINTS) and not _YEAR.search(body.lower()):
         return None
-    for match in _PATTERN.finditer(text, start, end):
-        first, last = _resolve(match, published)
-        return FoundTime(match.start(), match.end(), first, last)
-    return None
+    match = _PATTERN.search(text, start, end)
+    if match is None:
+        return None
+    first, last = _resolve(match, published)
+    return FoundTime(match.start(), match.end(), first, last)
+
+
+def may_hold_time(text: str, start: int, end: int) -> bool:
+    """False when no part of `text[start:end]` can hold a time expression: no hint word and no digit.
+
+    Lets a caller skip `find_time` on every span inside a sentence that fails this once.
+    """
+    body = text[start:end]
+    return any(hint in body for hint in _HINTS) or _DIGIT.search(body) is not None
 
 
 def _resolve(match: re.Match[str], published: date | None) -> tuple[date | None, date | None]:
