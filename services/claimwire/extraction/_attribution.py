@@ -9,7 +9,18 @@ import re
 from dataclasses import dataclass
 
 from . import _lexicon as lex
-from ._text import QUOTE_OPEN, Caseless, Token, is_capitalised, tokens, trim, unquote
+from ._text import (
+    QUOTE_OPEN,
+    Caseless,
+    Token,
+    first_token,
+    is_capitalised,
+    iter_tokens,
+    last_tokens,
+    tokens,
+    trim,
+    unquote,
+)
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|as)\s+|\s+(?:but|while|whereas)\s+")
 _MAX_CLAIMANT_WORDS = 12
@@ -120,8 +131,9 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
         if match.group() not in verbs:
             continue
         # Only the few words around a candidate are tokenised, not the whole sentence.
-        before = tokens(text, max(start, match.start() - 60), match.start())[-3:]
-        after = tokens(text, match.end(), min(end, match.end() + 30))[:1]
+        before = last_tokens(text, max(start, match.start() - 60), match.start(), 3)
+        following = first_token(text, match.end(), min(end, match.end() + 30))
+        after = [] if following is None else [following]
         word = Token(match.start(), match.end(), match.group())
         if _verb_slot(text, [*before, word, *after], len(before)):
             kind = "participle" if word.text in lex.PARTICIPLE_CUES and _after_comma(text, word) else "verb"
@@ -453,7 +465,7 @@ def _time_word(words: list[Token]) -> bool:
 def _np_end(text: str, start: int, end: int) -> int:
     """End of the noun phrase that starts at `start`: stops at a verb-like word or clause punctuation."""
     last = start
-    for word in tokens(text, start, end):
+    for word in iter_tokens(text, start, end):
         gap = text[last : word.start]
         if last > start and any(ch in gap for ch in ',;:()“”"'):
             break

@@ -8,7 +8,7 @@
 import re
 from dataclasses import dataclass
 
-from ._text import Caseless
+from ._text import Caseless, lower_exact
 
 _UNITS = {
     "one": 1,
@@ -227,9 +227,10 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     """Counted figures in `text[start:end]`, in text order; years, times, durations and ordinals skipped."""
     found: list[FoundQuantity] = []
     pending: list[re.Match[str]] = []
-    lowered = text[start:end].lower()
+    exact = lower_exact(text[start:end])
+    lowered = exact if exact is not None else text[start:end].lower()
     if not _has_number(lowered):
-        return _singulars(text, start, end, found) if _DESTROY.ignorecase_form.search(lowered) else []
+        return _singulars(text, start, end, found) if _DESTROY.search_lowered(lowered) else []
     for match in _NUMBER.finditer(text, start, end):
         quantity = _from_match(text, match, end)
         if quantity is not None:
@@ -245,8 +246,10 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
                 found.append(_borrowing(text, match, found[-1]))
             else:
                 pending.append(match)
-    found.extend(_zeros(text, start, end))
-    if _DESTROY.ignorecase_form.search(lowered):
+    # Every zero opens with "no", "without" or "zero"; `exact` lets the lower-cased span stand for the text.
+    if exact is None or "no" in exact or "without" in exact or "zero" in exact:
+        found.extend(_zeros(text, start, end))
+    if _DESTROY.search_lowered(lowered):
         found.extend(_singulars(text, start, end, found))
     return sorted(found, key=lambda q: q.start)
 

@@ -38,6 +38,31 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return [_new_tuple(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text, start, end)]
 
 
+def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    """`tokens` one at a time, for callers that usually stop after a few words."""
+    for m in WORD.finditer(text, start, end):
+        yield _new_tuple(Token, (m.start(), m.end(), m.group()))
+
+
+def first_token(text: str, start: int, end: int) -> Token | None:
+    """`tokens(text, start, end)[0]`, or None when there is no word."""
+    m = WORD.search(text, start, end)
+    return None if m is None else _new_tuple(Token, (m.start(), m.end(), m.group()))
+
+
+def last_tokens(text: str, start: int, end: int, count: int) -> list[Token]:
+    """`tokens(text, start, end)[-count:]`, tokenising only the last few dozen characters when they suffice.
+
+    Words found from a later start are the same words as from `start`, except that the first one may be the
+    tail of a longer word; so when the short window holds more than `count` words, its last `count` are exact.
+    """
+    near = max(start, end - 8 * count)
+    words = tokens(text, near, end)
+    if len(words) > count or near == start:
+        return words[-count:]
+    return tokens(text, start, end)[-count:]
+
+
 def trim(text: str, start: int, end: int, chars: str = _STRIP) -> tuple[int, int]:
     """Shrink `[start, end)` past whitespace and punctuation at both ends (quotes are kept)."""
     while start < end and text[start] in chars:
@@ -69,9 +94,14 @@ def lower_exact(text: str) -> str | None:
     with ASCII ones (ſ ~ s, ı ~ i).
     """
     low = text.lower()
-    if len(low) != len(text) or "ſ" in low or "ı" in low:
+    if len(low) != len(text) or not _no_ascii_lookalikes(low):
         return None
     return low
+
+
+def _no_ascii_lookalikes(lowered: str) -> bool:
+    """True when a lower-cased string has no letter that IGNORECASE equates with an ASCII one (ſ ~ s, ı ~ i)."""
+    return "ſ" not in lowered and "ı" not in lowered
 
 
 # Every stage asks for the lower-cased article; the one article being extracted is the only entry needed
@@ -112,6 +142,11 @@ class Caseless:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         pattern, subject = self._pick(text)
         return pattern.finditer(subject, pos, endpos)
+
+    def search_lowered(self, lowered: str) -> re.Match[str] | None:
+        """The IGNORECASE search in a string the caller already lower-cased."""
+        pattern = self.lower_form if _no_ascii_lookalikes(lowered) else self.ignorecase_form
+        return pattern.search(lowered)
 
     def search_slice(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """`search(text[start:end])`: offsets relative to `start`, anchors and boundaries at the slice's ends."""
