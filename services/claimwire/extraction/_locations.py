@@ -277,9 +277,37 @@ _PLACE_HINTS = (
 )
 
 
+# The last word before the spaces in which _SETTLEMENT_BEFORE ("village of"), _SETTLEMENT_LIST ("A, B and")
+# and _NEAR_BEFORE ("near", "north of the") end: a cheap exact test before the hint words and the patterns.
+_BEFORE_PLACE_ENDINGS = (
+    "of",
+    ",",
+    "and",
+    "the",
+    "near",
+    "outside",
+    "around",
+    "toward",
+    "towards",
+    "across",
+    "into",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+)
+
+
 def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
     """ "the village of X", "near X", "villages of A and X": the words before mark X as a place."""
     before = text[max(0, m_start - 120) : m_start]
+    if not before.rstrip().endswith(_BEFORE_PLACE_ENDINGS):
+        return None  # none of the three patterns below can match (each ends in one of these words and spaces)
     lowered = before.lower()
     if not any(hint in lowered for hint in _PLACE_HINTS):
         return None
