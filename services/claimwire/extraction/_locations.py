@@ -20,7 +20,8 @@ _REGION = re.compile(
 )
 _REGION_ENDING = re.compile(_REGION.pattern + "$")
 _REGION_WORD = Caseless(rf"\b(?:{'|'.join(REGION_WORDS)})\b")
-_REGION_OF = re.compile(rf"\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
+# The lookahead (the words' first letters) lets `re` skip most positions of the article cheaply.
+_REGION_OF = re.compile(rf"(?=[rpogs])\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
 # "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
