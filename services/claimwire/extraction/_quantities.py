@@ -65,8 +65,10 @@ _APPROX = (
 )
 # Matched as lower-case patterns over the lower-cased article (see Caseless): the matched strings are
 # lower-case, which is how every group below is read.
+# The lookahead holds the first letters of the approximations, number words and vague amounts, and digits:
+# `re` skips other positions without trying the branches.
 _NUMBER = Caseless(
-    rf"(?<![\w\-/.:])(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?=[acdefhlmnorstu\d])(?<![\w\-/.:])(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|m|bn)\b)?|"
     rf"(?P<words>{_WORD_NUMBER})|"
     r"(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|a dozen))"
