@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     """Consumer group of the ingest workers on the articles stream."""
     dedup_group: str = "dedup"
     """Consumer group of the dedup service on the claims stream."""
+    dedup_articles_group: str = "dedup-articles"
+    """Consumer group of the dedup service on the articles stream (it files each article's report)."""
     consumer_name: str = Field(default_factory=_default_consumer)
     """This process's consumer name in its group (default host-pid)."""
     stream_maxlen: int = Field(default=1_000_000, ge=1000)

@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 
 from claimwire.adapter import feed_paths
 from claimwire.components import components_for
+from claimwire.dedup import report_claim
 from claimwire.extraction import extract_claims
 from claimwire.progress import wait_until_drained
 from claimwire.runtime import start_components
@@ -29,7 +30,8 @@ async def test_articles_flow_to_claims_and_incidents(settings, redis_client: Red
     try:
         report = await feed_paths(settings, paths)
         assert report.fed == 8 + (1 if ORIGINAL_SEED.exists() else 0)
-        groups = [(settings.articles_stream, settings.ingest_group), (settings.claims_stream, settings.dedup_group)]
+        groups = [(settings.articles_stream, settings.ingest_group), (settings.claims_stream, settings.dedup_group),
+                  (settings.articles_stream, settings.dedup_articles_group)]
         assert await wait_until_drained(redis_client, groups, timeout=60)
     finally:
         await broker.stop()
@@ -53,7 +55,8 @@ async def test_articles_flow_to_claims_and_incidents(settings, redis_client: Red
         assert previous is None or update.version == previous.version + 1, "new versions increase one by one"
         latest[update.incident_id] = update
     placed = [claim_id for incident in latest.values() for claim_id in incident.claim_ids]
-    assert sorted(placed) == sorted({c.claim_id for c in claims}), "every claim ends in exactly one incident"
+    reports = {report_claim(a).claim_id for a in articles.values()}
+    assert sorted(placed) == sorted({c.claim_id for c in claims} | reports), "every claim and report in one incident"
     assert [] == await read_events(redis_client, settings.deadletter_stream, DeadLetter)
 
 

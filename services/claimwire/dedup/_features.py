@@ -28,6 +28,10 @@ _VIA_AGENCY = re.compile(
     "|".join(re.escape(a) for a in AGENCIES) + r")\b",
     re.IGNORECASE,
 )
+# "as reported by X" credits another outlet's story whatever X is called (an agency of any name, a paper).
+_AS_REPORTED_BY = re.compile(
+    r"\b(?:as|first|originally) reported by[ \t]+(?:the[ \t]+)?([A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*)*)"
+)
 _DENIAL = re.compile(r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b",
                      re.IGNORECASE)
 
@@ -89,7 +93,7 @@ def _days(claim: ClaimExtracted) -> tuple[date, date] | None:
 
 
 def _origin(claim: ClaimExtracted) -> str:
-    via = _VIA_AGENCY.search(claim.text)
+    via = _VIA_AGENCY.search(claim.text) or _AS_REPORTED_BY.search(claim.text)
     if via:
         return fold(via.group(1))
     if claim.claimant.kind is ClaimantKind.media and claim.cue is not None:

@@ -17,6 +17,7 @@ from claimwire_contracts import (
 )
 
 from ._features import ClaimFeatures, partition_tag
+from ._text import fold
 
 # The incident's type is the most telling type any of its reports has, so arrival order does not matter.
 _TYPE_PRECEDENCE = [
@@ -54,6 +55,17 @@ def _sources(sources: list[SourceRef], claim: ClaimExtracted, origin: str) -> li
             return out
     return [*out, SourceRef(outlet=claim.source, claimant=claim.claimant.name, origin=origin,
                             claim_ids=[claim.claim_id])]
+
+
+def corroboration(sources: list[SourceRef]) -> int:
+    """Independent outlets among `sources`: an outlet counts once, and as the outlet it credits when the text
+    of any of its reports here shows a copy ("as reported by Northwire Agency"), so that its other sentences
+    of the same story do not count as independent reporting."""
+    credited: dict[str, str] = {}
+    for ref in sources:
+        if ref.outlet is not None and ref.origin is not None and ref.origin != fold(ref.outlet):
+            credited.setdefault(ref.outlet, ref.origin)
+    return len({credited.get(ref.outlet, ref.origin) if ref.outlet else ref.origin for ref in sources})
 
 
 def _figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
@@ -118,7 +130,7 @@ def merge(
         claim_ids=[*(state.claim_ids if state else []), claim.claim_id],
         article_ids=sorted({*(state.article_ids if state else []), claim.article_id}),
         sources=sources,
-        corroboration=len({ref.origin for ref in sources}),
+        corroboration=corroboration(sources),
         figures=_figures(state.figures if state else [], claim),
         verification=verification,
         merges=[*(state.merges if state else []), reason],

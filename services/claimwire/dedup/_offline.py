@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
 from ._engine import CANDIDATES_PER_BUCKET, MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
-from ._features import UNPLACED, claim_features, in_partition
+from ._features import UNPLACED, claim_features, in_partition, partition_tag
 from ._summary import IncidentSummary
 
 
@@ -21,18 +21,26 @@ class MemoryLedger:
         self.article_anchor: dict[str, str] = {}
         self._clock = 0
 
-    def process(self, claim: ClaimExtracted, seen_at: datetime | None = None) -> IncidentUpdated | None:
-        """Merge `claim`; the incident's new state, or None when the claim was already applied."""
+    def process(
+        self, claim: ClaimExtracted, seen_at: datetime | None = None, *, article_report: bool = False
+    ) -> IncidentUpdated | None:
+        """Merge `claim`; the incident's new state, or None when the claim was already applied.
+
+        An `article_report` (see `report_claim`) stays in the unplaced partition, wherever its article's
+        claims went, so it meets the other outlets' reports whatever order things arrive in.
+        """
         if claim.claim_id in self.applied:
             return None
         features = claim_features(claim)
-        if features.anchor == UNPLACED:
-            features = in_partition(features, self.article_anchor.get(claim.article_id, UNPLACED))
-        else:
+        if features.anchor != UNPLACED:
             self.article_anchor.setdefault(claim.article_id, features.anchor)
+        elif not article_report:
+            features = in_partition(features, self.article_anchor.get(claim.article_id, UNPLACED))
+        # Buckets are per partition, as in Redis, where a script only ever sees its partition's slot.
+        partition = partition_tag(features.anchor)
         ids: dict[str, None] = {}
         for name in lookup_buckets(features):
-            bucket = self.buckets.get(name, {})
+            bucket = self.buckets.get(f"{partition}:{name}", {})
             newest = sorted(bucket, key=bucket.__getitem__, reverse=True)[:CANDIDATES_PER_BUCKET]
             ids.update(dict.fromkeys(newest))
             if len(ids) >= MAX_CANDIDATES:
@@ -50,7 +58,7 @@ class MemoryLedger:
         self.summaries[incident_id] = folded.summary
         self._clock += 1
         for name in index_buckets(features):
-            self.buckets.setdefault(name, {})[incident_id] = self._clock
+            self.buckets.setdefault(f"{partition}:{name}", {})[incident_id] = self._clock
         self.applied[claim.claim_id] = (incident_id, folded.state.version)
         return folded.state
 

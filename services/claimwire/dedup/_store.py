@@ -56,13 +56,18 @@ class RedisLedger:
         self._lookup = client.register_script(LOOKUP)
         self._apply = client.register_script(APPLY)
 
-    async def process(self, claim: ClaimExtracted, now: float | None = None) -> Applied:
+    async def process(
+        self, claim: ClaimExtracted, now: float | None = None, *, article_report: bool = False
+    ) -> Applied:
         """Merge `claim` into its incident (or open one) and return the state to publish.
 
         A claim applied before returns the state its application produced (to republish after a crash
-        between the change and the publish); subscribers dedupe on (incident_id, version).
+        between the change and the publish); subscribers dedupe on (incident_id, version). An
+        `article_report` (see `report_claim`) stays in the unplaced partition, as offline.
         """
-        features = await self._placed(claim_features(claim))
+        features = claim_features(claim)
+        if not article_report:
+            features = await self._placed(features)
         keys = PartitionKeys.for_anchor(self.settings, features.anchor)
         lookups = [keys.bucket(name) for name in lookup_buckets(features)]
         indexed = [keys.bucket(name) for name in index_buckets(features)]
@@ -134,8 +139,6 @@ class RedisLedger:
         """The current state of an incident, or None."""
         keys = PartitionKeys.for_incident(self.settings, incident_id)
         raw = await self.client.hget(keys.incident(incident_id), "state")
-        if raw is None:
-            raise LedgerContentionError(f"incident {incident_id} of a replayed claim has no state")
         return IncidentUpdated.model_validate_json(raw) if raw else None
 
     async def claims_of(self, incident: IncidentUpdated) -> dict[str, dict[str, Any]]:

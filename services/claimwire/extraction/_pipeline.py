@@ -11,6 +11,7 @@ from claimwire_contracts import (
     ClaimExtracted,
     EventType,
     Span,
+    VerificationStatus,
     make_claim_id,
 )
 
@@ -23,7 +24,14 @@ from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
 from ._time import FoundTime, find_time, may_hold_time
-from ._verification import FoundVerification, find_verification, is_hedged, refers_back, refers_back_plural
+from ._verification import (
+    FoundVerification,
+    find_verification,
+    is_hedged,
+    object_refers_back,
+    refers_back,
+    refers_back_plural,
+)
 
 #: Claimant name used for an outlet's own reporting when the article does not name its source.
 UNKNOWN_OUTLET = "unknown outlet"
@@ -256,6 +264,7 @@ def _apply_verification(
         return
     evidence = (found.status.value, found.start, found.end)
     denial = any(d.cue is not None and d.cue[0] <= found.start < d.cue[1] for d in new)
+    denial = denial or (found.status is VerificationStatus.disputed and object_refers_back(text, found))
     if new and not denial and not refers_back(text, sentence.start, sentence.end):
         for draft in new:
             draft.verification = evidence

@@ -13,6 +13,9 @@ _UNVERIFIED = (
     r"(?:confirm|verify)\w*",
     r"(?:remain(?:s|ed)?|were|was|are|is) (?:still )?unverified(?: by independent sources)?",
     r"(?:not|no) (?:been )?independently (?:confirmed|verified)",
+    # "None of the accounts could be independently verified": the negation sits in the subject.
+    r"(?:none|neither|nothing)\b[^.;:]{0,60}?\b(?:could|can|has|have|had|was|were) (?:yet )?(?:be |been )?"
+    r"(?:independently )?(?:confirmed|verified)",
     r"no independent (?:confirmation|verification)",
     r"unconfirmed",
     r"unverified",
@@ -21,12 +24,17 @@ _UNVERIFIED = (
 )
 _DISPUTED = (
     r"(?:been |was |were )?met with (?:\w+ )?(?:skepticism|scepticism|doubt)",
-    r"(?<!the )(?<!a )(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted)"
+    r"(?<!the )(?<!a )(?:denied|denies|deny|rejected|rejects|disputed|disputes|refuted)"
     r"(?! (?:area|territory|region|election|vote|seat|border)s?\b)",
+    # "dismissed" also means fired ("dismissed his finance minister"): only with a claim as its object, or "as".
+    r"dismiss(?:ed|es)? (?:(?:the|these|those|this|that|such|its|their|all) )?(?:\w+ )?(?:claims?|reports?|"
+    r"allegations?|accusations?|accounts?|figures?|toll|charges?|suggestions?|it|them)\b",
+    r"dismiss(?:ed|es)? [^.;]{1,60}? as (?:false|fake|baseless|untrue|nonsense|propaganda|lies|fabricat\w*|absurd)",
     r"(?:contested|challenged|questioned) (?:the|this|that|these|those) (?:claims?|reports?|allegations?|accounts?|"
     r"figures?)",
     r"called (?:the|this|that|these) (?:claims?|reports?) (?:false|fake|baseless|untrue)",
     r"(?:false|baseless|fabricated|unfounded) (?:claims?|allegations?|reports?)",
+    r"(?:was|were|is|are|been|being) (?:greatly |grossly |wildly |vastly )?(?:exaggerated|inflated|overstated)",
 )
 _CONFIRMED = (
     r"(?:has|have|was|were) (?:independently )?(?:verified|geolocated)",
@@ -37,7 +45,9 @@ _HEDGES = Caseless(
     r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|claimed|claims?|claiming|alleging|"
     r"said to have|is believed to|are believed to|unconfirmed reports?)\b"
 )
-_ANAPHOR = Caseless(r"\b(?:these|those|the|this|that|such|its|their) (?:claims?|reports?|figures?|accounts?)\b")
+_ANAPHOR = Caseless(
+    r"\b(?:these|those|the|this|that|such|its|their) (?:claims?|reports?|figures?|accounts?|estimates?)\b"
+)
 _PLURAL_ANAPHOR = Caseless(r"\b(?:these|those|the|such|their) (?:claims|reports|figures|accounts)\b")
 
 
@@ -80,6 +90,9 @@ _STEMS = (
     "geolocat",
     "evidence",
     "check",
+    "exaggerat",
+    "inflated",
+    "overstat",
 )
 
 
@@ -103,6 +116,18 @@ def find_verification(text: str, start: int, end: int) -> FoundVerification | No
         if match is not None and (best is None or match.start() < best.start):
             best = FoundVerification(status, match.start(), match.end())
     return best
+
+
+_OBJECT_POINTS_BACK = Caseless(
+    r"\s+(?:the|these|those|this|that|its|their|such) (?:\w+ )?(?:toll|claims?|reports?|figures?|accounts?|numbers?|"
+    r"allegations?)\b"
+)
+
+
+def object_refers_back(text: str, found: FoundVerification) -> bool:
+    """True when the statement's object points back ("... and disputed the toll", "denied these reports"):
+    it is about an earlier claim, even in a sentence that makes a claim of its own."""
+    return _OBJECT_POINTS_BACK.match(text, found.end) is not None
 
 
 def refers_back(text: str, start: int, end: int) -> bool:

@@ -232,10 +232,14 @@ def evaluate(lines: list[dict[str, Any]]) -> Report:
 def main(argv: list[str] | None = None) -> int:
     """Print the report for the dev set named on the command line."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
+    if len(args) != 1 or args[0] in ("-h", "--help"):
         print("usage: python -m claimwire.extraction.evaluate DEV.jsonl", file=sys.stderr)
+        return 0 if args[:1] in (["-h"], ["--help"]) else 2
+    try:
+        lines = load(Path(args[0]))
+    except (OSError, ValueError) as err:  # a missing file or a line that is not JSON: say which, no traceback
+        print(f"error: {args[0]}: {err}", file=sys.stderr)
         return 2
-    lines = load(Path(args[0]))
     report = evaluate(lines)
     print(f"{len(lines)} articles, {sum(len(x['claims']) for x in lines)} gold claims")
     print(report.render())

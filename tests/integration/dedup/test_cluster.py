@@ -75,14 +75,14 @@ async def test_ledger_idempotent_on_cluster(cluster_settings, cluster_client):
 async def test_ingest_worker_and_dedup_on_cluster(cluster_settings, cluster_client):
     """Articles published on a cluster flow through the ingest worker and the dedup service: every claim
     the extraction yields arrives and ends in exactly one incident."""
-    from claimwire.extraction import extract_claims
+    from claimwire.dedup import article_claims
     from claimwire.ingest import ingest_stage
     from claimwire.progress import wait_until_drained
     from claimwire.streams import publish_all
     from tests.support.articles import sample_articles
 
     articles = sample_articles()
-    expected = {c.claim_id for a in articles for c in extract_claims(a)}
+    expected = {c.claim_id for a in articles for c in article_claims(a)}
     await publish_all(cluster_client, [(cluster_settings.articles_stream, a, a.article_id) for a in articles],
                       maxlen=None)
     broker = await start_components(cluster_settings, [ingest_stage(cluster_settings),
@@ -90,7 +90,8 @@ async def test_ingest_worker_and_dedup_on_cluster(cluster_settings, cluster_clie
     try:
         assert await wait_until_drained(cluster_client, [
             (cluster_settings.articles_stream, cluster_settings.ingest_group),
-            (cluster_settings.claims_stream, cluster_settings.dedup_group)], timeout=30)
+            (cluster_settings.claims_stream, cluster_settings.dedup_group),
+            (cluster_settings.articles_stream, cluster_settings.dedup_articles_group)], timeout=30)
         await drained(cluster_client, cluster_settings)
     finally:
         await broker.stop()

@@ -26,8 +26,11 @@ async def test_same_claim_twice_changes_nothing(settings, redis_client):
 
 
 async def test_redis_ledger_clusters_like_the_offline_clusterer(settings, redis_client):
-    """The same claims in the same order give the same incidents in Redis as in memory."""
+    """The same claims in the same order give the same incidents in Redis as in memory, including a placed
+    claim that follows an unplaced one of its article (partitions are apart in both)."""
     claims, _ = eval_claims()
+    claims += [claim("the Zarya power plant was shut down after the strike", article="art_zp", places=()),
+               claim("the Zarya power plant was shut down after the strike", article="art_zp", start=80)]
     ledger = RedisLedger(redis_client, settings)
     redis_assignment = {c.claim_id: (await ledger.process(c)).state.incident_id for c in claims}
     offline = cluster_claims(claims)
@@ -85,3 +88,25 @@ async def test_unlocated_claim_redelivered_after_its_article_moved_stays_applied
     again = await ledger.process(follow_up)
     assert not again.fresh
     assert again.state == first.state
+
+
+async def test_service_files_articles_and_claims_like_cluster_articles(settings, redis_client):
+    """Each article's report, then its claims, in input order: the Redis ledger ends where `claimwire cluster`
+    (cluster_inputs) ends with the same articles."""
+    from claimwire.dedup import article_claims, report_claim
+    from claimwire.dedup._inputs import Input
+    from claimwire.dedup._offline_run import cluster_inputs
+    from tests.support.articles import sample_articles
+
+    articles = sample_articles()
+    offline = cluster_inputs([Input(a.article_id, article=a) for a in articles])
+    offline_of = {c: s.incident_id for s in offline.incidents for c in s.claim_ids}
+    ledger = RedisLedger(redis_client, settings)
+    redis_of: dict[str, str] = {}
+    for article in articles:
+        report = report_claim(article)
+        for c in article_claims(article):
+            applied = await ledger.process(c, article_report=report is not None and c.claim_id == report.claim_id)
+            redis_of[c.claim_id] = applied.state.incident_id
+    assert redis_of == offline_of
+    assert any(len(s.article_ids) > 1 for s in offline.incidents), "reports of one story from several outlets merge"

@@ -41,6 +41,20 @@ def test_agency_copies_and_follow_ups_count_once():
     assert len(state.article_ids) == 4
 
 
+def test_an_outlet_crediting_any_outlet_counts_as_that_outlet_for_all_its_reports():
+    """"as reported by" credits an outlet of any name; the copying outlet's own sentence of that story does not
+    count as independent reporting either."""
+    state = fold_all(
+        claim("raid on the village repelled", outlet="Northwire Agency"),
+        claim("raid on the village repelled, as reported by Northwire Agency", article="art_2",
+              outlet="Eastern Herald"),
+        claim("the battalion still holds part of the village", article="art_2", outlet="Eastern Herald",
+              start=90),
+    )
+    assert state.corroboration == 1
+    assert {ref.origin for ref in state.sources} == {"northwire agency", "eastern herald"}
+
+
 def test_confirmation_lifts_and_denial_disputes():
     """unverified + confirmed is confirmed; a denial (cue "denied") makes it disputed."""
     unverified = claim("a strike hit the port", status="unverified")

@@ -57,3 +57,15 @@ def test_follow_up_sentence_without_place_joins_its_article_incident():
                       event_type="casualties", start=60)
     ledger = cluster_claims([located, follow_up])
     assert ledger.applied[follow_up.claim_id][0] == ledger.applied[located.claim_id][0]
+
+
+def test_partitions_are_apart_offline_as_in_redis():
+    """An incident of one partition is never a candidate for a claim of another, offline as in Redis
+    (where a script only sees its own partition's slot): an unplaced claim first, then a placed one of the same
+    article with the same words, stay apart although both are filed under their article."""
+    from .factories import claim
+
+    unplaced = claim("the Zarya power plant was shut down after the strike", article="art_a", places=())
+    placed = claim("the Zarya power plant was shut down after the strike", article="art_a", start=80)
+    ledger = cluster_claims([unplaced, placed])
+    assert ledger.applied[unplaced.claim_id][0] != ledger.applied[placed.claim_id][0]

@@ -46,3 +46,16 @@ def test_holdout_set_is_well_formed() -> None:
         for claim in article["claims"]:
             span = claim["content"]
             assert article["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_second_holdout_set_is_well_formed() -> None:
+    """The second held-out set (written blind to the rules, scored once) has exact offsets and valid labels."""
+    articles = load(DATA / "holdout2.jsonl")
+    assert len(articles) >= 12
+    for article in articles:
+        text = article["text"]
+        for claim in article["claims"]:
+            spans = [claim["content"], claim["cue"], claim["claimant"]["mention"]]
+            for span in filter(None, spans):
+                assert text[span["start"] : span["end"]] == span["text"], article["id"]
+            assert claim["verification"] in {"unverified", "disputed", "confirmed", "unknown"}

@@ -66,3 +66,15 @@ def test_score_article_counts_every_measure() -> None:
     assert report.counts("locations").f1 == 1.0
     assert (report.counts("verification").tp, report.counts("verification").fp) == (1, 1)
     assert "content overlap" in report.render()
+
+
+def test_the_scorer_command_names_a_bad_file_without_a_traceback(tmp_path, capsys):
+    """A missing file or a line that is not JSON is one line on stderr and exit code 2."""
+    from claimwire.extraction.evaluate import main
+
+    broken = tmp_path / "dev.jsonl"
+    broken.write_text('{"id": 1}\n{not json\n')
+    assert main([str(tmp_path / "missing.jsonl")]) == 2
+    assert main([str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert "missing.jsonl" in err and str(broken) in err and "Traceback" not in err

@@ -183,6 +183,41 @@ def test_verification_and_hedging_with_evidence() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "status", "evidence"),
+    [
+        ("Neither figure could be independently verified.", VerificationStatus.unverified,
+         "Neither figure could be independently verified"),
+        ("The mayor dismissed her deputy on Friday.", None, None),
+        ("The mayor dismissed the reports as rumours.", VerificationStatus.disputed, "dismissed the reports"),
+        ("Engineers said the cost was grossly inflated.", VerificationStatus.disputed, "was grossly inflated"),
+        ("Satellite images were independently verified.", VerificationStatus.confirmed, "were independently verified"),
+    ],
+)
+def test_verification_reads_negation_and_the_object_of_the_verb(
+    text: str, status: VerificationStatus | None, evidence: str | None
+) -> None:
+    """A negated subject makes a check unverified; "dismissed" disputes only a claim, not a person."""
+    found = find_verification(text, 0, len(text))
+    assert (found.status, text[found.start : found.end]) == (status, evidence) if found else status is None
+
+
+def test_a_dispute_of_the_toll_covers_the_earlier_claim_not_the_disputer_s_own() -> None:
+    """'X said it hit a depot and disputed the toll': the toll claim before is disputed, X's own claim is not."""
+    from datetime import UTC, datetime
+
+    from claimwire.extraction import extract_claims
+    from claimwire_contracts import ArticleReceived
+
+    text = ("A shell hit a market in Tiraspol and killed 14 people, the city council said on Monday.\n"
+            "The army said it had hit an arms depot behind the market and disputed the toll.")
+    day = datetime(2026, 3, 2, tzinfo=UTC)
+    article = ArticleReceived(article_id="art_t", source="Dniester Wire", text=text, published_at=day, received_at=day)
+    status = {c.claimant.name: c.verification.status for c in extract_claims(article)}
+    assert status["city council"] is VerificationStatus.disputed
+    assert status["army"] is VerificationStatus.unknown
+
+
+@pytest.mark.parametrize(
     ("content", "kind"),
     [
         ("took over the village", EventType.territorial_control),

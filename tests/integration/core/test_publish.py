@@ -1,0 +1,53 @@
+"""publish_all on a real Redis: order, chunks, several streams, MAXLEN, and what a FastStream subscriber reads."""
+
+import pytest
+from faststream.redis import RedisBroker, RedisStreamMessage, StreamSub
+
+from claimwire import streams
+from claimwire.streams import ensure_group, publish_all, read_events
+from claimwire_contracts import ArticleReceived, ClaimExtracted
+from tests.support.articles import sample_articles
+
+pytestmark = pytest.mark.redis
+
+
+async def test_events_of_several_streams_keep_their_order_across_chunks(settings, redis_client, monkeypatch):
+    """More events than one scripted call takes: every one written once, in order, each to its own stream."""
+    monkeypatch.setattr(streams, "XADD_CHUNK", 7)
+    from claimwire.extraction import extract_claims
+
+    articles = sample_articles()
+    claims = [c for a in articles for c in extract_claims(a)]
+    events = [(settings.claims_stream, c, c.claim_id) for c in claims]
+    events += [(settings.articles_stream, a, a.article_id) for a in articles]
+    assert await publish_all(redis_client, events, maxlen=None) == len(events)
+    assert [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)] == claims
+    assert [a for _, a in await read_events(redis_client, settings.articles_stream, ArticleReceived)] == articles
+
+
+async def test_maxlen_trims_the_stream(settings, redis_client):
+    """With maxlen the stream is trimmed (approximately, as FastStream's publisher does)."""
+    article = sample_articles()[0]
+    await publish_all(redis_client, [(settings.articles_stream, article, str(i)) for i in range(3000)], maxlen=1000)
+    assert 1000 <= await redis_client.xlen(settings.articles_stream) < 3000
+
+
+async def test_a_faststream_subscriber_reads_what_publish_all_wrote(settings, redis_client):
+    """The real broker's subscriber decodes the scripted XADDs into the contract, correlation id included."""
+    import asyncio
+
+    article = sample_articles()[0]
+    got: asyncio.Future = asyncio.get_running_loop().create_future()
+    broker = RedisBroker(settings.url)
+
+    @broker.subscriber(stream=StreamSub(settings.articles_stream, group="reader", consumer="r1"))
+    async def handle(body: ArticleReceived, message: RedisStreamMessage) -> None:
+        if not got.done():
+            got.set_result((body, message.correlation_id))
+
+    await publish_all(redis_client, [(settings.articles_stream, article, "corr-1")], maxlen=None)
+    await ensure_group(redis_client, settings.articles_stream, "reader")
+    async with broker:
+        await broker.start()
+        body, correlation_id = await asyncio.wait_for(got, 10)
+    assert (body, correlation_id) == (article, "corr-1")
