@@ -4,7 +4,7 @@ Run: `uv run python bench/extract_golden.py write [--out /tmp/golden.jsonl]` bef
 `uv run python bench/extract_golden.py check [--out /tmp/golden.jsonl]` after it (exit 1 on any difference).
 
 The inputs are read by path and the golden file is written outside the repo (nothing from ../shared is
-copied in): every article of the dev and held-out sets, the seed article of issue 4 (../shared/seeds, published
+copied in): every article of the dev and both held-out sets, the seed article of issue 4 (../shared/seeds, published
 12 March 2024 as in its test), seeds/articles.jsonl, the first 200 ECB+ articles (../shared/data/ecbplus;
 Cybulska and Vossen 2014, CC BY 3.0) and 60 of the ~5 KB articles of bench/extract_bench.py per corpus. Each
 output line is one claim's `model_dump_json()`, prefixed with the input's label.
@@ -44,7 +44,7 @@ def _jsonl(path: Path, limit: int | None = None) -> list[dict]:
 
 def articles() -> Iterator[tuple[str, ArticleReceived]]:
     """Every golden input, labelled, in a fixed order."""
-    for name in ("dev", "holdout"):
+    for name in ("dev", "holdout", "holdout2"):
         for line in _jsonl(REPO / "tests" / "data" / "extraction" / f"{name}.jsonl"):
             yield f"{name}:{line['id']}", _article(line, line["id"])
     seed = {"text": SEED.read_text(encoding="utf-8"), "source": "Seed Wire", "published_at": "2024-03-12T15:00:00Z"}
