@@ -23,7 +23,7 @@ from ._locations import FoundLocation, Region, article_regions, find_locations
 from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
 from ._text import trim, unquote
-from ._time import FoundTime, find_time, may_hold_time
+from ._time import FoundTime, find_time
 from ._verification import (
     FoundVerification,
     find_verification,
@@ -309,7 +309,6 @@ class _ArticleContext:
     # the sentence's start, which is unique in an article: hashing an int is cheaper than hashing a Sentence.
     spans: dict[int, Span] = field(default_factory=dict)
     times: dict[int, FoundTime | None] = field(default_factory=dict)
-    timeless: dict[int, bool] = field(default_factory=dict)
 
     def sentence_span(self, sentence: Sentence) -> Span:
         span = self.spans.get(sentence.start)
@@ -320,19 +319,23 @@ class _ArticleContext:
     def time(self, draft: "_Draft") -> FoundTime | None:
         """The first time expression of the claim's content, else of its sentence."""
         text, sentence = self.article.text, draft.sentence
-        c_start, c_end = draft.content
-        if sentence.start <= c_start and c_end <= sentence.end:
-            timeless = self.timeless.get(sentence.start)
-            if timeless is None:
-                timeless = self.timeless[sentence.start] = not may_hold_time(text, sentence.start, sentence.end)
-            if timeless:
-                return None  # neither the content nor the sentence holds a time expression
-        found = find_time(text, c_start, c_end, self.published)
-        if found is not None:
-            return found
         if sentence.start not in self.times:
             self.times[sentence.start] = find_time(text, sentence.start, sentence.end, self.published)
-        return self.times[sentence.start]
+        whole = self.times[sentence.start]
+        c_start, c_end = draft.content
+        # A content inside its sentence that does not stop mid-word sees every time expression the sentence sees
+        # within it (the content's search is the sentence's, minus what lies outside). So when the sentence has
+        # none, or its first lies inside the content, the content's first is that one.
+        inside = sentence.start <= c_start and c_end <= sentence.end and not _word_at(text, c_end, sentence.end)
+        if inside and (whole is None or (c_start <= whole.start and whole.end <= c_end)):
+            return whole
+        found = find_time(text, c_start, c_end, self.published)
+        return found if found is not None else whole
+
+
+def _word_at(text: str, at: int, end: int) -> bool:
+    """True when `text[at]` (before `end`) is a word character: a regex \\b sees the span's end differently."""
+    return at < end and (text[at].isalnum() or text[at] == "_")
 
 
 def _build(context: _ArticleContext, draft: _Draft) -> ClaimExtracted:

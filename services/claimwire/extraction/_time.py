@@ -63,7 +63,6 @@ _HINTS = (
     "Dec",
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +86,6 @@ def find_time(text: str, start: int, end: int, published: date | None) -> FoundT
     first, last = _resolve(match, published)
     return FoundTime(match.start(), match.end(), first, last)
 
-
-def may_hold_time(text: str, start: int, end: int) -> bool:
-    """False when no part of `text[start:end]` can hold a time expression: no hint word and no digit.
-
-    Lets a caller skip `find_time` on every span inside a sentence that fails this once.
-    """
-    body = text[start:end]
-    return any(hint in body for hint in _HINTS) or _DIGIT.search(body) is not None
 
 
 def _resolve(match: re.Match[str], published: date | None) -> tuple[date | None, date | None]:

@@ -1,11 +1,17 @@
 """The speed helpers the stages share give exactly what the plain forms they replace give."""
 
+import json
 import re
+from datetime import date
+from pathlib import Path
 
 import pytest
 
+from claimwire.extraction._sentences import split_sentences
 from claimwire.extraction._text import Caseless, first_token, last_tokens, lower_exact, tokens
-from claimwire.extraction._time import find_time, may_hold_time
+from claimwire.extraction._time import find_time
+
+DEV = Path(__file__).resolve().parents[2] / "data" / "extraction" / "dev.jsonl"
 
 # Words with inner apostrophes, hyphens and dots, Cyrillic, and short and long words side by side.
 TRICKY = (
@@ -36,7 +42,7 @@ def test_caseless_falls_back_where_lower_casing_is_not_exact(text: str) -> None:
 
 
 def test_lower_exact_refuses_text_whose_lower_case_moves_offsets() -> None:
-    """"İ" lower-cases to two characters and "ſ" is equated with "s": no stand-in lower-case text then."""
+    """ "İ" lower-cases to two characters and "ſ" is equated with "s": no stand-in lower-case text then."""
     assert lower_exact("Kyiv SAID") == "kyiv said"
     assert lower_exact("İstanbul") is None
     assert lower_exact("ſaid") is None
@@ -57,10 +63,25 @@ def test_last_and_first_tokens_equal_slices_of_tokens() -> None:
             assert first_token(TRICKY, start, end) == (words[0] if words else None)
 
 
-def test_may_hold_time_is_false_only_where_no_time_can_be_found() -> None:
-    """A sentence without a time word or a digit has no time expression in any part of it."""
-    sentence = "Troops advanced on the village, the army said."
-    assert not may_hold_time(sentence, 0, len(sentence))
-    dated = "Troops advanced on Tuesday, the army said in 2024."
-    assert may_hold_time(dated, 0, len(dated))
-    assert find_time(dated, 0, len(dated), None) is not None
+def test_a_span_inside_a_sentence_sees_the_sentence_time() -> None:
+    """The pipeline reuses a sentence's first time expression for a claim inside it: for every word-aligned
+    span of every dev-set sentence, the span has none when the sentence has none, and the sentence's first
+    when that lies inside the span."""
+    published = date(2024, 3, 12)
+    checked = 0
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        for sentence in split_sentences(text):
+            whole = find_time(text, sentence.start, sentence.end, published)
+            words = tokens(text, sentence.start, sentence.end)
+            for first in words:
+                for last in words:
+                    if last.end < first.start or (last.end < sentence.end and re.match(r"\w", text[last.end])):
+                        continue  # the pipeline reuses the sentence's time only for spans that end a word
+                    found = find_time(text, first.start, last.end, published)
+                    if whole is None:
+                        assert found is None
+                    elif first.start <= whole.start and whole.end <= last.end:
+                        assert found == whole
+                        checked += 1
+    assert checked > 1000
