@@ -103,9 +103,12 @@ def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
     return kept
 
 
-# One pass finds every phrase cue; longer phrases first so "claimed responsibility for" beats "claimed".
+# One pass finds every phrase cue; longer phrases first so "claimed responsibility for" beats "claimed". The
+# lookahead (the phrases' first letters) lets `re` pass over other positions without trying every phrase.
+_PHRASES = (*lex.PREPOSITIONAL_CUES, *lex.MULTIWORD_CUES)
+_PHRASE_FIRST_LETTERS = "".join(sorted({re.escape(phrase[0].lower()) for phrase in _PHRASES}))
 _PHRASE_CUES = Caseless(
-    r"\b(?:(?P<prep>"
+    rf"(?=[{_PHRASE_FIRST_LETTERS}])\b(?:(?P<prep>"
     + "|".join(re.escape(p.lower()) for p in sorted(lex.PREPOSITIONAL_CUES, key=len, reverse=True))
     + r")|(?P<multi>"
     + "|".join(re.escape(p.lower()) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))

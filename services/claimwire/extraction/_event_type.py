@@ -2,7 +2,7 @@
 
 from claimwire_contracts import EventType
 
-from ._text import Caseless, lower_exact
+from ._text import Caseless, contains_any, lower_exact
 
 # Order matters: a capture mentioned with losses is about territory; a crash is an accident unless the
 # text says it was shot down.
@@ -150,7 +150,7 @@ def classify(content: str, *, attributed: bool, quoted: bool) -> EventType:
 def _first_kind(lowered: str, subject: str, attributed: bool, *, lower_case: bool) -> EventType:
     for kind, pattern in _RULES:
         # The literal pre-check skips the regex for the many types whose words are absent.
-        if any(stem in lowered for stem in _STEMS[kind]):
+        if contains_any(lowered, _STEMS[kind]):
             form = pattern.lower_form if lower_case else pattern.ignorecase_form
             if form.search(subject):
                 return kind

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import _gazetteer
 from ._lexicon import DEMONYMS, REGION_WORDS, SETTLEMENT_WORDS
-from ._text import Caseless
+from ._text import Caseless, contains_any
 
 _NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
@@ -310,7 +310,7 @@ def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
     if not before.rstrip().endswith(_BEFORE_PLACE_ENDINGS):
         return None  # none of the three patterns below can match (each ends in one of these words and spaces)
     lowered = before.lower()
-    if not any(hint in lowered for hint in _PLACE_HINTS):
+    if not contains_any(lowered, _PLACE_HINTS):
         return None
     near = before[-40:]
     return _SETTLEMENT_BEFORE.search(near) or _NEAR_BEFORE.search(near) or _SETTLEMENT_LIST.search(before)

@@ -22,7 +22,7 @@ from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
 from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
-from ._text import trim, unquote
+from ._text import contains_any, trim, unquote
 from ._time import FoundTime, find_time
 from ._verification import (
     FoundVerification,
@@ -288,7 +288,7 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
         if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
             registry.note(name)
     lowered = text[sentence.start : sentence.end].lower()
-    if not any(head in lowered for head in _GROUP_HEADS):
+    if not contains_any(lowered, _GROUP_HEADS):
         return
     for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
         registry.note(match.group("name"), _GROUP_KINDS.get(match.group("head").lower(), ClaimantKind.organization))

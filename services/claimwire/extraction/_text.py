@@ -159,6 +159,14 @@ class Caseless:
         return pattern.match(subject[start:end])
 
 
+def contains_any(text: str, fragments: tuple[str, ...] | str) -> bool:
+    """True when any of `fragments` occurs in `text` (the literal pre-checks that skip a pattern).
+
+    `any(map(...))` runs the loop in C; a generator expression costs a Python frame step per fragment.
+    """
+    return any(map(text.__contains__, fragments))
+
+
 def is_capitalised(word: str) -> bool:
     """True for a word that starts with an upper-case letter (proper nouns, acronyms)."""
     return bool(word) and word[0].isupper()

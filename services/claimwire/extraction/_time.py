@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ._text import contains_any
+
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -78,7 +80,7 @@ class FoundTime:
 def find_time(text: str, start: int, end: int, published: date | None) -> FoundTime | None:
     """The first time expression in `text[start:end]`, resolved against `published`."""
     body = text[start:end]
-    if not any(hint in body for hint in _HINTS) and not _YEAR.search(body.lower()):
+    if not contains_any(body, _HINTS) and not _YEAR.search(body.lower()):
         return None
     match = _PATTERN.search(text, start, end)
     if match is None:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from claimwire_contracts import VerificationStatus
 
-from ._text import Caseless
+from ._text import Caseless, contains_any
 
 _UNVERIFIED = (
     r"(?:has|have|had|is|are|was|were) (?:yet|not been able) to (?:be )?(?:independently )?(?:confirm|verif)\w*",
@@ -108,7 +108,7 @@ class FoundVerification:
 def find_verification(text: str, start: int, end: int) -> FoundVerification | None:
     """The first verification statement in `text[start:end]`, if any (unverified before disputed)."""
     lowered = text[start:end].lower()
-    if not any(stem in lowered for stem in _STEMS):
+    if not contains_any(lowered, _STEMS):
         return None
     best: FoundVerification | None = None
     for status, pattern in _RULES:
