@@ -324,8 +324,9 @@ class _ArticleContext:
         whole = self.times[sentence.start]
         c_start, c_end = draft.content
         # A content inside its sentence that does not stop mid-word sees every time expression the sentence sees
-        # within it (the content's search is the sentence's, minus what lies outside). So when the sentence has
-        # none, or its first lies inside the content, the content's first is that one.
+        # within it (the content's search is the sentence's, minus what lies outside; find_time's literal
+        # pre-check passes for every match). So when the sentence has none, or its first lies inside the
+        # content, the content's first is that one (tests/unit/extraction/test_text.py checks this).
         inside = sentence.start <= c_start and c_end <= sentence.end and not _word_at(text, c_end, sentence.end)
         if inside and (whole is None or (c_start <= whole.start and whole.end <= c_end)):
             return whole
