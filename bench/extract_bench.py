@@ -29,7 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "tests" / "data" / "extraction" / "dev.jsonl"
-ECBPLUS = REPO.parent / "shared" / "data" / "ecbplus" / "articles.jsonl"
+# ../shared sits beside the main checkout; a worktree (/work/wt/<name>) finds it one directory further up.
+SHARED = next((d / "shared" for d in REPO.parents if (d / "shared").is_dir()), REPO.parent / "shared")
+ECBPLUS = SHARED / "data" / "ecbplus" / "articles.jsonl"
 ECBPLUS_CITATION = (
     "ECB+ corpus (Cybulska and Vossen, LREC 2014), CC BY 3.0, via ../shared/data/ecbplus; "
     "its article texts joined into ~5 KB articles"

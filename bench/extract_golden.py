@@ -4,7 +4,7 @@ Run: `uv run python bench/extract_golden.py write [--out /tmp/golden.jsonl]` bef
 `uv run python bench/extract_golden.py check [--out /tmp/golden.jsonl]` after it (exit 1 on any difference).
 
 The inputs are read by path and the golden file is written outside the repo (nothing from ../shared is
-copied in): every article of the dev and held-out sets, the seed article of issue 4 (../shared/seeds, published
+copied in): every article of the dev and both held-out sets, the seed article of issue 4 (../shared/seeds, published
 12 March 2024 as in its test), seeds/articles.jsonl, the first 200 ECB+ articles (../shared/data/ecbplus;
 Cybulska and Vossen 2014, CC BY 3.0) and 60 of the ~5 KB articles of bench/extract_bench.py per corpus. Each
 output line is one claim's `model_dump_json()`, prefixed with the input's label.
@@ -20,9 +20,10 @@ from pathlib import Path
 from claimwire_contracts import ArticleReceived, make_article_id
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO / "bench"))
+from extract_bench import DEV, ECBPLUS, SHARED, synthetic_articles  # noqa: E402
+
 SEED = SHARED / "seeds" / "000_f6d8031f7ba4c74a.txt"
-ECBPLUS = SHARED / "data" / "ecbplus" / "articles.jsonl"
 RECEIVED = datetime(2024, 1, 1, tzinfo=UTC)
 
 
@@ -43,10 +44,7 @@ def _jsonl(path: Path, limit: int | None = None) -> list[dict]:
 
 def articles() -> Iterator[tuple[str, ArticleReceived]]:
     """Every golden input, labelled, in a fixed order."""
-    sys.path.insert(0, str(REPO / "bench"))
-    from extract_bench import DEV, synthetic_articles
-
-    for name in ("dev", "holdout"):
+    for name in ("dev", "holdout", "holdout2"):
         for line in _jsonl(REPO / "tests" / "data" / "extraction" / f"{name}.jsonl"):
             yield f"{name}:{line['id']}", _article(line, line["id"])
     seed = {"text": SEED.read_text(encoding="utf-8"), "source": "Seed Wire", "published_at": "2024-03-12T15:00:00Z"}

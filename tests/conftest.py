@@ -12,7 +12,8 @@ from claimwire.settings import Settings
 from tests.support.redis_server import redis_for_tests
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# ../shared sits beside the main checkout; a worktree (/work/wt/<name>) finds it one directory further up.
+SHARED = next((d / "shared" for d in REPO.parents if (d / "shared").is_dir()), REPO.parent / "shared")
 SEED_ARTICLE = SHARED / "seeds" / "000_f6d8031f7ba4c74a.txt"
 
 

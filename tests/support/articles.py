@@ -7,8 +7,10 @@ from pathlib import Path
 from claimwire_contracts import ArticleReceived, make_article_id
 
 REPO = Path(__file__).resolve().parents[2]
+# ../shared sits beside the main checkout; a worktree (/work/wt/<name>) finds it one directory further up.
+SHARED = next((d / "shared" for d in REPO.parents if (d / "shared").is_dir()), REPO.parent / "shared")
 SEED_JSONL = REPO / "seeds" / "articles.jsonl"
-ORIGINAL_SEED = REPO.parent / "shared" / "seeds" / "000_f6d8031f7ba4c74a.txt"
+ORIGINAL_SEED = SHARED / "seeds" / "000_f6d8031f7ba4c74a.txt"
 
 
 def sample_articles() -> list[ArticleReceived]:

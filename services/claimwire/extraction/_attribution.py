@@ -9,7 +9,18 @@ import re
 from dataclasses import dataclass
 
 from . import _lexicon as lex
-from ._text import QUOTE_OPEN, Token, is_capitalised, tokens, trim, unquote
+from ._text import (
+    QUOTE_OPEN,
+    Caseless,
+    Token,
+    first_token,
+    is_capitalised,
+    iter_tokens,
+    last_tokens,
+    tokens,
+    trim,
+    unquote,
+)
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|as)\s+|\s+(?:but|while|whereas)\s+")
 _MAX_CLAIMANT_WORDS = 12
@@ -70,7 +81,8 @@ _HANDOVER = re.compile(r",\s+(?:and|while|but|whereas)\s+")
 _THAT_HEAD = re.compile(r"^(?:[\w’'\- ]{0,60}?\s)?that\s+")
 _QUOTE_HEAD = re.compile(r"^[^“\"]{0,80}?[,:]\s*([“\"])")
 _RECIPIENT = re.compile(r"^[\w’'\- ]{1,40}?(?:,|\s(?=[a-z]))")
-_DANGLING = re.compile(r"\s+(?:and|but|or|while|as)$")
+_DANGLING_WORDS = ("and", "but", "or", "while", "as")
+_DANGLING = re.compile(rf"\s+(?:{'|'.join(_DANGLING_WORDS)})$")
 
 
 def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
@@ -91,14 +103,16 @@ def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
     return kept
 
 
-# One pass finds every phrase cue; longer phrases first so "claimed responsibility for" beats "claimed".
-_PHRASE_CUES = re.compile(
-    r"\b(?:(?P<prep>"
-    + "|".join(re.escape(p) for p in sorted(lex.PREPOSITIONAL_CUES, key=len, reverse=True))
+# One pass finds every phrase cue; longer phrases first so "claimed responsibility for" beats "claimed". The
+# lookahead (the phrases' first letters) lets `re` pass over other positions without trying every phrase.
+_PHRASES = (*lex.PREPOSITIONAL_CUES, *lex.MULTIWORD_CUES)
+_PHRASE_FIRST_LETTERS = "".join(sorted({re.escape(phrase[0].lower()) for phrase in _PHRASES}))
+_PHRASE_CUES = Caseless(
+    rf"(?=[{_PHRASE_FIRST_LETTERS}])\b(?:(?P<prep>"
+    + "|".join(re.escape(p.lower()) for p in sorted(lex.PREPOSITIONAL_CUES, key=len, reverse=True))
     + r")|(?P<multi>"
-    + "|".join(re.escape(p) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))
-    + r"))\b",
-    re.IGNORECASE,
+    + "|".join(re.escape(p.lower()) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))
+    + r"))\b"
 )
 
 
@@ -120,8 +134,9 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
         if match.group() not in verbs:
             continue
         # Only the few words around a candidate are tokenised, not the whole sentence.
-        before = tokens(text, max(start, match.start() - 60), match.start())[-3:]
-        after = tokens(text, match.end(), min(end, match.end() + 30))[:1]
+        before = last_tokens(text, max(start, match.start() - 60), match.start(), 3)
+        following = first_token(text, match.end(), min(end, match.end() + 30))
+        after = [] if following is None else [following]
         word = Token(match.start(), match.end(), match.group())
         if _verb_slot(text, [*before, word, *after], len(before)):
             kind = "participle" if word.text in lex.PARTICIPLE_CUES and _after_comma(text, word) else "verb"
@@ -135,8 +150,11 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
 
 def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of quoted passages: a reporting verb inside a quote is the speaker's, not an attribution."""
-    regions = [(m.start(), m.end()) for m in _CURLY_QUOTED.finditer(text[start:end])]
-    regions += [(m.start(), m.end()) for m in _STRAIGHT_QUOTED.finditer(text[start:end])]
+    body = text[start:end]
+    if "“" not in body and '"' not in body:
+        return []  # both patterns open with a quote mark
+    regions = [(m.start(), m.end()) for m in _CURLY_QUOTED.finditer(body)]
+    regions += [(m.start(), m.end()) for m in _STRAIGHT_QUOTED.finditer(body)]
     return [(start + s, start + e) for s, e in regions]
 
 
@@ -204,12 +222,12 @@ def _attribute(text: str, sentence: tuple[int, int], cue: _Cue, following: int) 
     return Attribution((cue.start, cue.end), claimant, content)
 
 
+_CLAUSE_AFTER = re.compile(r"^(?:\s+\w+){0,4}?\s*(?:that\b|[“\":]|,\s*[“\"])|^\s+\w+\s+to\s+\w+")
+
+
 def _clause_follows(text: str, cue_end: int, body_end: int) -> bool:
     """A "that"-clause, a quote, a colon or a to-infinitive follows the cue within a few words."""
-    return (
-        re.match(r"^(?:\s+\w+){0,4}?\s*(?:that\b|[“\":]|,\s*[“\"])|^\s+\w+\s+to\s+\w+", text[cue_end:body_end])
-        is not None
-    )
+    return _CLAUSE_AFTER.match(text[cue_end:body_end]) is not None
 
 
 def _body_end(text: str, s_start: int, s_end: int) -> int:
@@ -255,6 +273,8 @@ def _only_adverbial(lead: str) -> bool:
 def _passive_agent(text: str, cue: _Cue, body_end: int) -> Attribution | None:
     """ "… being attributed to Y by X": the agent after "by" is the claimant."""
     window = text[cue.end : min(body_end, cue.end + 60)]
+    if "by" not in window:
+        return None  # _BY_AGENT needs the word "by"
     match = _BY_AGENT.match(window)
     aux = _AUX_BEFORE.search(text[max(0, cue.start - 20) : cue.start])
     if match is None or aux is None:
@@ -315,7 +335,9 @@ def _has_verbish(phrase: str) -> bool:
 def _subject_before(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
     """The claimant mention before a cue: the subject of the clause, appositives and adverbials skipped."""
     region_start = _clause_start(text, cue_start, s_start)
-    infinitive = _INFINITIVE_BEFORE.search(text[region_start:cue_start])
+    region = text[region_start:cue_start]
+    # A "$"-anchored search tries every start position; its match ends in "to" or "…ly" and spaces.
+    infinitive = _INFINITIVE_BEFORE.search(region) if region.rstrip().endswith(("to", "ly")) else None
     if infinitive is not None:
         # "prompting the Kremlin to announce": the noun phrase before "to".
         return _np_before_to(text, region_start, region_start + infinitive.end(1))
@@ -389,9 +411,11 @@ def _clause_start(text: str, position: int, floor: int = 0) -> int:
 def _comma_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     cursor = start
-    for match in re.finditer(r",", text[start:end]):
-        pieces.append(trim(text, cursor, start + match.start()))
-        cursor = start + match.end()
+    comma = text.find(",", start, end)
+    while comma != -1:
+        pieces.append(trim(text, cursor, comma))
+        cursor = comma + 1
+        comma = text.find(",", cursor, end)
     pieces.append(trim(text, cursor, end))
     return pieces
 
@@ -444,7 +468,7 @@ def _time_word(words: list[Token]) -> bool:
 def _np_end(text: str, start: int, end: int) -> int:
     """End of the noun phrase that starts at `start`: stops at a verb-like word or clause punctuation."""
     last = start
-    for word in tokens(text, start, end):
+    for word in iter_tokens(text, start, end):
         gap = text[last : word.start]
         if last > start and any(ch in gap for ch in ',;:()“”"'):
             break
@@ -525,7 +549,8 @@ def _content_after(text: str, cue_end: int, end: int, cue: _Cue) -> tuple[int, i
     channel = _CHANNEL_TAIL.search(text, start, end)
     if channel is not None and channel.start() > start:
         end = channel.start()
-    dangling = _DANGLING.search(text[start:end])
+    # Checked first: the "$"-anchored search would try every position of the content.
+    dangling = _DANGLING.search(text[start:end]) if text.endswith(_DANGLING_WORDS, start, end) else None
     if dangling is not None:
         end = start + dangling.start()
     return unquote(text, start, end)

@@ -382,6 +382,8 @@ class Registry:
             return None
         definite = bool(_LEADING_DETERMINER.match(mention.strip()))
         head = parts[-1]
+        # Lower-cased once here, not inside the predicates that run over every registered entity.
+        head_lower, name_lower = head.lower(), name.lower()
         if head[:1].islower() and set(name.lower().split()) <= _GENERIC_GROUP_HEADS:
             group = self._latest(lambda e: e.kind in {ClaimantKind.armed_group, ClaimantKind.organization})
             return group or self._latest(lambda e: e.kind is not ClaimantKind.person)
@@ -389,7 +391,7 @@ class Registry:
             # A common-noun head ("the ministry", "Russia's defense ministry") matches an entity that has
             # the head and every other word of the mention.
             content_words = {w for w in words if w not in {"the", "of", "for"}}
-            return self._latest(lambda e: head.lower() in e.words and content_words <= e.words)
+            return self._latest(lambda e: head_lower in e.words and content_words <= e.words)
         if len(parts) == 1 and name.isupper() and 2 <= len(name) <= 6:
             acronym = self._latest(lambda e: _initials(e.name) == name)
             if acronym is not None:
@@ -400,12 +402,12 @@ class Registry:
                 return surname
             if definite:
                 # "the Legion", "the Kremlin": the latest entity whose name holds that word.
-                return self._latest(lambda e: name.lower() in e.words)
+                return self._latest(lambda e: name_lower in e.words)
             # "Police" after "Sussex Police": the latest entity whose name ends with that word.
             org = self._latest(lambda e: e.kind is not ClaimantKind.person and e.name.split()[-1] == name)
             if org is not None:
                 return org
-        return self._latest(lambda e: e.name.lower() == name.lower())
+        return self._latest(lambda e: e.name.lower() == name_lower)
 
     def _latest(self, predicate: Callable[[Entity], bool]) -> Entity | None:
         for entity in reversed(self._entities):

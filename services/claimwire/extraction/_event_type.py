@@ -1,13 +1,13 @@
 """Stage 7: the event type of a claim, from keywords of its content (first matching type wins)."""
 
-import re
-
 from claimwire_contracts import EventType
+
+from ._text import Caseless, contains_any, lower_exact
 
 # Order matters: a capture mentioned with losses is about territory; a crash is an accident unless the
 # text says it was shot down.
-_RULES: tuple[tuple[EventType, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE))
+_RULES: tuple[tuple[EventType, Caseless], ...] = tuple(
+    (kind, Caseless(r"\b(?:" + pattern + r")"))
     for kind, pattern in (
         (
             EventType.territorial_control,
@@ -127,10 +127,9 @@ _STEMS: dict[EventType, tuple[str, ...]] = {
 }
 
 # "without any casualties", "no one was hurt": the absence of casualties is not a casualties claim.
-_NONE_HURT = re.compile(
+_NONE_HURT = Caseless(
     r"\b(?:no|without(?:\s+\w+){0,3}\s+any|zero)\s+(?:casualt\w+|deaths|injuries|fatalities)|no one was "
-    r"(?:hurt|injured|killed)",
-    re.IGNORECASE,
+    r"(?:hurt|injured|killed)"
 )
 
 
@@ -138,10 +137,21 @@ def classify(content: str, *, attributed: bool, quoted: bool) -> EventType:
     """Event type of a claim; quotes and attributed positions without an event keyword are statements."""
     if quoted:
         return EventType.statement
-    content = _NONE_HURT.sub(" ", content)
-    lowered = content.lower()
+    lowered = lower_exact(content)
+    if lowered is None:
+        # Lower-casing would move offsets or lose an IGNORECASE equivalence: match the text as written.
+        content = _NONE_HURT.ignorecase_form.sub(" ", content)
+        return _first_kind(content.lower(), content, attributed, lower_case=False)
+    # Case-insensitive patterns run as lower-case ones over the lower-cased content (faster, same result).
+    lowered = _NONE_HURT.lower_form.sub(" ", lowered)
+    return _first_kind(lowered, lowered, attributed, lower_case=True)
+
+
+def _first_kind(lowered: str, subject: str, attributed: bool, *, lower_case: bool) -> EventType:
     for kind, pattern in _RULES:
         # The literal pre-check skips the regex for the many types whose words are absent.
-        if any(stem in lowered for stem in _STEMS[kind]) and pattern.search(content):
-            return kind
+        if contains_any(lowered, _STEMS[kind]):
+            form = pattern.lower_form if lower_case else pattern.ignorecase_form
+            if form.search(subject):
+                return kind
     return EventType.statement if attributed else EventType.other

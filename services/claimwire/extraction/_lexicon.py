@@ -5,6 +5,8 @@ Every list is general English news vocabulary, not phrases taken from any one ar
 
 import re
 
+from ._text import Caseless
+
 
 def _forms(*lemmas: str) -> frozenset[str]:
     """Inflected forms written out as 'say said says saying' groups."""
@@ -370,30 +372,26 @@ CONNECTIVE_OPENERS = re.compile(
 )
 
 #: Words that break the carry-over of the previous sentence's claimant to a cue-less sentence.
-TOPIC_SHIFT = re.compile(
-    r"^(?:meanwhile|separately|elsewhere|in a separate|in other news|in another|on another)\b", re.IGNORECASE
-)
+TOPIC_SHIFT = Caseless(r"^(?:meanwhile|separately|elsewhere|in a separate|in other news|in another|on another)\b")
 
 #: Writer's commentary and analysis: a cue-less sentence holding one of these is not a claim.
-COMMENTARY = re.compile(
+COMMENTARY = Caseless(
     r"\b(?:underscor\w*|reflects?|reflecting|paint(?:s|ed)? a picture|significance|cannot be (?:understated|"
     r"overstated)|appears? to|appeared to|seems?|seemed|signal(?:s|ing|led|ed)?|suggests?|likely|"
     r"perhaps|arguably|remains? to be seen|collectively|profound|sentiment|analysts?|observers?|"
     r"critics say|it is (?:unclear|not clear)|raises? (?:questions|concerns)|highlight(?:s|ed|ing)?|"
-    r"testament|symboli[sz]\w*)\b",
-    re.IGNORECASE,
+    r"testament|symboli[sz]\w*)\b"
 )
 
 #: Modal verbs, lower-case only so the month "May" is not one: speculation, not a reported fact.
 MODALS = re.compile(r"\b(?:might|would|may)\b|\bcould(?! not)\b")
 
 #: Meta-reporting about the newsroom's own work: never a claim.
-META_REPORTING = re.compile(
+META_REPORTING = Caseless(
     r"\b(?:reached out|for comments?|did not (?:immediately )?respond|declined to comment|"
     r"could not be reached|has contacted|have contacted|was contacted|requests? for comment|"
     r"this story|this article|this report has been updated|contributed (?:to )?(?:this )?report(?:ing)?|"
-    r"(?:has|have|had|did) not (?:yet )?(?:commented|comment)|no immediate comment|not immediately available)\b",
-    re.IGNORECASE,
+    r"(?:has|have|had|did) not (?:yet )?(?:commented|comment)|no immediate comment|not immediately available)\b"
 )
 
 #: Verbs of political and civic news that make an unattributed sentence a reported fact (beside the

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import _gazetteer
 from ._lexicon import DEMONYMS, REGION_WORDS, SETTLEMENT_WORDS
+from ._text import Caseless, contains_any
 
 _NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
@@ -18,8 +19,9 @@ _REGION = re.compile(
     rf"(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:[Tt]he\s+)?(?P<name>{_NAME})\s+(?P<word>(?i:{'|'.join(REGION_WORDS)})\b)"
 )
 _REGION_ENDING = re.compile(_REGION.pattern + "$")
-_REGION_WORD = re.compile(rf"\b(?i:{'|'.join(REGION_WORDS)})\b")
-_REGION_OF = re.compile(rf"\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
+_REGION_WORD = Caseless(rf"\b(?:{'|'.join(REGION_WORDS)})\b")
+# The lookahead (the words' first letters) lets `re` skip most positions of the article cheaply.
+_REGION_OF = re.compile(rf"(?=[rpogs])\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
 # "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
@@ -116,8 +118,7 @@ def _places_in_run(
     text: str, run: tuple[int, int], end: int, regions: dict[str, Region], gazetteer: dict[str, _gazetteer.Place]
 ) -> list[FoundLocation]:
     r_start, r_end = run
-    words = [(m.start(), m.end()) for m in re.finditer(r"[\w’'.-]+", text[r_start:r_end])]
-    words = [(r_start + s, r_start + e) for s, e in words]
+    words = [m.span() for m in _RUN_WORD.finditer(text, r_start, r_end)]
     out: list[FoundLocation] = []
     # The one-to-three-word candidates starting at a word share what precedes them: look that up once.
     settlements: dict[int, re.Match[str] | None] = {}
@@ -126,7 +127,9 @@ def _places_in_run(
         for j in range(min(len(words), i + 3), i, -1):
             m_start, m_end = words[i][0], words[j - 1][1]
             raw = text[m_start:m_end]
-            name = _POSSESSIVE.sub("", raw.rstrip("."))
+            name = raw.rstrip(".")
+            if name.endswith(("’s", "'s")):
+                name = name[:-2]
             located = _locate(
                 text,
                 name,
@@ -151,6 +154,7 @@ def _places_in_run(
     return out
 
 
+_RUN_WORD = re.compile(r"[\w’'.-]+")
 _ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|\w+ed)\b")
 
 
@@ -252,7 +256,7 @@ _NEVER_PLACES = frozenset(
         "And",
     ]
 )
-_REGION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(REGION_WORDS)})\b", re.IGNORECASE)
+_REGION_WORD_AFTER = Caseless(rf"\s+(?:{'|'.join(REGION_WORDS)})\b")
 _APPOSITIVE = re.compile(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b")
 _PLACE_HINTS = (
     "village",
@@ -274,14 +278,49 @@ _PLACE_HINTS = (
 )
 
 
+# The last word before the spaces in which _SETTLEMENT_BEFORE ("village of"), _SETTLEMENT_LIST ("A, B and")
+# and _NEAR_BEFORE ("near", "north of the") end: a cheap exact test before the hint words and the patterns.
+_BEFORE_PLACE_ENDINGS = (
+    "of",
+    ",",
+    "and",
+    "the",
+    "near",
+    "outside",
+    "around",
+    "toward",
+    "towards",
+    "across",
+    "into",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+)
+
+
 def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
     """ "the village of X", "near X", "villages of A and X": the words before mark X as a place."""
     before = text[max(0, m_start - 120) : m_start]
+    if not before.rstrip().endswith(_BEFORE_PLACE_ENDINGS):
+        return None  # none of the three patterns below can match (each ends in one of these words and spaces)
     lowered = before.lower()
-    if not any(hint in lowered for hint in _PLACE_HINTS):
+    if not contains_any(lowered, _PLACE_HINTS):
         return None
     near = before[-40:]
     return _SETTLEMENT_BEFORE.search(near) or _NEAR_BEFORE.search(near) or _SETTLEMENT_LIST.search(before)
+
+
+_CLAUSE_END = re.compile(r"[.;]|,\s+(?:and|but|while)\b|\s+and\s+in\b")
+_IN_REGION = re.compile(
+    rf"\b(?:in|within)\s+(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:the\s+)?(?P<name>{_NAME})(?P<word>\s+(?:"
+    rf"{'|'.join(REGION_WORDS)})\b)?"
+)
 
 
 def _context(
@@ -289,12 +328,8 @@ def _context(
 ) -> tuple[str | None, str | None]:
     """Region/country stated right after a place: "in Ukraine's Kharkiv region", ", a village in X", "in Y"."""
     tail = text[m_end : min(end, m_end + 160)]
-    clause = re.split(r"[.;]|,\s+(?:and|but|while)\b|\s+and\s+in\b", tail, maxsplit=1)[0]
-    match = re.search(
-        rf"\b(?:in|within)\s+(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:the\s+)?(?P<name>{_NAME})(?P<word>\s+(?:"
-        rf"{'|'.join(REGION_WORDS)})\b)?",
-        clause,
-    )
+    clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
+    match = _IN_REGION.search(clause)
     if match is None:
         return None, None
     owner = _POSSESSIVE.sub("", match.group("owner") or "")

@@ -22,7 +22,7 @@ from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
 from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
-from ._text import trim, unquote
+from ._text import contains_any, trim, unquote
 from ._time import FoundTime, find_time
 from ._verification import (
     FoundVerification,
@@ -153,7 +153,11 @@ def _unattributed(
     verification: FoundVerification | None,
 ) -> list[_Draft]:
     body = text[sentence.start : sentence.end]
-    if lex.META_REPORTING.search(body) or lex.COMMENTARY.search(body) or lex.MODALS.search(body):
+    if (
+        lex.META_REPORTING.search_slice(text, sentence.start, sentence.end)
+        or lex.COMMENTARY.search_slice(text, sentence.start, sentence.end)
+        or lex.MODALS.search(body)
+    ):
         return []
     if _EVALUATIVE_OPENING.match(body) or body.rstrip().endswith("?"):
         return []
@@ -177,7 +181,7 @@ def _unattributed(
 
 def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, drafts: list[_Draft]) -> Entity | None:
     """Reported speech runs on within a paragraph: the previous sentence's claimant, unless the topic shifts."""
-    if previous is None or not drafts or lex.TOPIC_SHIFT.match(text[sentence.start : sentence.end]):
+    if previous is None or not drafts or lex.TOPIC_SHIFT.match_slice(text, sentence.start, sentence.end):
         return None
     last = drafts[-1]
     if (
@@ -236,8 +240,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_LONG_WORD = re.compile(r"[a-z][a-z-]{3,}")
+
+
 def _stems(text: str, span: tuple[int, int]) -> set[str]:
-    words = re.findall(r"[a-z][a-z-]{3,}", text[span[0] : span[1]].lower())
+    words = _LONG_WORD.findall(text[span[0] : span[1]].lower())
     return {w[:5] for w in words if w not in _FUNCTION_WORDS}
 
 
@@ -281,7 +288,7 @@ def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
         if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
             registry.note(name)
     lowered = text[sentence.start : sentence.end].lower()
-    if not any(head in lowered for head in _GROUP_HEADS):
+    if not contains_any(lowered, _GROUP_HEADS):
         return
     for match in _NAMED_GROUP.finditer(text, sentence.start, sentence.end):
         registry.note(match.group("name"), _GROUP_KINDS.get(match.group("head").lower(), ClaimantKind.organization))
@@ -298,25 +305,38 @@ class _ArticleContext:
     regions: dict[str, Region]
     published: date | None
     places: dict[str, FoundLocation] = field(default_factory=dict)
-    # Per sentence: its Span and its first time expression, since several claims share a sentence.
-    spans: dict[Sentence, Span] = field(default_factory=dict)
-    times: dict[Sentence, FoundTime | None] = field(default_factory=dict)
+    # Per sentence: its Span and its first time expression, since several claims share a sentence. Keyed by
+    # the sentence's start, which is unique in an article: hashing an int is cheaper than hashing a Sentence.
+    spans: dict[int, Span] = field(default_factory=dict)
+    times: dict[int, FoundTime | None] = field(default_factory=dict)
 
     def sentence_span(self, sentence: Sentence) -> Span:
-        span = self.spans.get(sentence)
+        span = self.spans.get(sentence.start)
         if span is None:
-            span = self.spans[sentence] = Span(start=sentence.start, end=sentence.end)
+            span = self.spans[sentence.start] = Span(start=sentence.start, end=sentence.end)
         return span
 
     def time(self, draft: "_Draft") -> FoundTime | None:
         """The first time expression of the claim's content, else of its sentence."""
-        found = find_time(self.article.text, *draft.content, self.published)
-        if found is not None:
-            return found
-        sentence = draft.sentence
-        if sentence not in self.times:
-            self.times[sentence] = find_time(self.article.text, sentence.start, sentence.end, self.published)
-        return self.times[sentence]
+        text, sentence = self.article.text, draft.sentence
+        if sentence.start not in self.times:
+            self.times[sentence.start] = find_time(text, sentence.start, sentence.end, self.published)
+        whole = self.times[sentence.start]
+        c_start, c_end = draft.content
+        # A content inside its sentence that does not stop mid-word sees every time expression the sentence sees
+        # within it (the content's search is the sentence's, minus what lies outside; find_time's literal
+        # pre-check passes for every match). So when the sentence has none, or its first lies inside the
+        # content, the content's first is that one (tests/unit/extraction/test_text.py checks this).
+        inside = sentence.start <= c_start and c_end <= sentence.end and not _word_at(text, c_end, sentence.end)
+        if inside and (whole is None or (c_start <= whole.start and whole.end <= c_end)):
+            return whole
+        found = find_time(text, c_start, c_end, self.published)
+        return found if found is not None else whole
+
+
+def _word_at(text: str, at: int, end: int) -> bool:
+    """True when `text[at]` (before `end`) is a word character: a regex \\b sees the span's end differently."""
+    return at < end and (text[at].isalnum() or text[at] == "_")
 
 
 def _build(context: _ArticleContext, draft: _Draft) -> ClaimExtracted:

@@ -8,6 +8,8 @@
 import re
 from dataclasses import dataclass
 
+from ._text import Caseless, lower_exact
+
 _UNITS = {
     "one": 1,
     "two": 2,
@@ -61,28 +63,28 @@ _APPROX = (
     r"more than|over|at least|about|around|nearly|almost|some|roughly|approximately|up to|upwards of|"
     r"an estimated|close to|fewer than|less than|under|as many as"
 )
-_NUMBER = re.compile(
-    rf"(?<![\w\-/.:])(?:(?P<approx>{_APPROX})\s+)?"
+# Matched as lower-case patterns over the lower-cased article (see Caseless): the matched strings are
+# lower-case, which is how every group below is read.
+# The lookahead holds the first letters of the approximations, number words and vague amounts, and digits:
+# `re` skips other positions without trying the branches.
+_NUMBER = Caseless(
+    rf"(?=[acdefhlmnorstu\d])(?<![\w\-/.:])(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|m|bn)\b)?|"
     rf"(?P<words>{_WORD_NUMBER})|"
     r"(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|a dozen))"
-    rf"(?![\w\-/:]|\.\d)(?:\s+of)?",
-    re.IGNORECASE,
+    rf"(?![\w\-/:]|\.\d)(?:\s+of)?"
 )
-_ZERO = re.compile(
+_ZERO = Caseless(
     r"\b(?:no|without(?:\s+\w+){0,3}\s+any|zero|not any)\s+(?P<unit>casualties|deaths|injuries|fatalities|victims|"
-    r"one (?:was|were) (?:hurt|injured|killed))\b",
-    re.IGNORECASE,
+    r"one (?:was|were) (?:hurt|injured|killed))\b"
 )
-_DESTROY = re.compile(
+_DESTROY = Caseless(
     r"\b(?:destroy\w*|destruction|downed|shot down|hit|struck|damag\w+|lost|seized|captured|intercept\w*|"
-    r"kill\w*)\b",
-    re.IGNORECASE,
+    r"kill\w*)\b"
 )
-_ONE = re.compile(
+_ONE = Caseless(
     r"\b(?P<text>(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<unit>tank|vehicle|personnel carrier|helicopter|plane|"
-    r"jet|aircraft|drone|missile|ship|vessel|boat|warship|howitzer|launcher|truck|soldier|civilian))\b",
-    re.IGNORECASE,
+    r"jet|aircraft|drone|missile|ship|vessel|boat|warship|howitzer|launcher|truck|soldier|civilian))\b"
 )
 _STOP = frozenset(
     [
@@ -192,11 +194,12 @@ _PEOPLE = frozenset(
         "gunmen",
     ]
 )
-_KILLED = re.compile(
-    r"\b(?:killed|killing|kills|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b", re.I
+_KILLED = Caseless(
+    r"\b(?:killed|killing|kills|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b"
 )
-_WOUNDED = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b", re.I)
-_NOT_A_COUNT = re.compile(r"^(?:one\s+(?:of|another)|one's)\b", re.I)
+_WOUNDED = Caseless(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b")
+# Matched at a position (pattern.match(text, pos)), so no "^" and no copy of the rest of the text.
+_NOT_A_COUNT = Caseless(r"(?:one\s+(?:of|another)|one's)\b")
 
 
 # Cheap pre-check (many spans hold no figure): a digit, a number word, or a word that makes a zero.
@@ -204,10 +207,11 @@ _NUMBER_WORDS = frozenset(
     [*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "no", "without", "zero"]
 )
 _DIGIT = re.compile(r"\d")
+_NON_LETTERS = re.compile(r"[^a-z]+")
 
 
 def _has_number(lowered: str) -> bool:
-    return _DIGIT.search(lowered) is not None or not _NUMBER_WORDS.isdisjoint(re.split(r"[^a-z]+", lowered))
+    return _DIGIT.search(lowered) is not None or not _NUMBER_WORDS.isdisjoint(_NON_LETTERS.split(lowered))
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,9 +229,10 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     """Counted figures in `text[start:end]`, in text order; years, times, durations and ordinals skipped."""
     found: list[FoundQuantity] = []
     pending: list[re.Match[str]] = []
-    lowered = text[start:end].lower()
+    exact = lower_exact(text[start:end])
+    lowered = exact if exact is not None else text[start:end].lower()
     if not _has_number(lowered):
-        return _singulars(text, start, end, found) if _DESTROY.search(lowered) else []
+        return _singulars(text, start, end, found) if _DESTROY.search_lowered(lowered) else []
     for match in _NUMBER.finditer(text, start, end):
         quantity = _from_match(text, match, end)
         if quantity is not None:
@@ -243,14 +248,16 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
                 found.append(_borrowing(text, match, found[-1]))
             else:
                 pending.append(match)
-    found.extend(_zeros(text, start, end))
-    if _DESTROY.search(lowered):
+    # Every zero opens with "no", "without" or "zero"; `exact` lets the lower-cased span stand for the text.
+    if exact is None or "no" in exact or "without" in exact or "zero" in exact:
+        found.extend(_zeros(text, start, end))
+    if _DESTROY.search_lowered(lowered):
         found.extend(_singulars(text, start, end, found))
     return sorted(found, key=lambda q: q.start)
 
 
 def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | None:
-    if _NOT_A_COUNT.match(text[match.start("words") if match.group("words") else match.start() :]):
+    if _NOT_A_COUNT.match(text, match.start("words") if match.group("words") else match.start()):
         return None
     value = _value(match)
     if value is None:
@@ -272,6 +279,10 @@ def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | 
     return FoundQuantity(value, unit, match.start(), unit_end, approximate or bool(match.group("vague")))
 
 
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:aged|between|age|no\.|number|page|article|section|chapter|route|at|from)\s+$")
+_FOLLOWER = re.compile(r"\s*([A-Za-z]+)")
+
+
 def _bare_number(text: str, match: re.Match[str]) -> bool:
     """A number with no counted noun after it that is not a year, a date, an age or part of a name."""
     value = _value(match)
@@ -279,20 +290,22 @@ def _bare_number(text: str, match: re.Match[str]) -> bool:
         return False
     before = text[max(0, match.start() - 12) : match.start()].lower()
     after = text[match.end() : match.end() + 12]
-    if re.search(r"(?:aged|between|age|no\.|number|page|article|section|chapter|route|at|from)\s+$", before):
+    if _NOT_A_COUNT_BEFORE.search(before):
         return False
-    follower = re.match(r"\s*([A-Za-z]+)", after)
+    follower = _FOLLOWER.match(after)
     return follower is None or follower.group(1).lower() in _STOP
+
+
+_OUTCOME_VERB_BEFORE = re.compile(
+    r"\b(kill\w*|wound\w*|injur\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*)"
+    r"(?:\s+(?:more than|at least|about|around|nearly|over|some|up to))?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _outcome_before(text: str, at: int, floor: int) -> str | None:
     """ "killing at least 41 people and wounding more than 180": the verb before names what is counted."""
-    before = re.search(
-        r"\b(kill\w*|wound\w*|injur\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*)"
-        r"(?:\s+(?:more than|at least|about|around|nearly|over|some|up to))?\s+$",
-        text[max(floor, at - 40) : at],
-        re.IGNORECASE,
-    )
+    before = _OUTCOME_VERB_BEFORE.search(text[max(floor, at - 40) : at])
     if before is None:
         return None
     stem = before.group(1).lower()
@@ -359,13 +372,17 @@ def _is_year(text: str, match: re.Match[str], value: float) -> bool:
     return isinstance(value, int) and 1800 <= value <= 2100 and "," not in match.group("digits")
 
 
+_DETERMINER_AFTER = re.compile(r"\s*(?:the|its|their|his|her|our)\s+(?=[a-z])")
+_UNIT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
+
+
 def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
     """Up to three words after the number that name what is counted, stopping at function words."""
     words: list[tuple[str, int]] = []
-    determiner = re.match(r"\s*(?:the|its|their|his|her|our)\s+(?=[a-z])", text[start:limit])
+    determiner = _DETERMINER_AFTER.match(text[start:limit])
     if determiner is not None and text[start - 3 : start] == " of":
         start += determiner.end()
-    for m in re.finditer(r"\s*([A-Za-z][\w’'-]*)", text[start:limit]):
+    for m in _UNIT_WORD.finditer(text[start:limit]):
         if m.start() != (words[-1][1] - start if words else 0) and words:
             break
         if not words and m.start() > 2:
@@ -383,10 +400,10 @@ def _outcome(text: str, unit: str, unit_end: int, limit: int) -> str:
     """People counted next to "killed" or "wounded" are counted as that outcome."""
     if unit.rsplit(maxsplit=1)[-1] not in _PEOPLE:
         return unit
-    window = text[max(0, unit_end - 80) : min(limit, unit_end + 40)]
-    if _KILLED.search(window):
+    window = max(0, unit_end - 80), min(limit, unit_end + 40)
+    if _KILLED.search_slice(text, *window):
         return "killed"
-    if _WOUNDED.search(window):
+    if _WOUNDED.search_slice(text, *window):
         return "wounded"
     return unit
 

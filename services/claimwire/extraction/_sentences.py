@@ -137,8 +137,12 @@ def _ends_sentence(text: str, piece_start: int, stop_at: int, after: int, end: i
         return False
     if text[stop_at] != ".":
         return True
-    word = re.search(r"[\w.]+$", text[piece_start:stop_at])
-    token = word.group(0).lower() if word else ""
+    # The word before the stop ([\w.]+ up to it), found by walking back: a regex search for it with "$"
+    # would try every position of the piece.
+    word_start = stop_at
+    while word_start > piece_start and (text[word_start - 1].isalnum() or text[word_start - 1] in "_."):
+        word_start -= 1
+    token = text[word_start:stop_at].lower()
     if token in _ABBREVIATIONS:
         return False
     # A lone initial ("John F. Kennedy") is not a sentence end.

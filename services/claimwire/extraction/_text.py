@@ -1,6 +1,9 @@
 """Small offset helpers shared by the stages; every function returns Python string indices."""
 
 import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+(?:[’'\-.][A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+)*")
@@ -25,9 +28,39 @@ class Token(NamedTuple):
         return self.text.lower()
 
 
+# Token(...) runs the NamedTuple's Python-level __new__; building the tuple directly skips that call, and
+# tokens() runs several times per sentence (about 40% faster).
+_new_tuple = tuple.__new__
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Words of `text[start:end]` with absolute offsets."""
-    return [Token(*m.span(), m.group()) for m in WORD.finditer(text, start, end)]
+    return [_new_tuple(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text, start, end)]
+
+
+def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    """`tokens` one at a time, for callers that usually stop after a few words."""
+    for m in WORD.finditer(text, start, end):
+        yield _new_tuple(Token, (m.start(), m.end(), m.group()))
+
+
+def first_token(text: str, start: int, end: int) -> Token | None:
+    """`tokens(text, start, end)[0]`, or None when there is no word."""
+    m = WORD.search(text, start, end)
+    return None if m is None else _new_tuple(Token, (m.start(), m.end(), m.group()))
+
+
+def last_tokens(text: str, start: int, end: int, count: int) -> list[Token]:
+    """`tokens(text, start, end)[-count:]`, tokenising only the last few dozen characters when they suffice.
+
+    Words found from a later start are the same words as from `start`, except that the first one may be the
+    tail of a longer word; so when the short window holds more than `count` words, its last `count` are exact.
+    """
+    near = max(start, end - 8 * count)
+    words = tokens(text, near, end)
+    if len(words) > count or near == start:
+        return words[-count:]
+    return tokens(text, start, end)[-count:]
 
 
 def trim(text: str, start: int, end: int, chars: str = _STRIP) -> tuple[int, int]:
@@ -51,6 +84,96 @@ def unquote(text: str, start: int, end: int) -> tuple[int, int]:
     if end - start >= 1 and text[end - 1] in QUOTE_CLOSE and not any(q in text[start : end - 1] for q in QUOTE_OPEN):
         return trim(text, start, end - 1)
     return start, end
+
+
+def lower_exact(text: str) -> str | None:
+    """`text.lower()` when it is a character-for-character image of `text`, else None.
+
+    Then a lower-case pattern without IGNORECASE finds in it exactly the spans its IGNORECASE form finds in
+    `text`. Not so when lower-casing changes the length ("İ") or for the two letters IGNORECASE also equates
+    with ASCII ones (ſ ~ s, ı ~ i).
+    """
+    low = text.lower()
+    if len(low) != len(text) or not _no_ascii_lookalikes(low):
+        return None
+    return low
+
+
+def _no_ascii_lookalikes(lowered: str) -> bool:
+    """True when a lower-cased string has no letter that IGNORECASE equates with an ASCII one (ſ ~ s, ı ~ i)."""
+    return "ſ" not in lowered and "ı" not in lowered
+
+
+# Every stage asks for the lower-cased article; the one article being extracted is the only entry needed
+# (the cache key is the text itself, whose hash Python keeps on the string).
+lowered = lru_cache(maxsize=1)(lower_exact)
+
+
+class Caseless:
+    """A case-insensitive pattern, run as its lower-case form over `lowered(text)` whenever that is exact.
+
+    `re` is several times slower with IGNORECASE: it cannot scan ahead for a literal and folds the case of
+    every character it compares. Offsets, `lastgroup` and truth are those of the IGNORECASE pattern; the
+    matched strings are lower-cased, so callers slice `text` for the original spelling.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        unescaped = re.sub(r"\\.|\(\?P[<=]\w+", "", pattern)  # escapes and group names may be upper-case
+        if any(ch != ch.lower() or (ch.isalpha() and not ch.isascii()) for ch in unescaped):
+            raise ValueError(f"a Caseless pattern is written in lower-case ASCII letters: {pattern!r}")
+        self.pattern = pattern
+        self.lower_form = re.compile(pattern)
+        """The pattern without IGNORECASE, for text that `lower_exact` lower-cased."""
+        self.ignorecase_form = re.compile(pattern, re.IGNORECASE)
+        """The pattern with IGNORECASE, for any text."""
+
+    # Each method picks the form inline: these run tens of times per sentence, and a shared helper call
+    # cost a measurable share of extraction time.
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = lowered(text)
+        if low is None:
+            return self.ignorecase_form.search(text, pos, endpos)
+        return self.lower_form.search(low, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = lowered(text)
+        if low is None:
+            return self.ignorecase_form.match(text, pos, endpos)
+        return self.lower_form.match(low, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        low = lowered(text)
+        if low is None:
+            return self.ignorecase_form.finditer(text, pos, endpos)
+        return self.lower_form.finditer(low, pos, endpos)
+
+    def search_lowered(self, lowered: str) -> re.Match[str] | None:
+        """The IGNORECASE search in a string the caller already lower-cased."""
+        pattern = self.lower_form if _no_ascii_lookalikes(lowered) else self.ignorecase_form
+        return pattern.search(lowered)
+
+    def search_slice(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """`search(text[start:end])`: offsets relative to `start`, anchors and boundaries at the slice's ends."""
+        low = lowered(text)
+        if low is None:
+            return self.ignorecase_form.search(text[start:end])
+        return self.lower_form.search(low[start:end])
+
+    def match_slice(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """`match(text[start:end])`, as `search_slice`."""
+        low = lowered(text)
+        if low is None:
+            return self.ignorecase_form.match(text[start:end])
+        return self.lower_form.match(low[start:end])
+
+
+def contains_any(text: str, fragments: tuple[str, ...] | str) -> bool:
+    """True when any of `fragments` occurs in `text` (the literal pre-checks that skip a pattern).
+
+    `any(map(...))` runs the loop in C; a generator expression costs a Python frame step per fragment.
+    """
+    return any(map(text.__contains__, fragments))
 
 
 def is_capitalised(word: str) -> bool:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ._text import contains_any
+
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -19,8 +21,11 @@ _MONTH = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _DAY_PART = r"(?:(?:early|late)\s+(?:on\s+)?|(?:on|last|this|since|until|by)\s+)?"
+# The lookahead lists the first letters of every branch (months, weekdays, digits, and the lower-case
+# words that open the others: early, late, on, last, this, since, until, by, today, yesterday, tonight,
+# earlier, in, during, mid-): `re` then skips other positions without entering the alternation.
 _PATTERN = re.compile(
-    rf"\b(?:"
+    rf"(?=[JFMASONDTW0-9elotsubyidm])\b(?:"
     rf"(?P<mdy>{_MONTH}\s+(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_year>\d{{4}}))?)|"
     rf"(?P<dmy>(?P<dmy_day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<dmy_year>\d{{4}}))?)|"
     rf"(?P<weekday>{_DAY_PART}(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -75,12 +80,14 @@ class FoundTime:
 def find_time(text: str, start: int, end: int, published: date | None) -> FoundTime | None:
     """The first time expression in `text[start:end]`, resolved against `published`."""
     body = text[start:end]
-    if not any(hint in body for hint in _HINTS) and not _YEAR.search(body.lower()):
+    if not contains_any(body, _HINTS) and not _YEAR.search(body.lower()):
         return None
-    for match in _PATTERN.finditer(text, start, end):
-        first, last = _resolve(match, published)
-        return FoundTime(match.start(), match.end(), first, last)
-    return None
+    match = _PATTERN.search(text, start, end)
+    if match is None:
+        return None
+    first, last = _resolve(match, published)
+    return FoundTime(match.start(), match.end(), first, last)
+
 
 
 def _resolve(match: re.Match[str], published: date | None) -> tuple[date | None, date | None]:

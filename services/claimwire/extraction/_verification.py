@@ -1,9 +1,10 @@
 """Stage 6: verification status and hedging from the words around a claim, with the evidence span."""
 
-import re
 from dataclasses import dataclass
 
 from claimwire_contracts import VerificationStatus
+
+from ._text import Caseless, contains_any
 
 _UNVERIFIED = (
     r"(?:has|have|had|is|are|was|were) (?:yet|not been able) to (?:be )?(?:independently )?(?:confirm|verif)\w*",
@@ -40,15 +41,14 @@ _CONFIRMED = (
     r"independently (?:confirmed|verified)",
     r"confirmed by (?:independent|satellite|multiple)",
 )
-_HEDGES = re.compile(
+_HEDGES = Caseless(
     r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|claimed|claims?|claiming|alleging|"
-    r"said to have|is believed to|are believed to|unconfirmed reports?)\b",
-    re.IGNORECASE,
+    r"said to have|is believed to|are believed to|unconfirmed reports?)\b"
 )
-_ANAPHOR = re.compile(
-    r"\b(?:these|those|the|this|that|such|its|their) (?:claims?|reports?|figures?|accounts?|estimates?)\b", re.I
+_ANAPHOR = Caseless(
+    r"\b(?:these|those|the|this|that|such|its|their) (?:claims?|reports?|figures?|accounts?|estimates?)\b"
 )
-_PLURAL_ANAPHOR = re.compile(r"\b(?:these|those|the|such|their) (?:claims|reports|figures|accounts)\b", re.I)
+_PLURAL_ANAPHOR = Caseless(r"\b(?:these|those|the|such|their) (?:claims|reports|figures|accounts)\b")
 
 
 def refers_back_plural(text: str, start: int, end: int) -> bool:
@@ -56,8 +56,8 @@ def refers_back_plural(text: str, start: int, end: int) -> bool:
     return _PLURAL_ANAPHOR.search(text, start, end) is not None
 
 
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+def _compile(patterns: tuple[str, ...]) -> Caseless:
+    return Caseless(r"\b(?:" + "|".join(patterns) + r")\b")
 
 
 _RULES = (
@@ -108,7 +108,7 @@ class FoundVerification:
 def find_verification(text: str, start: int, end: int) -> FoundVerification | None:
     """The first verification statement in `text[start:end]`, if any (unverified before disputed)."""
     lowered = text[start:end].lower()
-    if not any(stem in lowered for stem in _STEMS):
+    if not contains_any(lowered, _STEMS):
         return None
     best: FoundVerification | None = None
     for status, pattern in _RULES:
@@ -118,10 +118,9 @@ def find_verification(text: str, start: int, end: int) -> FoundVerification | No
     return best
 
 
-_OBJECT_POINTS_BACK = re.compile(
+_OBJECT_POINTS_BACK = Caseless(
     r"\s+(?:the|these|those|this|that|its|their|such) (?:\w+ )?(?:toll|claims?|reports?|figures?|accounts?|numbers?|"
-    r"allegations?)\b",
-    re.IGNORECASE,
+    r"allegations?)\b"
 )
 
 
