@@ -81,3 +81,18 @@ def test_shared_rare_words_count_more_than_shared_common_ones():
     by_common = content_similarity(with_rarity(claim_features(common), 1000, df), member, set())
     by_rare = content_similarity(with_rarity(claim_features(rare), 1000, df), member, set())
     assert by_rare > by_common
+
+
+def test_reports_naming_different_years_score_lower_and_sharing_one_changes_nothing():
+    """Both sides name years and none is shared: the year penalty; a shared year or none named: no effect."""
+    from claimwire.dedup._match import YEAR_PENALTY
+
+    incident = summary_of(claim("the flood of 2019 swept away the Dolna bridge", day=None))
+    other_year = claim_features(claim("the flood of 2021 swept away the Dolna bridge", article="art_2", day=None))
+    same_year = claim_features(claim("the flood of 2019 swept away the Dolna bridge", article="art_3", day=None))
+    no_year = claim_features(claim("the flood swept away the Dolna bridge", article="art_4", day=None))
+    penalised, shared = score(other_year, incident), score(same_year, incident)
+    assert penalised.signals["years"] == 0.0 and shared.signals["years"] == 1.0
+    assert "years" not in score(no_year, incident).signals
+    # Same words but for the year token: the gap is the penalty plus what the differing token costs.
+    assert shared.score - penalised.score >= YEAR_PENALTY
