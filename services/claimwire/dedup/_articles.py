@@ -3,6 +3,7 @@
 from collections import Counter
 
 from claimwire.extraction import extract_claims
+from claimwire.extraction._event_type import classify
 from claimwire_contracts import ArticleReceived, Claimant, ClaimantKind, ClaimExtracted, Span, make_claim_id
 
 
@@ -19,6 +20,9 @@ def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
         return None
     span = Span(start=start, end=end)
     outlet = article.source or "unknown outlet"
+    # The lead (first line: headline or first paragraph) says what the story is about; the rest of an
+    # article mentions other happenings in passing, so it does not decide the type.
+    lead = text[start:end].split("\n", 1)[0]
     return ClaimExtracted(
         claim_id=make_claim_id(article.article_id, span),
         article_id=article.article_id,
@@ -27,6 +31,7 @@ def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
         span=span,
         text=text[start:end],
         claimant=Claimant(name=outlet, kind=ClaimantKind.media),
+        event_type=classify(lead, attributed=False, quoted=False),
     )
 
 

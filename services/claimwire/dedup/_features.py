@@ -68,6 +68,8 @@ class ClaimFeatures:
     verification: VerificationStatus
     rarity: Mapping[str, float] = field(default_factory=dict, compare=False)
     """Inverse document frequency of each token when the claim arrived (`with_rarity`); empty: all 1."""
+    dated: bool = True
+    """False when `days` come only from the publication day (the text names no time)."""
 
     @property
     def bucket_day(self) -> date | None:
@@ -140,6 +142,7 @@ def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
         regions=regions,
         anchor=_anchor(claim),
         days=_days(claim),
+        dated=claim.time is not None and claim.time.start is not None,
         tokens=frozenset(tokens),
         entities=frozenset(entities) | {p.removeprefix("r:") for p in places},
         lead_entities=tuple(e for e in entities if e not in places)[:MAX_ENTITY_BUCKETS],

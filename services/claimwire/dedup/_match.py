@@ -59,6 +59,10 @@ class Match:
                            matched_claim_id=self.matched_claim_id)
 
 
+#: The time signal of a claim dated only by its publication day that overlaps the incident's days.
+UNDATED_SAME_DAY = 0.6
+
+
 def type_signal(claim_type: EventType, types: set[str]) -> float:
     """0 when a type of the incident rules the claim's out, else 1 same type, 0.7 compatible, 0.5 either
     side says little, 0 incompatible."""
@@ -164,6 +168,9 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
         "place": place_signal(claim, summary),
         "time": time_signal(claim.days, summary.days),
     }
+    if signals["time"] == 1.0 and not claim.dated:
+        # Published the same day says little on its own: a day's news is full of different happenings.
+        signals["time"] = UNDATED_SAME_DAY
     if min(signals.values()) == 0.0:
         return None
     ignore = {p.removeprefix("r:") for p in claim.places | claim.regions | summary.places | summary.regions}

@@ -17,3 +17,45 @@ def test_a_long_claim_outweighs_several_short_ones():
     lengths = {"report": 900, "q1": 80, "q2": 90, "q3": 60}
     assert majority_incident(["report", "q1", "q2", "q3"], incident_of, lengths) == "inc_a"
     assert majority_incident(["report", "q1", "q2", "q3"], incident_of) == "inc_b"
+
+
+def test_an_article_report_takes_its_type_from_the_lead():
+    """The first line says what the story is; a later mention of another kind of event does not decide."""
+    from datetime import UTC, datetime
+
+    from claimwire.dedup import report_claim
+    from claimwire_contracts import ArticleReceived, EventType
+
+    day = datetime(2026, 5, 4, tzinfo=UTC)
+    article = ArticleReceived(
+        article_id="art_lead", source="Plain Post", published_at=day, received_at=day,
+        text="A freight train derailed near Velka Lhota on Monday.\nLast year a drone strike hit the same line.",
+    )
+    report = report_claim(article)
+    assert report is not None and report.event_type is EventType.accident
+    assert report.text == article.text
+
+
+def test_sample_articles_group_into_the_stories_they_report():
+    """Article level through `claimwire cluster --articles`' path: the three raid reports together, the
+    two depot-fire reports together, the bus crash in the same city on the same day apart, and so on."""
+    import json
+    from pathlib import Path
+
+    from claimwire.dedup._inputs import Input
+    from claimwire.dedup._offline_run import cluster_inputs
+    from claimwire_contracts import ArticleReceived, make_article_id
+
+    repo = Path(__file__).resolve().parents[3]
+    gold = json.loads((repo / "tests" / "data" / "dedup" / "seed_stories.json").read_text())
+    rows = [json.loads(line) for line in (repo / "seeds" / "articles.jsonl").read_text().splitlines()]
+    inputs = [
+        Input(r["id"], article=ArticleReceived(
+            article_id=make_article_id(r.get("source"), r["id"], r["text"]), source=r.get("source"),
+            text=r["text"], published_at=r["published_at"], received_at="2026-11-27T00:00:00Z"))
+        for r in rows
+    ]
+    assigned = {a.id: a.incident_id for a in cluster_inputs(inputs).articles}
+    groups = {frozenset(i for i in assigned if assigned[i] == inc) for inc in assigned.values()}
+    expected = {frozenset(i for i in gold if gold[i] == story) for k, story in gold.items() if k != "_about"}
+    assert groups == expected

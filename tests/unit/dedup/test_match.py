@@ -96,3 +96,14 @@ def test_reports_naming_different_years_score_lower_and_sharing_one_changes_noth
     assert "years" not in score(no_year, incident).signals
     # Same words but for the year token: the gap is the penalty plus what the differing token costs.
     assert shared.score - penalised.score >= YEAR_PENALTY
+
+
+def test_published_the_same_day_counts_less_than_dated_the_same_day():
+    """A claim whose day comes only from its publication gets the weaker time signal on overlap."""
+    from claimwire.dedup._match import UNDATED_SAME_DAY
+
+    incident = summary_of(claim("a drone hit the grain terminal in the port"))
+    dated = claim_features(claim("a drone struck the grain terminal", article="art_2"))
+    undated = claim_features(claim("a drone struck the grain terminal", article="art_3", day=None))
+    assert score(dated, incident).signals["time"] == 1.0
+    assert score(undated, incident).signals["time"] == UNDATED_SAME_DAY
