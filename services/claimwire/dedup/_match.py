@@ -168,8 +168,9 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
         "place": place_signal(claim, summary),
         "time": time_signal(claim.days, summary.days),
     }
-    if signals["time"] == 1.0 and not claim.dated:
-        # Published the same day says little on its own: a day's news is full of different happenings.
+    if signals["time"] == 1.0 and not claim.dated and claim.article_id not in summary.articles:
+        # Published the same day as another outlet's report says little on its own: a day's news is full of
+        # different happenings. (Within one article the same day is the article's own story.)
         signals["time"] = UNDATED_SAME_DAY
     if min(signals.values()) == 0.0:
         return None

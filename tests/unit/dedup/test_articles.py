@@ -55,7 +55,12 @@ def test_sample_articles_group_into_the_stories_they_report():
             text=r["text"], published_at=r["published_at"], received_at="2026-11-27T00:00:00Z"))
         for r in rows
     ]
-    assigned = {a.id: a.incident_id for a in cluster_inputs(inputs).articles}
+    result = cluster_inputs(inputs)
+    assigned = {a.id: a.incident_id for a in result.articles}
+    # Claim level: the ministry's "more than 50" (Kyiv Ledger) meets the raid's other reports, so the
+    # conflict with Northwire's "about 40" is visible in one incident.
+    assert any(f.unit == "killed" and f.conflicting and {r.value for r in f.reports} == {50, 40}
+               for state in result.incidents for f in state.figures)
     groups = {frozenset(i for i in assigned if assigned[i] == inc) for inc in assigned.values()}
     expected = {frozenset(i for i in gold if gold[i] == story) for k, story in gold.items() if k != "_about"}
     assert groups == expected
