@@ -158,9 +158,19 @@ _RUN_WORD = re.compile(r"[\w’'.-]+")
 _ACTOR_VERB = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|\w+ed)\b")
 
 
+# "blamed Ukraine for", "accused Russia of": the country is who is blamed, not where it happened.
+_BLAMED_BEFORE = re.compile(r"\b(?:blam|accus|held)\w*\s+$", re.IGNORECASE)
+_BLAME_AFTER = re.compile(r"\s+(?:for|of|responsible)\b")
+
+
 def _actor(text: str, place: FoundLocation) -> bool:
-    """A country as the subject of a verb ("Israel carried out strikes") is an actor, not a place."""
-    if place.admin1 is not None or place.country != place.name or not _ACTOR_VERB.match(text, place.end):
+    """A country as the subject of a verb ("Israel carried out strikes") or as the one blamed ("blamed
+    Ukraine for the attack") is an actor, not a place."""
+    if place.admin1 is not None or place.country != place.name:
+        return False
+    if _BLAME_AFTER.match(text, place.end) and _BLAMED_BEFORE.search(text, max(0, place.start - 20), place.start):
+        return True
+    if not _ACTOR_VERB.match(text, place.end):
         return False
     before = text[max(0, place.start - 30) : place.start].lower().split()
     while before and before[-1] in {"northern", "southern", "eastern", "western", "central", "the"}:

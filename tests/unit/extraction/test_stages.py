@@ -182,6 +182,15 @@ def test_verification_and_hedging_with_evidence() -> None:
     assert is_hedged(text, 80, len(text))
 
 
+def test_a_country_blamed_for_an_attack_is_not_where_it_happened() -> None:
+    """ "blamed Ukraine for", "accused Russia of": actors; "a depot in Ukraine" stays a place."""
+    text = "The governor blamed Ukraine for the strike on a depot in Kursk and accused Poland of helping."
+    names = [p.name for p in find_locations(text, 0, len(text), article_regions(text))]
+    assert "Ukraine" not in names and "Poland" not in names and "Kursk" in names
+    placed = "A drone hit a depot in Ukraine for the second time."
+    assert [p.name for p in find_locations(placed, 0, len(placed), article_regions(placed))] == ["Ukraine"]
+
+
 @pytest.mark.parametrize(
     ("text", "status", "evidence"),
     [
