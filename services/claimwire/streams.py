@@ -277,9 +277,9 @@ async def publish_all(client: Redis, events: Iterable[tuple[str, Contract, str]]
     against 25 us an event), which for dozens of claims per article cost more than extraction itself. For
     the same reason the events of one stream go in one scripted command per chunk rather than one XADD
     each: redis-py's per-command packing, reply parsing and timeouts cost ~50 us an event, half the
-    worker's overhead beside extraction. Entries come out in the order given, as with single XADDs.
+    worker's overhead beside extraction. Within a stream, entries come out in the order given, as with single XADDs.
     Writes to several streams are not one transaction: on Redis Cluster the streams live in different slots. A crash
-    half-way republishes on redelivery, with the same deterministic ids, and every consumer of ours is
+    half-way republishes on redelivery, with the same deterministic event ids, and every consumer of ours is
     idempotent.
     """
     by_stream: dict[str, list[bytes]] = {}
@@ -297,5 +297,12 @@ async def publish_all(client: Redis, events: Iterable[tuple[str, Contract, str]]
         for start in range(0, len(frames), XADD_CHUNK):
             await script(keys=[stream], args=[limit, DATA_FIELD, *frames[start : start + XADD_CHUNK]])
 
-    await asyncio.gather(*(write(stream, frames) for stream, frames in by_stream.items()))
+    # A TaskGroup, not gather: when one stream's write fails the others are awaited (cancelled) before the
+    # error reaches the caller, so nothing of this batch is still being written when it is retried.
+    try:
+        async with asyncio.TaskGroup() as group:
+            for stream, frames in by_stream.items():
+                group.create_task(write(stream, frames))
+    except ExceptionGroup as failed:  # callers handle Redis errors, not groups of them
+        raise failed.exceptions[0] from None
     return count

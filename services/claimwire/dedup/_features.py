@@ -32,8 +32,13 @@ _VIA_AGENCY = re.compile(
     re.IGNORECASE,
 )
 # "as reported by X" credits another outlet's story whatever X is called (an agency of any name, a paper).
+_NOT_A_NAME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|On|In|At|Earlier|Later|Last|This)\b)"
+)
 _AS_REPORTED_BY = re.compile(
-    r"\b(?:as|first|originally) reported by[ \t]+(?:the[ \t]+)?([A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*)*)"
+    r"\b(?i:as|first|originally) reported by[ \t]+(?:[Tt]he[ \t]+)?("
+    + _NOT_A_NAME + r"[A-Z][\w&'-]*(?:[ \t]+" + _NOT_A_NAME + r"[A-Z][\w&'-]*)*)"
 )
 _DENIAL = re.compile(r"\b(?:deni(?:ed|es|al)|deny|dismiss(?:ed|es)|reject(?:ed|s)|refut(?:ed|es)|false)\b",
                      re.IGNORECASE)

@@ -1,7 +1,7 @@
 """Scoring a claim against an incident the way a careful wire editor would, with a per-signal breakdown."""
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -135,19 +135,22 @@ YEAR_PENALTY = 0.15
 _YEAR = re.compile(r"#(?:19[5-9]\d|20[0-4]\d)")
 
 
-def years_of(tokens: frozenset[str]) -> set[str]:
-    """The years a report mentions (number tokens that read as a year)."""
-    return {t for t in tokens if len(t) == 5 and _YEAR.fullmatch(t)}
+def years_of(tokens: frozenset[str], figures: Iterable[float] = ()) -> set[str]:
+    """The years a report mentions: number tokens that read as a year and are not one of its counts
+    ("2,000 homes" is a figure, not a year)."""
+    counts = {f"#{value:g}" for value in figures}
+    return {t for t in tokens if len(t) == 5 and _YEAR.fullmatch(t) and t not in counts}
 
 
 def year_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float | None:
     """1 when the claim and the incident mention a year in common, 0 when both mention years and none is
     shared, None when either mentions none. Reports of one incident cite its year; a similar incident of
     another year (last winter's flood, the 2009 earthquake) cites another."""
-    mine = years_of(claim.tokens)
+    mine = years_of(claim.tokens, (value for _, value in claim.figures))
     if not mine:
         return None
-    theirs = set().union(*(years_of(m.tokens) for m in summary.members))
+    counted = [value for values in summary.figures.values() for value in values]
+    theirs = set().union(*(years_of(m.tokens, counted) for m in summary.members))
     if not theirs:
         return None
     return 1.0 if mine & theirs else 0.0

@@ -58,12 +58,14 @@ def _sources(sources: list[SourceRef], claim: ClaimExtracted, origin: str) -> li
 
 
 def corroboration(sources: list[SourceRef]) -> int:
-    """Independent outlets among `sources`: an outlet counts once, and as the outlet it credits when the text
-    of any of its reports here shows a copy ("as reported by Northwire Agency"), so that its other sentences
-    of the same story do not count as independent reporting."""
+    """Independent outlets among `sources`: distinct origins, where an outlet that credits another outlet of
+    this incident ("as reported by Northwire Agency", Northwire reporting here too) counts as that outlet for
+    all its reports, so its other sentences of the copied story are not independent reporting. Quoting a
+    source that is not itself an outlet of the incident ("State TV said") collapses nothing."""
+    outlets = {fold(ref.outlet) for ref in sources if ref.outlet is not None}
     credited: dict[str, str] = {}
     for ref in sources:
-        if ref.outlet is not None and ref.origin is not None and ref.origin != fold(ref.outlet):
+        if ref.outlet is not None and ref.origin in outlets and ref.origin != fold(ref.outlet):
             credited.setdefault(ref.outlet, ref.origin)
     return len({credited.get(ref.outlet, ref.origin) if ref.outlet else ref.origin for ref in sources})
 

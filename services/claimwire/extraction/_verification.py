@@ -28,13 +28,16 @@ _DISPUTED = (
     r"(?! (?:area|territory|region|election|vote|seat|border)s?\b)",
     # "dismissed" also means fired ("dismissed his finance minister"): only with a claim as its object, or "as".
     r"dismiss(?:ed|es)? (?:(?:the|these|those|this|that|such|its|their|all) )?(?:\w+ )?(?:claims?|reports?|"
-    r"allegations?|accusations?|accounts?|figures?|toll|charges?|suggestions?|it|them)\b",
+    r"allegations?|accusations?|accounts?|figures?|toll|suggestions?|it|them)\b",
     r"dismiss(?:ed|es)? [^.;]{1,60}? as (?:false|fake|baseless|untrue|nonsense|propaganda|lies|fabricat\w*|absurd)",
     r"(?:contested|challenged|questioned) (?:the|this|that|these|those) (?:claims?|reports?|allegations?|accounts?|"
     r"figures?)",
     r"called (?:the|this|that|these) (?:claims?|reports?) (?:false|fake|baseless|untrue)",
     r"(?:false|baseless|fabricated|unfounded) (?:claims?|allegations?|reports?)",
-    r"(?:was|were|is|are|been|being) (?:greatly |grossly |wildly |vastly )?(?:exaggerated|inflated|overstated)",
+    # Only a claim-like subject: "food prices were inflated by the blockade" is a claim, not a dispute.
+    r"(?:toll|figures?|numbers?|claims?|reports?|accounts?|estimates?|count|tally|casualt\w+|losses|cost) "
+    r"(?:was|were|is|are|had been|has been|have been) (?:greatly |grossly |wildly |vastly )?"
+    r"(?:exaggerated|inflated|overstated)",
 )
 _CONFIRMED = (
     r"(?:has|have|was|were) (?:independently )?(?:verified|geolocated)",

@@ -51,3 +51,16 @@ async def test_a_faststream_subscriber_reads_what_publish_all_wrote(settings, re
         await broker.start()
         body, correlation_id = await asyncio.wait_for(got, 10)
     assert (body, correlation_id) == (article, "corr-1")
+
+
+async def test_a_failed_stream_write_raises_the_redis_error_itself(settings, redis_client):
+    """One output stream cannot be written (the key holds a string): the Redis error reaches the caller as
+    itself, not wrapped in an exception group, so the stage leaves the batch pending for a retry."""
+    from redis.exceptions import ResponseError
+
+    article = sample_articles()[0]
+    broken = settings.key("not-a-stream")
+    await redis_client.set(broken, "x")
+    with pytest.raises(ResponseError, match="WRONGTYPE"):
+        await publish_all(redis_client, [(settings.articles_stream, article, "a"), (broken, article, "b")],
+                          maxlen=None)

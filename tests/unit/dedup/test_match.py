@@ -107,3 +107,11 @@ def test_published_the_same_day_counts_less_than_dated_the_same_day():
     undated = claim_features(claim("a drone struck the grain terminal", article="art_3", day=None))
     assert score(dated, incident).signals["time"] == 1.0
     assert score(undated, incident).signals["time"] == UNDATED_SAME_DAY
+
+
+def test_a_count_that_reads_like_a_year_is_not_a_year():
+    """'2,000 homes' against '1,980 homes' is a figure conflict, not two different years."""
+    incident = summary_of(claim("the flood damaged 2,000 homes in the valley", figures=((2000, "homes"),), day=None))
+    other = claim_features(claim("the flood damaged 1980 homes in the valley", article="art_2",
+                                 figures=((1980, "homes"),), day=None))
+    assert "years" not in score(other, incident).signals

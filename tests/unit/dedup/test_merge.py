@@ -53,6 +53,8 @@ def test_an_outlet_crediting_any_outlet_counts_as_that_outlet_for_all_its_report
     )
     assert state.corroboration == 1
     assert {ref.origin for ref in state.sources} == {"northwire agency", "eastern herald"}
+    capitalised = claim("As reported by The Northwire Agency on Friday, the raid was repelled", outlet="Kyiv Ledger")
+    assert claim_features(capitalised).origin == "northwire agency"
 
 
 def test_confirmation_lifts_and_denial_disputes():
@@ -71,3 +73,16 @@ def test_the_same_claim_twice_changes_nothing():
     again = merge(state, first, claim_features(first), MergeReason(claim_id=first.claim_id, score=1.0), NOW)
     assert again == state
     assert state.version == 2
+
+
+def test_quoting_a_source_that_is_not_an_outlet_here_collapses_nothing():
+    """Two outlets reporting the strike themselves and each quoting State TV stay two outlets (plus State TV)."""
+    state = fold_all(
+        claim("a strike hit the port", outlet="Kyiv Ledger"),
+        claim("the port was hit twice", article="art_1", outlet="Kyiv Ledger", claimant="State TV", kind="media",
+              start=40),
+        claim("a strike hit the port at dawn", article="art_2", outlet="Eastern Herald"),
+        claim("the port was hit twice", article="art_2", outlet="Eastern Herald", claimant="State TV", kind="media",
+              start=40),
+    )
+    assert state.corroboration == 3
