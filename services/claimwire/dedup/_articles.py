@@ -6,9 +6,13 @@ from claimwire.extraction import extract_claims
 from claimwire.extraction._event_type import classify
 from claimwire_contracts import ArticleReceived, Claimant, ClaimantKind, ClaimExtracted, Span, make_claim_id
 
+#: Characters of an article its report covers at most: the lead paragraphs carry the story; a very long
+#: article would otherwise put every word it has into the frequency hash and the incident summaries.
+REPORT_CHARS = 4000
+
 
 def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
-    """The outlet's own, unattributed report: the whole article text, claimant the outlet.
+    """The outlet's own, unattributed report: the article text (its first REPORT_CHARS), claimant the outlet.
 
     It gives an article with few or no attributed claims (features, profiles, non-conflict news) a place
     in the ledger, carried by its names, figures and words.
@@ -16,6 +20,16 @@ def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
     text = article.text
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
+    if end - start > REPORT_CHARS:
+        # Cut at the last paragraph break in the second half of the limit, else sentence end, else space.
+        window = text[start : start + REPORT_CHARS]
+        cut = REPORT_CHARS
+        for separator, keep in (("\n", 0), (". ", 1), (" ", 0)):
+            at = window.rfind(separator)
+            if at > REPORT_CHARS // 2:
+                cut = at + keep
+                break
+        end = start + len(window[:cut].rstrip())
     if end <= start:
         return None
     span = Span(start=start, end=end)

@@ -1,6 +1,7 @@
 """Which incident an article is assigned to: the one holding most of it."""
 
 from claimwire.dedup import majority_incident
+from claimwire_contracts import ArticleReceived
 
 
 def test_claims_count_once_each_without_weights():
@@ -64,3 +65,22 @@ def test_sample_articles_group_into_the_stories_they_report():
     groups = {frozenset(i for i in assigned if assigned[i] == inc) for inc in assigned.values()}
     expected = {frozenset(i for i in gold if gold[i] == story) for k, story in gold.items() if k != "_about"}
     assert groups == expected
+
+
+def test_a_long_article_s_report_stops_at_a_paragraph_break_within_the_limit():
+    """The report covers the lead paragraphs only (bounded cost per article), with exact offsets."""
+    from datetime import UTC, datetime
+
+    from claimwire.dedup import report_claim
+    from claimwire.dedup._articles import REPORT_CHARS
+
+    day = datetime(2026, 5, 4, tzinfo=UTC)
+    paragraph = "Crews in Velka Lhota cleared the line after the derailment. " * 10
+    text = "\n".join([paragraph.strip()] * 20)
+    article = ArticleReceived(article_id="art_long", source="Plain Post", published_at=day, received_at=day,
+                              text=text)
+    report = report_claim(article)
+    assert report is not None
+    assert REPORT_CHARS // 2 < len(report.text) <= REPORT_CHARS
+    assert report.text == text[report.span.start : report.span.end]
+    assert text[report.span.end] == "\n"
