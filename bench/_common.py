@@ -7,12 +7,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.support.articles import sample_articles  # noqa: E402
+from tests.support.articles import sample_articles, sample_articles_by_id  # noqa: E402
 from tests.support.redis_server import private_redis_server  # noqa: E402
 
 from claimwire_contracts import ArticleReceived  # noqa: E402
 
-__all__ = ["bench_articles", "private_redis_server"]
+__all__ = ["bench_articles", "private_redis_server", "sample_articles_by_id"]
 
 
 def bench_articles(n: int, size: int = 5000) -> list[ArticleReceived]:

@@ -28,7 +28,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _common import REPO
+from _common import REPO, sample_articles_by_id
 from claimwire.dedup import cluster_claims
 from claimwire.dedup._inputs import Input
 from claimwire.dedup._offline_run import cluster_inputs
@@ -86,22 +86,15 @@ def own_set() -> None:
     )
 
 
-SEEDS = REPO / "seeds" / "articles.jsonl"
 SEED_STORIES = REPO / "tests" / "data" / "dedup" / "seed_stories.json"
 
 
 def sample_articles() -> None:
     """The demo's sample articles through `claimwire cluster --articles`' path, scored at the article level."""
     gold = {k: v for k, v in json.loads(SEED_STORIES.read_text()).items() if k != "_about"}
-    rows = [json.loads(line) for line in SEEDS.read_text().splitlines()]
-    inputs = [
-        Input(r["id"], article=ArticleReceived(
-            article_id=make_article_id(r.get("source"), r["id"], r["text"]), source=r.get("source"),
-            text=r["text"], published_at=r["published_at"], received_at="2026-11-27T00:00:00Z"))
-        for r in rows
-    ]
+    inputs = [Input(i, article=a) for i, a in sample_articles_by_id().items()]
     ours = {a.id: a.incident_id or f"none-{a.id}" for a in cluster_inputs(inputs).articles}
-    print(f"sample articles (seeds/): {len(rows)} articles, {len(set(gold.values()))} incidents")
+    print(f"sample articles (seeds/): {len(inputs)} articles, {len(set(gold.values()))} incidents")
     print(fmt("  article level, cluster --articles", ours, gold))
 
 

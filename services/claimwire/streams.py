@@ -229,7 +229,6 @@ def _header(key: bytes, value: bytes) -> bytes:
     return struct.pack(">H", len(key)) + key + struct.pack(">H", len(value)) + value
 
 
-_CORRELATION_KEY = struct.pack(">H", len(b"correlation_id")) + b"correlation_id"
 _CONTENT_TYPE_HEADER = _header(b"content-type", b"application/json")
 _HEADERS_START = len(_MAGIC) + 2 + 8
 
@@ -240,8 +239,7 @@ def frame_event(event: Contract, correlation_id: str) -> bytes:
     Byte for byte what `BinaryMessageFormatV1.encode` produces (a unit test holds the two together), built
     directly because the framework path costs more per event than the JSON encoding itself.
     """
-    raw_id = correlation_id.encode()
-    headers = _CORRELATION_KEY + struct.pack(">H", len(raw_id)) + raw_id + _CONTENT_TYPE_HEADER
+    headers = _header(b"correlation_id", correlation_id.encode()) + _CONTENT_TYPE_HEADER
     return b"".join(
         (
             _MAGIC,

@@ -15,19 +15,22 @@ ORIGINAL_SEED = SHARED / "seeds" / "000_f6d8031f7ba4c74a.txt"
 
 def sample_articles() -> list[ArticleReceived]:
     """The sample articles of seeds/ as the adapter would publish them (ids from source and URL)."""
-    articles = []
+    return list(sample_articles_by_id().values())
+
+
+def sample_articles_by_id() -> dict[str, ArticleReceived]:
+    """The sample articles keyed by the `id` each has in seeds/articles.jsonl (what gold files refer to)."""
+    articles = {}
     for line in SEED_JSONL.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        articles.append(
-            ArticleReceived(
-                article_id=make_article_id(row["source"], row["url"], row["text"]),
-                source=row["source"],
-                url=row["url"],
-                title=row["title"],
-                text=row["text"],
-                published_at=row["published_at"],
-                received_at=datetime(2026, 11, 24, 21, 0, tzinfo=UTC),
-            )
+        articles[row["id"]] = ArticleReceived(
+            article_id=make_article_id(row["source"], row["url"], row["text"]),
+            source=row["source"],
+            url=row["url"],
+            title=row["title"],
+            text=row["text"],
+            published_at=row["published_at"],
+            received_at=datetime(2026, 11, 24, 21, 0, tzinfo=UTC),
         )
     return articles
 

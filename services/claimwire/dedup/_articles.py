@@ -50,7 +50,8 @@ def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
 
 
 def article_claims(article: ArticleReceived) -> list[ClaimExtracted]:
-    """The outlet's report of the whole article first, then its extracted claims (ids differ by span).
+    """The outlet's report of the article first, then its extracted claims (ids differ by span). Only a blank
+    article has no report, and it has no claims either, so a non-empty list always opens with the report.
 
     The report names no place, so it is matched among the other articles' reports by its names, figures
     and words, whatever places its sentences name.

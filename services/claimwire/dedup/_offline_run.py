@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
-from ._articles import article_claims, majority_incident, report_claim
+from ._articles import article_claims, majority_incident
 from ._inputs import Input
 from ._offline import MemoryLedger
 
@@ -34,9 +34,9 @@ def cluster_inputs(inputs: Iterable[Input]) -> ClusterResult:
     lengths: dict[str, int] = {}
     for item in inputs:
         claims: list[ClaimExtracted] = [item.claim] if item.claim else article_claims(item.article)  # type: ignore[arg-type]
-        report = report_claim(item.article) if item.article is not None else None
-        for claim in claims:
-            ledger.process(claim, article_report=report is not None and claim.claim_id == report.claim_id)
+        for index, claim in enumerate(claims):
+            # An article's claims open with its report (`article_claims`); a claim input is never one.
+            ledger.process(claim, article_report=item.article is not None and index == 0)
             lengths[claim.claim_id] = len(claim.text)
         if item.article is not None:
             articles.append((item.input_id, item.article.article_id, [c.claim_id for c in claims]))

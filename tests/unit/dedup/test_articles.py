@@ -41,21 +41,13 @@ def test_sample_articles_group_into_the_stories_they_report():
     """Article level through `claimwire cluster --articles`' path: the three raid reports together, the
     two depot-fire reports together, the bus crash in the same city on the same day apart, and so on."""
     import json
-    from pathlib import Path
 
     from claimwire.dedup._inputs import Input
     from claimwire.dedup._offline_run import cluster_inputs
-    from claimwire_contracts import ArticleReceived, make_article_id
+    from tests.support.articles import REPO, sample_articles_by_id
 
-    repo = Path(__file__).resolve().parents[3]
-    gold = json.loads((repo / "tests" / "data" / "dedup" / "seed_stories.json").read_text())
-    rows = [json.loads(line) for line in (repo / "seeds" / "articles.jsonl").read_text().splitlines()]
-    inputs = [
-        Input(r["id"], article=ArticleReceived(
-            article_id=make_article_id(r.get("source"), r["id"], r["text"]), source=r.get("source"),
-            text=r["text"], published_at=r["published_at"], received_at="2026-11-27T00:00:00Z"))
-        for r in rows
-    ]
+    gold = json.loads((REPO / "tests" / "data" / "dedup" / "seed_stories.json").read_text())
+    inputs = [Input(i, article=a) for i, a in sample_articles_by_id().items()]
     result = cluster_inputs(inputs)
     assigned = {a.id: a.incident_id for a in result.articles}
     # Claim level: the ministry's "more than 50" (Kyiv Ledger) meets the raid's other reports, so the

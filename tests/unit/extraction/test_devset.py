@@ -23,13 +23,7 @@ def test_dev_set_is_well_formed(dev: list[dict]) -> None:
     """At least 30 articles; every gold offset is an exact slice of the article text."""
     assert len(dev) >= 30
     assert len({a["style"] for a in dev}) >= 5
-    for article in dev:
-        text = article["text"]
-        for claim in article["claims"]:
-            spans = [claim["content"], claim["cue"], claim["claimant"]["mention"]]
-            for span in filter(None, spans):
-                assert text[span["start"] : span["end"]] == span["text"], article["id"]
-            assert claim["verification"] in {"unverified", "disputed", "confirmed", "unknown"}
+    _assert_well_formed(dev)
 
 
 def test_targets_on_dev_set(report: Report) -> None:
@@ -52,6 +46,11 @@ def test_second_holdout_set_is_well_formed() -> None:
     """The second held-out set (written blind to the rules, scored once) has exact offsets and valid labels."""
     articles = load(DATA / "holdout2.jsonl")
     assert len(articles) >= 12
+    _assert_well_formed(articles)
+
+
+def _assert_well_formed(articles: list[dict]) -> None:
+    """Every gold offset (content, cue, mention) is an exact slice of its article; labels are valid."""
     for article in articles:
         text = article["text"]
         for claim in article["claims"]:
