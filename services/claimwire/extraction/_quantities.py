@@ -368,7 +368,7 @@ def words_to_number(phrase: str) -> int:
     return total + current
 
 
-def _is_year(text: str, match: re.Match[str], value: float) -> bool:
+def _is_year(text: str, match: re.Match[str], value: int | float) -> bool:
     return isinstance(value, int) and 1800 <= value <= 2100 and "," not in match.group("digits")
 
 
