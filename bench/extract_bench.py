@@ -1,16 +1,19 @@
 """Throughput of `claimwire extract` over 1,000 articles of about 5 KB, against a plain sentence-split pass.
 
-Run: `uv run python bench/extract_bench.py [--articles 1000] [--size 5000] [--corpus dev|ecbplus]`.
+Run: `uv run python bench/extract_bench.py [--articles 1000] [--size 5000] [--corpus dev|ecbplus]
+[--build both|compiled|source] [--rounds N]`.
 
 The articles are synthetic: each joins paragraphs of the extraction dev set (tests/data/extraction/dev.jsonl,
 about 53 claims per 5 KB: every paragraph is news with claims) in a different rotation until it reaches the
 size, so every article differs. `--corpus ecbplus` joins real news texts from ../shared/data/ecbplus instead
-(ECB+, Cybulska and Vossen 2014, CC BY 3.0; about 23 claims per 5 KB). Both passes run in this one
-process on one core, over the same JSONL file:
+(ECB+, Cybulska and Vossen 2014, CC BY 3.0; about 23 claims per 5 KB). Over the same JSONL file:
 
-- baseline: read the file, parse each line into an ArticleReceived, split it into sentences;
+- baseline: read the file, parse each line into an ArticleReceived, split it into sentences (this process);
 - extract:  the `claimwire extract FILE` command (click, in process): the same reading and parsing, full
-            extraction, and one ClaimExtracted JSON line per claim written out.
+            extraction, and one ClaimExtracted JSON line per claim written out. It runs in a fresh child
+            process per build: the mypyc-compiled wheel that an install ships (built once per source state by
+            bench/compiled_build.py, about a minute) and this checkout's Python source. `--rounds` alternates
+            the two so that the host's drift hits both alike.
 
 Both wall-clock and CPU-time rates are printed: on a shared machine the CPU time of this one process is the
 steadier measure of one core's throughput. The gazetteer is loaded once before timing (it costs a few hundred
@@ -20,6 +23,8 @@ milliseconds per process, reported separately).
 import argparse
 import io
 import json
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -90,6 +95,25 @@ def extract_command(path: Path) -> int:
     return out.getvalue().count("\n")
 
 
+def measure(path: Path) -> dict[str, float | int | bool]:
+    """Time `claimwire extract` on `path` in this process, after loading the gazetteer (--measure mode)."""
+    import claimwire.extraction
+    from claimwire.extraction._gazetteer import places
+
+    places()
+    started, cpu = time.perf_counter(), time.process_time()
+    claims = extract_command(path)
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {"wall": wall, "cpu": cpu, "claims": claims, "compiled": claimwire.extraction.COMPILED}
+
+
+def measure_in_child(path: Path, env: dict[str, str] | None) -> dict[str, float | int | bool]:
+    """`measure` in a fresh Python process with `env` (the compiled build's, or this checkout's)."""
+    command = [sys.executable, __file__, "--measure", str(path)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -100,7 +124,18 @@ def main() -> int:
         default="dev",
         help="dev: the extraction dev set (default, claim-dense); ecbplus: real news from ../shared (if present)",
     )
+    parser.add_argument(
+        "--build",
+        choices=["both", "compiled", "source"],
+        default="both",
+        help="which extraction to time: the mypyc-compiled wheel (what an install ships), the Python source, or both",
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="alternate the builds this many times; medians shown")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return 0
     source = DEV if args.corpus == "dev" else ECBPLUS
     if not source.exists():
         parser.error(f"{source} not found")
@@ -115,36 +150,59 @@ def main() -> int:
     places()
     gazetteer = time.perf_counter() - started
 
+    builds: dict[str, dict[str, str] | None] = {}
+    if args.build in {"both", "source"}:
+        builds["source"] = None
+    if args.build in {"both", "compiled"}:
+        from compiled_build import compiled_env
+
+        builds["compiled"] = compiled_env()  # built before any timing
+
     articles = synthetic_articles(args.articles, args.size, source)
     mean_size = sum(len(a["text"]) for a in articles) / len(articles)
+    runs: dict[str, list[dict[str, float | int | bool]]] = {name: [] for name in builds}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
         path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
         started, cpu = time.perf_counter(), time.process_time()
         sentences = baseline(path)
         base_s, base_cpu = time.perf_counter() - started, time.process_time() - cpu
-        started, cpu = time.perf_counter(), time.process_time()
-        claims = extract_command(path)
-        full_s, full_cpu = time.perf_counter() - started, time.process_time() - cpu
+        for _ in range(args.rounds):
+            for name, env in builds.items():
+                runs[name].append(measure_in_child(path, env))
 
-    n = len(articles)
     if args.corpus == "ecbplus":
         print(f"text: {ECBPLUS_CITATION}")
-    print(f"{n} articles, mean {mean_size:,.0f} characters; {sentences} sentences, {claims} claims")
+    claims = next(iter(runs.values()))[0]["claims"]
+    print(f"{len(articles)} articles, mean {mean_size:,.0f} characters; {sentences} sentences, {claims} claims")
     print(
         f"import claimwire.extraction: {imported * 1000:.0f} ms; gazetteer load (once per process): "
-        f"{gazetteer * 1000:.0f} ms"
+        f"{gazetteer * 1000:.0f} ms; {args.rounds} round(s), medians"
     )
-    print(f"{'':40}{'wall':>14}{'CPU time':>14}")
-    print(f"{'baseline (read, parse, split sentences)':40}{n / base_s:10.1f}/s  {n / base_cpu:10.1f}/s")
-    print(f"{'claimwire extract (full extraction)':40}{n / full_s:10.1f}/s  {n / full_cpu:10.1f}/s")
-    print(
-        f"ratio extract / baseline (CPU time): {base_cpu / full_cpu:.3f} "
-        f"(extraction takes {full_cpu / base_cpu:.1f}x the time of the plain pass)"
-    )
-    print(f"target >= 100 articles/s on one core (CPU time): {'met' if n / full_cpu >= 100 else 'NOT met'}")
+    report(len(articles), base_s, base_cpu, runs)
     return 0
 
 
+def report(n: int, base_s: float, base_cpu: float, runs: dict[str, list[dict[str, float | int | bool]]]) -> None:
+    """The table of rates, each build's ratio to the baseline, and the verdict on the shipped build."""
+    print(f"{'':44}{'wall':>12}{'CPU time':>14}{'/ baseline':>12}")
+    print(f"{'baseline (read, parse, split sentences)':44}{n / base_s:8.1f}/s  {n / base_cpu:10.1f}/s")
+    rates: dict[str, float] = {}
+    for name, measured in runs.items():
+        if any(r["compiled"] != (name == "compiled") for r in measured):
+            print(f"warning: the {name} run imported the other build (stray .so files in services/?)")
+        wall = statistics.median(float(r["wall"]) for r in measured)
+        cpu = statistics.median(float(r["cpu"]) for r in measured)
+        rates[name] = n / cpu
+        label = f"claimwire extract, {name} build"
+        print(f"{label:44}{n / wall:8.1f}/s  {n / cpu:10.1f}/s  {base_cpu / cpu:10.3f}")
+    if len(rates) == 2:
+        print(f"compiled / source (CPU time): {rates['compiled'] / rates['source']:.2f}x")
+    shipped = "compiled" if "compiled" in rates else "source"
+    verdict = "met" if rates[shipped] >= 100 else "NOT met"
+    print(f"target >= 100 articles/s on one core (CPU time, {shipped} build): {verdict}")
+
+
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

