@@ -341,21 +341,30 @@ def _borrowing(text: str, match: re.Match[str], other: FoundQuantity) -> FoundQu
     return _borrowed(text, match, other.unit)
 
 
+_SCALE_FACTORS = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
+# Compiled once: re.sub(str, …) and re.split(str, …) pay a cache lookup on every call.
+_SPACES = re.compile(r"\s+")
+_NUMBER_WORD_BREAK = re.compile(r"[\s-]+")
+
+
 def _value(match: re.Match[str]) -> int | float | None:
-    if match.group("digits"):
-        number = float(match.group("digits").replace(",", ""))
-        scale = (match.group("scale") or "").lower()
-        number *= {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}.get(scale, 1)
+    digits = match.group("digits")
+    if digits:
+        number = float(digits.replace(",", ""))
+        scale = match.group("scale")
+        if scale:
+            number *= _SCALE_FACTORS.get(scale.lower(), 1)
         return int(number) if number.is_integer() else number
-    if match.group("words"):
-        return words_to_number(match.group("words"))
-    return _VAGUE.get(re.sub(r"\s+", " ", match.group("vague").lower()))
+    words = match.group("words")
+    if words:
+        return words_to_number(words)
+    return _VAGUE.get(_SPACES.sub(" ", match.group("vague").lower()))
 
 
 def words_to_number(phrase: str) -> int:
     """Value of an English number phrase: "twenty-five" → 25, "three hundred" → 300, "two million" → 2000000."""
     total, current = 0, 0
-    for word in re.split(r"[\s-]+", phrase.lower()):
+    for word in _NUMBER_WORD_BREAK.split(phrase.lower()):
         if word in _UNITS:
             current += _UNITS[word]
         elif word in _TENS:
