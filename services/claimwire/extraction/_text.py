@@ -180,6 +180,14 @@ def contains_any(text: str, fragments: tuple[str, ...]) -> bool:
     return False
 
 
+def contains_any_between(text: str, fragments: tuple[str, ...], start: int, end: int) -> bool:
+    """`contains_any(text[start:end], fragments)` without copying the slice."""
+    for fragment in fragments:  # noqa: SIM110 (as in contains_any)
+        if text.find(fragment, start, end) != -1:
+            return True
+    return False
+
+
 def is_capitalised(word: str) -> bool:
     """True for a word that starts with an upper-case letter (proper nouns, acronyms)."""
     return bool(word) and word[0].isupper()
