@@ -13,10 +13,12 @@ from ._text import (
     QUOTE_OPEN,
     Caseless,
     Token,
+    contains_any_between,
     first_token,
     is_capitalised,
     iter_tokens,
     last_tokens,
+    lowered,
     tokens,
     trim,
     unquote,
@@ -135,6 +137,10 @@ _PHRASE_CUES = Caseless(
     + "|".join(re.escape(p.lower()) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))
     + r"))\b"
 )
+# Every phrase cue holds one of these (the phrases that contain no shorter one): a literal test over the
+# lower-cased sentence skips the phrase scan in the many sentences without any.
+_PHRASE_TEXTS = tuple(phrase.lower() for phrase in _PHRASES)
+_PHRASE_KEYS = tuple(p for p in _PHRASE_TEXTS if not any(q != p and q in p for q in _PHRASE_TEXTS))
 
 
 # Whole lower-case words; a set lookup then picks the reporting verbs (every verb is [a-z]+, so a verb
@@ -147,9 +153,11 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
     cues: list[_Cue] = []
-    for match in _PHRASE_CUES.finditer(text, start, end):
-        kind = "prep" if match.lastgroup == "prep" else "multi"
-        cues.append(_Cue(match.start(), match.end(), kind))
+    low = lowered(text)
+    if low is None or contains_any_between(low, _PHRASE_KEYS, start, end):
+        for match in _PHRASE_CUES.finditer(text, start, end):
+            kind = "prep" if match.lastgroup == "prep" else "multi"
+            cues.append(_Cue(match.start(), match.end(), kind))
     verbs = lex.REPORTING_VERBS
     for match in _LOWER_WORD.finditer(text, start, end):
         if match.group() not in verbs:

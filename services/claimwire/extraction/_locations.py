@@ -22,6 +22,7 @@ _REGION_ENDING = re.compile(_REGION.pattern + "$")
 _REGION_WORD = Caseless(rf"\b(?:{'|'.join(REGION_WORDS)})\b")
 # The lookahead (the words' first letters) lets `re` skip most positions of the article cheaply.
 _REGION_OF = re.compile(rf"(?=[rpogs])\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
+_REGION_OF_PHRASES = ("region of", "province of", "oblast of", "state of", "governorate of")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
 # "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
@@ -87,6 +88,8 @@ def article_regions(text: str) -> dict[str, Region]:
         held = regions.get(name)
         if held is None or (held.country is None and country):
             regions[name] = Region(display, country)
+    if not contains_any(text, _REGION_OF_PHRASES):
+        return regions  # every match of _REGION_OF (case-sensitive) starts with one of these
     for match in _REGION_OF.finditer(text):
         name = match.group("name")
         regions.setdefault(name, Region(f"{name} {match.group('word')}", _country_of(name, gazetteer, True)))
