@@ -153,6 +153,13 @@ class Caseless:
         pattern = self.lower_form if _no_ascii_lookalikes(lowered) else self.ignorecase_form
         return pattern.search(lowered)
 
+    def search_lowered_with(self, lowered: str, stems: tuple[str, ...]) -> re.Match[str] | None:
+        """`search_lowered`, answered None without running the pattern when its lower-case form would run and
+        none of `stems` occurs (the caller's literals, one of which every match of the pattern holds)."""
+        if _no_ascii_lookalikes(lowered):
+            return self.lower_form.search(lowered) if contains_any(lowered, stems) else None
+        return self.ignorecase_form.search(lowered)
+
     def search_slice(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """`search(text[start:end])`: offsets relative to `start`, anchors and boundaries at the slice's ends."""
         low = lowered(text)
