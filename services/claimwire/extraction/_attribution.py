@@ -143,9 +143,26 @@ _PHRASE_TEXTS = tuple(phrase.lower() for phrase in _PHRASES)
 _PHRASE_KEYS = tuple(p for p in _PHRASE_TEXTS if not any(q != p and q in p for q in _PHRASE_TEXTS))
 
 
-# Whole lower-case words; a set lookup then picks the reporting verbs (every verb is [a-z]+, so a verb
-# match is exactly a word this pattern yields, and one scan replaces a second per-sentence verb pattern).
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+def _prefix_alternation(words: list[str]) -> str:
+    """A regex alternation of `words` factored by shared prefixes ("sa(?:id|ys)"): `re` tries each prefix once."""
+    if words == [""]:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + _prefix_alternation(rests) for first, rests in groups.items()]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
+# A reporting verb as a whole lower-case word: exactly the words of the previous "(?<![\w’'-])[a-z]+(?![\w’'-])"
+# scan that are in REPORTING_VERBS (every verb is [a-z]+), found without a match object and a set lookup for
+# every other word of the sentence.
+_REPORTING_VERB = re.compile(
+    rf"(?<![\w’'-])(?=[{''.join(sorted({verb[0] for verb in lex.REPORTING_VERBS}))}])"
+    rf"(?:{_prefix_alternation(sorted(lex.REPORTING_VERBS))})(?![\w’'-])"
+)
 
 
 # --- cues -----------------------------------------------------------------------------------------
@@ -158,10 +175,7 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
         for match in _PHRASE_CUES.finditer(text, start, end):
             kind = "prep" if match.lastgroup == "prep" else "multi"
             cues.append(_Cue(match.start(), match.end(), kind))
-    verbs = lex.REPORTING_VERBS
-    for match in _LOWER_WORD.finditer(text, start, end):
-        if match.group() not in verbs:
-            continue
+    for match in _REPORTING_VERB.finditer(text, start, end):
         # Only the few words around a candidate are tokenised, not the whole sentence.
         before = last_tokens(text, max(start, match.start() - 60), match.start(), 3)
         following = first_token(text, match.end(), min(end, match.end() + 30))
