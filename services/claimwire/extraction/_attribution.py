@@ -19,6 +19,7 @@ from ._text import (
     iter_tokens,
     last_tokens,
     lowered,
+    make_token,
     tokens,
     trim,
     unquote,
@@ -180,7 +181,7 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
         before = last_tokens(text, max(start, match.start() - 60), match.start(), 3)
         following = first_token(text, match.end(), min(end, match.end() + 30))
         after = [] if following is None else [following]
-        word = Token(match.start(), match.end(), match.group())
+        word = make_token(match.start(), match.end(), match.group())
         if _verb_slot(text, [*before, word, *after], len(before)):
             kind = "participle" if word.text in lex.PARTICIPLE_CUES and _after_comma(text, word) else "verb"
             cues.append(_Cue(word.start, word.end, kind))
