@@ -6,7 +6,7 @@
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from claimwire_contracts import ClaimantKind
@@ -285,13 +285,19 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-@dataclass(slots=True, eq=False)
+# An explicit __init__: compiled with mypyc, a dataclass's generated one runs as interpreted code.
+@dataclass(slots=True, eq=False, init=False)
 class Entity:
     """One entity an article names: its canonical name, kind, and the words used to match mentions."""
 
     name: str
     kind: ClaimantKind
-    words: frozenset[str] = field(default_factory=frozenset)
+    words: frozenset[str]
+
+    def __init__(self, name: str, kind: ClaimantKind, words: frozenset[str] = frozenset()) -> None:
+        self.name = name
+        self.kind = kind
+        self.words = words
 
 
 @lru_cache(maxsize=4096)

@@ -131,6 +131,8 @@ _NONE_HURT = Caseless(
     r"\b(?:no|without(?:\s+\w+){0,3}\s+any|zero)\s+(?:casualt\w+|deaths|injuries|fatalities)|no one was "
     r"(?:hurt|injured|killed)"
 )
+# Every match of _NONE_HURT holds one of these: the substitution is skipped for the many contents without.
+_NONE_HURT_WORDS = ("casualt", "deaths", "injuries", "fatalities", "no one was")
 
 
 def classify(content: str, *, attributed: bool, quoted: bool) -> EventType:
@@ -143,7 +145,8 @@ def classify(content: str, *, attributed: bool, quoted: bool) -> EventType:
         content = _NONE_HURT.ignorecase_form.sub(" ", content)
         return _first_kind(content.lower(), content, attributed, lower_case=False)
     # Case-insensitive patterns run as lower-case ones over the lower-cased content (faster, same result).
-    lowered = _NONE_HURT.lower_form.sub(" ", lowered)
+    if contains_any(lowered, _NONE_HURT_WORDS):
+        lowered = _NONE_HURT.lower_form.sub(" ", lowered)
     return _first_kind(lowered, lowered, attributed, lower_case=True)
 
 

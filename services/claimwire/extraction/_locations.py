@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import _gazetteer
 from ._lexicon import DEMONYMS, REGION_WORDS, SETTLEMENT_WORDS
-from ._text import Caseless, contains_any
+from ._text import Caseless, contains_any, lowered
 
 _NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
@@ -22,6 +22,7 @@ _REGION_ENDING = re.compile(_REGION.pattern + "$")
 _REGION_WORD = Caseless(rf"\b(?:{'|'.join(REGION_WORDS)})\b")
 # The lookahead (the words' first letters) lets `re` skip most positions of the article cheaply.
 _REGION_OF = re.compile(rf"(?=[rpogs])\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
+_REGION_OF_PHRASES = ("region of", "province of", "oblast of", "state of", "governorate of")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
 # "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
@@ -39,15 +40,23 @@ _FEATURE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Built explicitly, not frozen: compiled with mypyc, a dataclass's generated __init__ runs as interpreted code
+# (a frozen one about 20x slower to build than this compiled one). Never mutated; eq and hash as when frozen.
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class Region:
     """A first-level region named in the article: how it is written and its country."""
 
     display: str
     country: str | None
 
+    def __init__(self, display: str, country: str | None) -> None:
+        self.display = display
+        self.country = country
 
-@dataclass(frozen=True, slots=True)
+
+# Built explicitly, not frozen: compiled with mypyc, a dataclass's generated __init__ runs as interpreted code
+# (a frozen one about 20x slower to build than this compiled one). Never mutated; eq and hash as when frozen.
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class FoundLocation:
     """A place with offsets of its mention and the region/country known for it."""
 
@@ -57,15 +66,22 @@ class FoundLocation:
     country: str | None
     admin1: str | None
 
+    def __init__(self, name: str, start: int, end: int, country: str | None, admin1: str | None) -> None:
+        self.name = name
+        self.start = start
+        self.end = end
+        self.country = country
+        self.admin1 = admin1
+
 
 def article_regions(text: str) -> dict[str, Region]:
     """Regions the article names ("Kursk region", "Russia's Kursk region", "region of Kharkiv"), by name."""
     gazetteer = _gazetteer.places()
     regions: dict[str, Region] = {}
-    for word_match in _REGION_WORD.finditer(text):
+    for word_start, word_end in _region_word_spans(text):
         # Look back from each region word only: scanning the whole text with _REGION is slow.
-        window_start = max(0, word_match.start() - 90)
-        match = _REGION_ENDING.search(text, window_start, word_match.end())
+        window_start = max(0, word_start - 90)
+        match = _REGION_ENDING.search(text, window_start, word_end)
         if match is None:
             continue
         name = match.group("name")
@@ -78,10 +94,38 @@ def article_regions(text: str) -> dict[str, Region]:
         held = regions.get(name)
         if held is None or (held.country is None and country):
             regions[name] = Region(display, country)
+    if not contains_any(text, _REGION_OF_PHRASES):
+        return regions  # every match of _REGION_OF (case-sensitive) starts with one of these
     for match in _REGION_OF.finditer(text):
         name = match.group("name")
         regions.setdefault(name, Region(f"{name} {match.group('word')}", _country_of(name, gazetteer, True)))
     return regions
+
+
+def _region_word_spans(text: str) -> list[tuple[int, int]]:
+    """The spans `_REGION_WORD.finditer(text)` yields, in order, found with str.find in the lower-cased article.
+
+    A dozen literal searches cost less than running the alternation at every position of the article. A match
+    is a region word with a `\\b` at both ends; two whole words cannot overlap, so every such occurrence counts.
+    """
+    low = lowered(text)
+    if low is None:
+        return [match.span() for match in _REGION_WORD.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for word in REGION_WORDS:
+        at = low.find(word)
+        while at != -1:
+            end = at + len(word)
+            if not (at > 0 and _is_word_char(low[at - 1])) and not (end < len(low) and _is_word_char(low[end])):
+                spans.append((at, end))
+            at = low.find(word, at + 1)
+    spans.sort()
+    return spans
+
+
+def _is_word_char(char: str) -> bool:
+    """What `re` counts as `\\w` in a str pattern (so `\\b` lies between it and any other character)."""
+    return char.isalnum() or char == "_"
 
 
 def _country_of(name: str, gazetteer: dict[str, "_gazetteer.Place"], city_ok: bool = False) -> str | None:
