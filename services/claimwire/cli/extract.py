@@ -40,8 +40,9 @@ def extract(paths: tuple[str, ...], source: str | None, published_at: datetime |
       claimwire extract feed.jsonl | jq .claimant.name
       cat article.txt | claimwire extract -
     """
-    from claimwire.extraction import extract_claims
+    from claimwire.extraction import extract_claims, preload
 
+    preload()
     if published_at is not None and published_at.tzinfo is None:
         published_at = published_at.replace(tzinfo=UTC)
     defaults = {"source": source, "published_at": published_at}

@@ -490,3 +490,12 @@ REGION_WORDS = frozenset(
 SETTLEMENT_WORDS = frozenset(
     ["village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet"]
 )
+
+
+def alternation(words: frozenset[str]) -> str:
+    """`words` as a regex alternation, longest first: a set's order changes with the hash seed, this does not."""
+    return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
+REGION_ALTERNATION = alternation(REGION_WORDS)
+SETTLEMENT_ALTERNATION = alternation(SETTLEMENT_WORDS)

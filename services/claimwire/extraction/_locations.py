@@ -10,24 +10,24 @@ import re
 from dataclasses import dataclass
 
 from . import _gazetteer
-from ._lexicon import DEMONYMS, REGION_WORDS, SETTLEMENT_WORDS
+from ._lexicon import DEMONYMS, REGION_ALTERNATION, REGION_WORDS, SETTLEMENT_ALTERNATION, SETTLEMENT_WORDS, alternation
 from ._text import Caseless, contains_any, lowered
 
 _NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _REGION = re.compile(
-    rf"(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:[Tt]he\s+)?(?P<name>{_NAME})\s+(?P<word>(?i:{'|'.join(REGION_WORDS)})\b)"
+    rf"(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:[Tt]he\s+)?(?P<name>{_NAME})\s+(?P<word>(?i:{REGION_ALTERNATION})\b)"
 )
 _REGION_ENDING = re.compile(_REGION.pattern + "$")
-_REGION_WORD = Caseless(rf"\b(?:{'|'.join(REGION_WORDS)})\b")
+_REGION_WORD = Caseless(rf"\b(?:{REGION_ALTERNATION})\b")
 # The lookahead (the words' first letters) lets `re` skip most positions of the article cheaply.
 _REGION_OF = re.compile(rf"(?=[rpogs])\b(?P<word>region|province|oblast|state|governorate) of (?P<name>{_NAME})")
 _REGION_OF_PHRASES = ("region of", "province of", "oblast of", "state of", "governorate of")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
-_SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+$")
+_SETTLEMENT_BEFORE = re.compile(rf"\b(?:(?P<demonym>[A-Z][a-z]+)\s+)?(?:{SETTLEMENT_ALTERNATION})\s+of\s+$")
 # "the villages of Nekhoteevka and Spodariushino": later items of a list of settlements.
 _SETTLEMENT_LIST = re.compile(
-    rf"\b(?:{'|'.join(w for w in SETTLEMENT_WORDS if w.endswith('s'))})\s+of\s+"
+    rf"\b(?:{alternation(frozenset(w for w in SETTLEMENT_WORDS if w.endswith('s')))})\s+of\s+"
     r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:,\s+|\s+and\s+|,\s+and\s+))+$"
 )
 _NEAR_BEFORE = re.compile(
@@ -310,8 +310,8 @@ _NEVER_PLACES = frozenset(
         "And",
     ]
 )
-_REGION_WORD_AFTER = Caseless(rf"\s+(?:{'|'.join(REGION_WORDS)})\b")
-_APPOSITIVE = re.compile(rf",\s+an?\s+(?:\w+\s+)?(?:{'|'.join(SETTLEMENT_WORDS)})\b")
+_REGION_WORD_AFTER = Caseless(rf"\s+(?:{REGION_ALTERNATION})\b")
+_APPOSITIVE = re.compile(rf",\s+an?\s+(?:\w+\s+)?(?:{SETTLEMENT_ALTERNATION})\b")
 _PLACE_HINTS = (
     "village",
     "town",
@@ -373,7 +373,7 @@ def _settlement_before(text: str, m_start: int) -> re.Match[str] | None:
 _CLAUSE_END = re.compile(r"[.;]|,\s+(?:and|but|while)\b|\s+and\s+in\b")
 _IN_REGION = re.compile(
     rf"\b(?:in|within)\s+(?:(?P<owner>{_NAME})(?:’s|'s)\s+)?(?:the\s+)?(?P<name>{_NAME})(?P<word>\s+(?:"
-    rf"{'|'.join(REGION_WORDS)})\b)?"
+    rf"{REGION_ALTERNATION})\b)?"
 )
 
 
