@@ -1,8 +1,9 @@
 """Wheel build hook: compile the claim-extraction core with mypyc.
 
 Extraction is plain, fully annotated Python (mypy --strict clean), and mypyc turns exactly that kind of
-code into C extension modules; on this project's benchmark the compiled core runs about 1.4x faster with
-byte-identical output (bench/extract_bench.py --compiled, tests/build/test_compiled_extraction.py).
+code into C extension modules: on this project's benchmark the compiled core runs 1.2-1.3x faster than the
+same source interpreted, with byte-identical output (bench/extract_bench.py times both builds;
+tests/compiled/test_compiled_extraction.py compares their output).
 
 Only standard wheels are compiled (`pip install .`, `uv build`, the Docker image's `uv sync --no-editable`).
 Editable installs (`uv sync` in a checkout) stay pure Python, so an edited .py file is what runs: an

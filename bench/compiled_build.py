@@ -1,7 +1,7 @@
 """The mypyc-compiled claimwire wheel, built once per source state and unpacked under out/compiled/.
 
-A checkout's `uv sync` installs claimwire editable, as Python source. The bench (`extract_bench.py
---compiled`) and the equivalence test (tests/build/test_compiled_extraction.py) need the build that a
+A checkout's `uv sync` installs claimwire editable, as Python source. The bench (`extract_bench.py`, which
+times both builds) and the equivalence test (tests/compiled/test_compiled_extraction.py) need the build that a
 standard install ships: this module builds that wheel with `uv build` (see hatch_build.py), unpacks it, and
 gives the environment under which this checkout's Python imports the compiled package first.
 """

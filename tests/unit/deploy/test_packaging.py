@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[3]
 def build_wheel(project: Path, out: Path) -> zipfile.ZipFile:
     if shutil.which("uv") is None:
         pytest.skip("uv is needed to build wheels")
-    # Pure Python keeps this quick; tests/build checks the compiled wheel's layout and output.
+    # Pure Python keeps this quick; tests/compiled checks the compiled wheel's layout and output.
     env = {**os.environ, "CLAIMWIRE_PURE_PYTHON": "1"}
     command = ["uv", "build", "--wheel", "--out-dir", str(out), str(project)]
     subprocess.run(command, check=True, capture_output=True, env=env)
