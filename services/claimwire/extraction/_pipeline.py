@@ -317,11 +317,15 @@ def _apply_verification(
             draft.verification = evidence
 
 
+# People and unknown kinds are not noted as antecedents (module-level: compiled, a set literal is rebuilt per run).
+_NOT_ANTECEDENT_KINDS = frozenset([ClaimantKind.unknown, ClaimantKind.person])
+
+
 def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
     """Organisations named anywhere become antecedents for later "the group", "the ministry"."""
     for run in _ENTITY_RUN.finditer(text, sentence.start, sentence.end):
         name = run.group(0).rstrip(".")
-        if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
+        if " " in name and kind_of(name) not in _NOT_ANTECEDENT_KINDS:
             registry.note(name)
     lowered = text[sentence.start : sentence.end].lower()
     if not contains_any(lowered, _GROUP_HEADS):
