@@ -220,13 +220,12 @@ def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, d
     if previous is None or not drafts or lex.TOPIC_SHIFT.match_slice(text, sentence.start, sentence.end):
         return None
     last = drafts[-1]
-    if (
-        last.sentence != previous
-        or previous.paragraph != sentence.paragraph
-        or (last.cue is None and last.mention is None)
-    ):
+    # Sentences of one article have distinct starts; comparing them spares the dataclass __eq__ (interpreted
+    # code even when compiled) a call.
+    last_is_previous = last.sentence.start == previous.start
+    if not last_is_previous or previous.paragraph != sentence.paragraph or (last.cue is None and last.mention is None):
         quoted_here = text[sentence.start] in '“"'
-        if quoted_here and last.sentence == previous and last.quoted:
+        if quoted_here and last_is_previous and last.quoted:
             return last.entity
         return None
     if not _shares_word(text, (sentence.start, sentence.end), last.content):
