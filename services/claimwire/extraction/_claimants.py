@@ -293,11 +293,14 @@ class Entity:
     name: str
     kind: ClaimantKind
     words: frozenset[str]
+    # The Registry compares every mention with every registered name; the name is never reassigned.
+    name_lower: str
 
     def __init__(self, name: str, kind: ClaimantKind, words: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.kind = kind
         self.words = words
+        self.name_lower = name.lower()
 
 
 @lru_cache(maxsize=4096)
@@ -427,7 +430,7 @@ class Registry:
     def _latest_named(self, name_lower: str) -> Entity | None:
         """The latest entity whose name, lower-cased, is `name_lower`."""
         for entity in reversed(self._entities):
-            if entity.name.lower() == name_lower:
+            if entity.name_lower == name_lower:
                 return entity
         return None
 
