@@ -293,11 +293,14 @@ class Entity:
     name: str
     kind: ClaimantKind
     words: frozenset[str]
+    # The Registry compares every mention with every registered name; the name is never reassigned.
+    name_lower: str
 
     def __init__(self, name: str, kind: ClaimantKind, words: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.kind = kind
         self.words = words
+        self.name_lower = name.lower()
 
 
 @lru_cache(maxsize=4096)
@@ -397,27 +400,51 @@ class Registry:
             # A common-noun head ("the ministry", "Russia's defense ministry") matches an entity that has
             # the head and every other word of the mention.
             content_words = {w for w in words if w not in {"the", "of", "for"}}
-            return self._latest(lambda e: head_lower in e.words and content_words <= e.words)
+            return self._latest_holding(head_lower, content_words)
         if len(parts) == 1 and name.isupper() and 2 <= len(name) <= 6:
             acronym = self._latest(lambda e: _initials(e.name) == name)
             if acronym is not None:
                 return acronym
         if len(parts) == 1:
-            surname = self._latest(lambda e: e.kind is ClaimantKind.person and e.name.split()[-1] == name)
+            surname = self._latest_ending(name, person=True)
             if surname is not None:
                 return surname
             if definite:
                 # "the Legion", "the Kremlin": the latest entity whose name holds that word.
                 return self._latest(lambda e: name_lower in e.words)
             # "Police" after "Sussex Police": the latest entity whose name ends with that word.
-            org = self._latest(lambda e: e.kind is not ClaimantKind.person and e.name.split()[-1] == name)
+            org = self._latest_ending(name, person=False)
             if org is not None:
                 return org
-        return self._latest(lambda e: e.name.lower() == name_lower)
+        return self._latest_named(name_lower)
 
     def _latest(self, predicate: Callable[[Entity], bool]) -> Entity | None:
         for entity in reversed(self._entities):
             if predicate(entity):
+                return entity
+        return None
+
+    # The searches every mention and noted name reach get loops of their own: compiled with mypyc, a lambda
+    # passed to _latest is a closure object called once per registered entity.
+
+    def _latest_named(self, name_lower: str) -> Entity | None:
+        """The latest entity whose name, lower-cased, is `name_lower`."""
+        for entity in reversed(self._entities):
+            if entity.name_lower == name_lower:
+                return entity
+        return None
+
+    def _latest_holding(self, head_lower: str, content_words: set[str]) -> Entity | None:
+        """The latest entity whose words hold `head_lower` and every one of `content_words`."""
+        for entity in reversed(self._entities):
+            if head_lower in entity.words and content_words <= entity.words:
+                return entity
+        return None
+
+    def _latest_ending(self, name: str, *, person: bool) -> Entity | None:
+        """The latest person (`person`) or non-person whose name's last word is `name`."""
+        for entity in reversed(self._entities):
+            if (entity.kind is ClaimantKind.person) is person and entity.name.split()[-1] == name:
                 return entity
         return None
 

@@ -220,13 +220,12 @@ def _carried_speaker(text: str, sentence: Sentence, previous: Sentence | None, d
     if previous is None or not drafts or lex.TOPIC_SHIFT.match_slice(text, sentence.start, sentence.end):
         return None
     last = drafts[-1]
-    if (
-        last.sentence != previous
-        or previous.paragraph != sentence.paragraph
-        or (last.cue is None and last.mention is None)
-    ):
+    # Sentences of one article have distinct starts; comparing them spares the dataclass __eq__ (interpreted
+    # code even when compiled) a call.
+    last_is_previous = last.sentence.start == previous.start
+    if not last_is_previous or previous.paragraph != sentence.paragraph or (last.cue is None and last.mention is None):
         quoted_here = text[sentence.start] in '“"'
-        if quoted_here and last.sentence == previous and last.quoted:
+        if quoted_here and last_is_previous and last.quoted:
             return last.entity
         return None
     if not _shares_word(text, (sentence.start, sentence.end), last.content):
@@ -317,11 +316,15 @@ def _apply_verification(
             draft.verification = evidence
 
 
+# People and unknown kinds are not noted as antecedents (module-level: compiled, a set literal is rebuilt per run).
+_NOT_ANTECEDENT_KINDS = frozenset([ClaimantKind.unknown, ClaimantKind.person])
+
+
 def _note_entities(text: str, sentence: Sentence, registry: Registry) -> None:
     """Organisations named anywhere become antecedents for later "the group", "the ministry"."""
     for run in _ENTITY_RUN.finditer(text, sentence.start, sentence.end):
         name = run.group(0).rstrip(".")
-        if " " in name and kind_of(name) not in {ClaimantKind.unknown, ClaimantKind.person}:
+        if " " in name and kind_of(name) not in _NOT_ANTECEDENT_KINDS:
             registry.note(name)
     lowered = text[sentence.start : sentence.end].lower()
     if not contains_any(lowered, _GROUP_HEADS):
