@@ -13,12 +13,10 @@ from ._text import (
     QUOTE_OPEN,
     Caseless,
     Token,
-    contains_any_between,
     first_token,
     is_capitalised,
     iter_tokens,
     last_tokens,
-    lowered,
     make_token,
     tokens,
     trim,
@@ -131,17 +129,18 @@ def _independent(text: str, cues: list[_Cue]) -> list[_Cue]:
 # lookahead (the phrases' first letters) lets `re` pass over other positions without trying every phrase.
 _PHRASES = (*lex.PREPOSITIONAL_CUES, *lex.MULTIWORD_CUES)
 _PHRASE_FIRST_LETTERS = "".join(sorted({re.escape(phrase[0].lower()) for phrase in _PHRASES}))
+# Every phrase cue holds one of these (the phrases that contain no shorter one): the pattern's Caseless stems,
+# so the many sentences without any skip the phrase scan.
+_PHRASE_TEXTS = tuple(phrase.lower() for phrase in _PHRASES)
+_PHRASE_KEYS = tuple(p for p in _PHRASE_TEXTS if not any(q != p and q in p for q in _PHRASE_TEXTS))
 _PHRASE_CUES = Caseless(
     rf"(?=[{_PHRASE_FIRST_LETTERS}])\b(?:(?P<prep>"
     + "|".join(re.escape(p.lower()) for p in sorted(lex.PREPOSITIONAL_CUES, key=len, reverse=True))
     + r")|(?P<multi>"
     + "|".join(re.escape(p.lower()) for p in sorted(lex.MULTIWORD_CUES, key=len, reverse=True))
-    + r"))\b"
+    + r"))\b",
+    stems=_PHRASE_KEYS,
 )
-# Every phrase cue holds one of these (the phrases that contain no shorter one): a literal test over the
-# lower-cased sentence skips the phrase scan in the many sentences without any.
-_PHRASE_TEXTS = tuple(phrase.lower() for phrase in _PHRASES)
-_PHRASE_KEYS = tuple(p for p in _PHRASE_TEXTS if not any(q != p and q in p for q in _PHRASE_TEXTS))
 
 
 def _prefix_alternation(words: list[str]) -> str:
@@ -171,11 +170,9 @@ _REPORTING_VERB = re.compile(
 
 def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
     cues: list[_Cue] = []
-    low = lowered(text)
-    if low is None or contains_any_between(low, _PHRASE_KEYS, start, end):
-        for match in _PHRASE_CUES.finditer(text, start, end):
-            kind = "prep" if match.lastgroup == "prep" else "multi"
-            cues.append(_Cue(match.start(), match.end(), kind))
+    for match in _PHRASE_CUES.finditer(text, start, end):
+        kind = "prep" if match.lastgroup == "prep" else "multi"
+        cues.append(_Cue(match.start(), match.end(), kind))
     for match in _REPORTING_VERB.finditer(text, start, end):
         # Only the few words around a candidate are tokenised, not the whole sentence.
         before = last_tokens(text, max(start, match.start() - 60), match.start(), 3)

@@ -83,12 +83,8 @@ _ZERO = Caseless(
     r"\b(?:no|without(?:\s+\w+){0,3}\s+any|zero|not any)\s+(?P<unit>casualties|deaths|injuries|fatalities|victims|"
     r"one (?:was|were) (?:hurt|injured|killed))\b"
 )
-_DESTROY = Caseless(
-    r"\b(?:destroy\w*|destruction|downed|shot down|hit|struck|damag\w+|lost|seized|captured|intercept\w*|"
-    r"kill\w*)\b"
-)
-# Every match of _DESTROY holds one of these: most claims name no destruction, and a few substring tests are
-# cheaper than the pattern.
+# Every match of _DESTROY holds one of these (its Caseless stems): most claims name no destruction, and a few
+# substring tests are cheaper than the pattern.
 _DESTROY_STEMS = (
     "destr",
     "downed",
@@ -101,6 +97,11 @@ _DESTROY_STEMS = (
     "captured",
     "intercept",
     "kill",
+)
+_DESTROY = Caseless(
+    r"\b(?:destroy\w*|destruction|downed|shot down|hit|struck|damag\w+|lost|seized|captured|intercept\w*|"
+    r"kill\w*)\b",
+    stems=_DESTROY_STEMS,
 )
 _ONE = Caseless(
     r"\b(?P<text>(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<unit>tank|vehicle|personnel carrier|helicopter|plane|"
@@ -261,7 +262,7 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     exact = lower_exact(text[start:end])
     lowered = exact if exact is not None else text[start:end].lower()
     if not _has_number(lowered):
-        return _singulars(text, start, end, found) if _DESTROY.search_lowered_with(lowered, _DESTROY_STEMS) else []
+        return _singulars(text, start, end, found) if _DESTROY.search_lowered(lowered) else []
     for match in _NUMBER.finditer(text, start, end):
         quantity = _from_match(text, match, end)
         if quantity is not None:
@@ -280,7 +281,7 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     # Every zero opens with "no", "without" or "zero"; `exact` lets the lower-cased span stand for the text.
     if exact is None or "no" in exact or "without" in exact or "zero" in exact:
         found.extend(_zeros(text, start, end))
-    if _DESTROY.search_lowered_with(lowered, _DESTROY_STEMS):
+    if _DESTROY.search_lowered(lowered):
         found.extend(_singulars(text, start, end, found))
     return sorted(found, key=lambda q: q.start)
 

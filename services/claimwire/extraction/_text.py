@@ -124,15 +124,19 @@ class Caseless:
     matched strings are lower-cased, so callers slice `text` for the original spelling.
     """
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, stems: tuple[str, ...] = ()) -> None:
         unescaped = re.sub(r"\\.|\(\?P[<=]\w+", "", pattern)  # escapes and group names may be upper-case
-        if any(ch != ch.lower() or (ch.isalpha() and not ch.isascii()) for ch in unescaped):
+        if any(ch != ch.lower() or (ch.isalpha() and not ch.isascii()) for ch in unescaped + "".join(stems)):
             raise ValueError(f"a Caseless pattern is written in lower-case ASCII letters: {pattern!r}")
         self.pattern = pattern
         self.lower_form = re.compile(pattern)
         """The pattern without IGNORECASE, for text that `lower_exact` lower-cased."""
         self.ignorecase_form = re.compile(pattern, re.IGNORECASE)
         """The pattern with IGNORECASE, for any text."""
+        self.stems = stems
+        """Literals of which every match holds one (empty when none are given). Where the lower-case form runs,
+        the searches answer None for a span that holds none of them without running the pattern: most spans
+        of news hold none, and a few substring tests cost less than a scan."""
 
     # Each method picks the form inline: these run tens of times per sentence, and a shared helper call
     # cost a measurable share of extraction time.
@@ -141,6 +145,8 @@ class Caseless:
         low = lowered(text)
         if low is None:
             return self.ignorecase_form.search(text, pos, endpos)
+        if self.stems and not contains_any_between(low, self.stems, pos, endpos):
+            return None
         return self.lower_form.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -153,19 +159,17 @@ class Caseless:
         low = lowered(text)
         if low is None:
             return self.ignorecase_form.finditer(text, pos, endpos)
+        if self.stems and not contains_any_between(low, self.stems, pos, endpos):
+            return iter(())
         return self.lower_form.finditer(low, pos, endpos)
 
     def search_lowered(self, lowered: str) -> re.Match[str] | None:
         """The IGNORECASE search in a string the caller already lower-cased."""
-        pattern = self.lower_form if _no_ascii_lookalikes(lowered) else self.ignorecase_form
-        return pattern.search(lowered)
-
-    def search_lowered_with(self, lowered: str, stems: tuple[str, ...]) -> re.Match[str] | None:
-        """`search_lowered`, answered None without running the pattern when its lower-case form would run and
-        none of `stems` occurs (the caller's literals, one of which every match of the pattern holds)."""
-        if _no_ascii_lookalikes(lowered):
-            return self.lower_form.search(lowered) if contains_any(lowered, stems) else None
-        return self.ignorecase_form.search(lowered)
+        if not _no_ascii_lookalikes(lowered):
+            return self.ignorecase_form.search(lowered)
+        if self.stems and not contains_any(lowered, self.stems):
+            return None
+        return self.lower_form.search(lowered)
 
     def search_slice(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """`search(text[start:end])`: offsets relative to `start`, anchors and boundaries at the slice's ends."""
