@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import _gazetteer
 from ._lexicon import DEMONYMS, REGION_ALTERNATION, REGION_WORDS, SETTLEMENT_ALTERNATION, SETTLEMENT_WORDS, alternation
-from ._text import Caseless, contains_any, lowered
+from ._text import Caseless, contains_any, is_word_char, lowered
 
 _NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
@@ -116,16 +116,11 @@ def _region_word_spans(text: str) -> list[tuple[int, int]]:
         at = low.find(word)
         while at != -1:
             end = at + len(word)
-            if not (at > 0 and _is_word_char(low[at - 1])) and not (end < len(low) and _is_word_char(low[end])):
+            if not (at > 0 and is_word_char(low[at - 1])) and not (end < len(low) and is_word_char(low[end])):
                 spans.append((at, end))
             at = low.find(word, at + 1)
     spans.sort()
     return spans
-
-
-def _is_word_char(char: str) -> bool:
-    """What `re` counts as `\\w` in a str pattern (so `\\b` lies between it and any other character)."""
-    return char.isalnum() or char == "_"
 
 
 def _country_of(name: str, gazetteer: dict[str, "_gazetteer.Place"], city_ok: bool = False) -> str | None:

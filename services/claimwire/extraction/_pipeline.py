@@ -22,7 +22,7 @@ from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
 from ._quantities import FoundQuantity, find_quantities
 from ._sentences import Sentence, split_sentences
-from ._text import contains_any, trim, unquote
+from ._text import contains_any, is_word_char, trim, unquote
 from ._time import FoundTime, find_time
 from ._verification import (
     FoundVerification,
@@ -366,16 +366,12 @@ class _ArticleContext:
         # within it (the content's search is the sentence's, minus what lies outside; find_time's literal
         # pre-check passes for every match). So when the sentence has none, or its first lies inside the
         # content, the content's first is that one (tests/unit/extraction/test_text.py checks this).
-        inside = sentence.start <= c_start and c_end <= sentence.end and not _word_at(text, c_end, sentence.end)
+        mid_word = c_end < sentence.end and is_word_char(text[c_end])  # a regex \b sees the span's end differently
+        inside = sentence.start <= c_start and c_end <= sentence.end and not mid_word
         if inside and (whole is None or (c_start <= whole.start and whole.end <= c_end)):
             return whole
         found = find_time(text, c_start, c_end, self.published)
         return found if found is not None else whole
-
-
-def _word_at(text: str, at: int, end: int) -> bool:
-    """True when `text[at]` (before `end`) is a word character: a regex \\b sees the span's end differently."""
-    return at < end and (text[at].isalnum() or text[at] == "_")
 
 
 def _build(context: _ArticleContext, draft: _Draft) -> ClaimExtracted:

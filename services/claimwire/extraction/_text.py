@@ -206,6 +206,11 @@ def contains_any_between(text: str, fragments: tuple[str, ...], start: int, end:
     return False
 
 
+def is_word_char(char: str) -> bool:
+    """What `re` counts as `\\w` in a str pattern, so a `\\b` lies between it and any other character."""
+    return char.isalnum() or char == "_"
+
+
 def is_capitalised(word: str) -> bool:
     """True for a word that starts with an upper-case letter (proper nouns, acronyms)."""
     return bool(word) and word[0].isupper()
