@@ -55,6 +55,8 @@ class BatchResult:
 
     outputs: list[tuple[str, Contract, str]] = field(default_factory=list)
     acks: list[str] = field(default_factory=list)
+    done: list[Any] = field(default_factory=list)
+    """Items processed and published in this batch, for `StreamStage.on_acked`."""
     failed: list[tuple[StreamEntry, Exception]] = field(default_factory=list)
 
 
@@ -72,6 +74,13 @@ class StreamStage(Generic[In]):
     failure_reason: DeadLetterReason = DeadLetterReason.processing_error
     warm_up: Callable[[], None] | None = None
     """Run once before consuming (e.g. load a gazetteer), so the first batch is not the slow one."""
+    on_acked: Callable[[list[In]], Awaitable[None]] | None = None
+    """Run after a batch is published and acked, with the items processed in it (e.g. drop their outbox)."""
+    delete_acked: bool = False
+    """Delete entries from the stream once acked: for a work stream only this group reads, so its length is
+    the backlog and nothing is kept after it is done."""
+    max_bytes: Callable[[Settings], int] = lambda settings: settings.max_article_bytes
+    """The largest entry accepted; larger ones are dead-lettered as too_large."""
 
     def register(self, broker: RedisBroker, settings: Settings) -> None:
         """Add the reader, the reclaimer and the output publishers to `broker`."""
@@ -157,14 +166,18 @@ class StreamStage(Generic[In]):
             # Only now is an entry done: forget when it first failed (kept until here in case publishing fails).
             async with client.pipeline(transaction=False) as pipe:
                 pipe.xack(self.stream, self.group, *result.acks)
+                if self.delete_acked:
+                    pipe.xdel(self.stream, *result.acks)
                 pipe.hdel(settings.key("failures", self.group), *result.acks)
                 pipe.hdel(settings.key("started", self.group), *result.acks)
                 await pipe.execute()
+        if self.on_acked is not None and result.done:
+            await self.on_acked(result.done)
 
     async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
         with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):
             try:
-                item = decode_entry(entry, self.model, settings.max_article_bytes)
+                item = decode_entry(entry, self.model, self.max_bytes(settings))
             except EntryRejectedError as rejected:
                 log.warning("entry.rejected", reason=rejected.reason.value, detail=rejected.detail)
                 result.outputs.append(
@@ -185,6 +198,7 @@ class StreamStage(Generic[In]):
                     return
                 result.outputs.extend((stream, event, entry.id) for stream, event in outputs)
                 result.acks.append(entry.id)
+                result.done.append(item)
                 log.info(f"{self.name}.processed", outputs=len(outputs))
 
     async def _drop_exhausted(

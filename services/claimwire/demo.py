@@ -59,8 +59,7 @@ async def run_demo(settings: Settings, seeds: list[str], timeout: float = 120.0)
             client,
             [
                 (settings.articles_stream, settings.ingest_group),
-                (settings.claims_stream, settings.dedup_group),
-                (settings.articles_stream, settings.dedup_articles_group),
+                (settings.extracted_stream, settings.dedup_group),
             ],
             timeout=timeout,
         )

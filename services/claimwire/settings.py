@@ -30,9 +30,7 @@ class Settings(BaseSettings):
     ingest_group: str = "ingest"
     """Consumer group of the ingest workers on the articles stream."""
     dedup_group: str = "dedup"
-    """Consumer group of the dedup service on the claims stream."""
-    dedup_articles_group: str = "dedup-articles"
-    """Consumer group of the dedup service on the articles stream (it files each article's report)."""
+    """Consumer group of the dedup service on the extracted stream (one entry per article and its claims)."""
     consumer_name: str = Field(default_factory=_default_consumer)
     """This process's consumer name in its group (default host-pid)."""
     stream_maxlen: int = Field(default=1_000_000, ge=1000)
@@ -127,6 +125,12 @@ class Settings(BaseSettings):
     def claims_stream(self) -> str:
         """Stream of `ClaimExtracted` events."""
         return self.key("claims")
+
+    @cached_property
+    def extracted_stream(self) -> str:
+        """Stream of `ArticleExtracted` events (an article with its claims), read by the dedup service, which
+        deletes each entry once it has filed the article: its length is the dedup backlog."""
+        return self.key("extracted")
 
     @cached_property
     def incidents_stream(self) -> str:

@@ -16,6 +16,7 @@ from ._claim import (
     make_claim_id,
 )
 from ._deadletter import DeadLetter, DeadLetterReason
+from ._extracted import ArticleExtracted
 from ._incident import (
     Figure,
     FigureReport,
@@ -30,12 +31,14 @@ from ._incident import (
 EVENTS: dict[str, type[Contract]] = {
     "ArticleReceived": ArticleReceived,
     "ClaimExtracted": ClaimExtracted,
+    "ArticleExtracted": ArticleExtracted,
     "IncidentUpdated": IncidentUpdated,
     "DeadLetter": DeadLetter,
 }
 
 __all__ = [
     "EVENTS",
+    "ArticleExtracted",
     "ArticleReceived",
     "ClaimExtracted",
     "Claimant",

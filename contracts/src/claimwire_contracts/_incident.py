@@ -70,16 +70,19 @@ class Figure(Contract):
 
 
 class MergeReason(Contract):
-    """Why a claim was joined to the incident: which signals matched, with scores."""
+    """Why an article (and with it all of its claims) was filed under the incident: which signals matched."""
 
     claim_id: str
-    """The claim that was joined."""
+    """The id of the unit that was matched: the article's report (its opening text taken as one claim of
+    its outlet, `make_claim_id(article_id, span of that text)`)."""
+    article_id: str | None = None
+    """The article that was filed under the incident."""
     score: float
     """Overall match score that decided the join (1.0 for the claim that opened the incident)."""
     signals: dict[str, float] = Field(default_factory=dict)
     """Per-signal scores, e.g. {"place": 1.0, "time": 1.0, "content": 0.42}."""
     matched_claim_id: str | None = None
-    """The earlier claim of the incident it matched best, if any."""
+    """The report of the incident's earlier article it matched best, if any."""
 
 
 class IncidentUpdated(Contract):
@@ -88,7 +91,7 @@ class IncidentUpdated(Contract):
     schema_version: Literal[1] = 1
     """Version of this contract; bumped on any change that is not purely additive."""
     incident_id: str = Field(examples=["inc_3c9d0e1f2a3b4c5d6e7f"])
-    """Stable incident id (derived from the claim that opened it)."""
+    """Stable incident id (derived from the report of the article that opened it)."""
     version: int = Field(ge=1)
     """Increments by one on every change of the incident."""
     event_type: EventType
@@ -100,7 +103,7 @@ class IncidentUpdated(Contract):
     time: TimeRange = Field(default_factory=TimeRange)
     """Days the reports place the incident in."""
     claim_ids: list[str] = Field(default_factory=list)
-    """Every claim merged into the incident."""
+    """Every claim of the incident's articles (each claim belongs to exactly one incident: its article's)."""
     article_ids: list[str] = Field(default_factory=list)
     """Every article those claims come from."""
     sources: list[SourceRef] = Field(default_factory=list)
@@ -112,10 +115,14 @@ class IncidentUpdated(Contract):
     verification: VerificationStatus = VerificationStatus.unknown
     """Rolled-up status: a confirmed report lifts unverified; a denial makes it disputed."""
     merges: list[MergeReason] = Field(default_factory=list)
-    """Why each claim was joined."""
+    """Why each article was filed here, one reason per article (its claims follow their article)."""
     first_seen: datetime
-    """When the first claim of the incident was processed."""
+    """When the first article of the incident was processed."""
     last_seen: datetime
-    """When the latest claim of the incident was processed."""
+    """When the latest article of the incident was processed."""
+    first_reported: datetime | None = None
+    """Earliest publication time among the incident's articles, when any has one."""
+    last_reported: datetime | None = None
+    """Latest publication time among the incident's articles, when any has one."""
     changed_by: str | None = None
-    """The claim whose processing produced this version."""
+    """The report (see `MergeReason.claim_id`) of the article whose filing produced this version."""

@@ -11,16 +11,15 @@ import click
 @click.option("--articles", "per_article", is_flag=True,
               help='Print one object per input article: {"id", "article_id", "incident_id"} instead of incidents.')
 def cluster(paths: tuple[str, ...], per_article: bool) -> None:
-    """Merge reports into incidents offline (no Redis) and print incidents as JSON lines.
+    """File articles under incidents offline (no Redis) and print incidents as JSON lines.
 
     PATH is a plain-text article (id: the file name), a JSONL file of articles ("text" required; "id",
     "source", "url", "title", "published_at", "language" optional) or of ClaimExtracted claims (lines with
-    a "claim_id"), a folder (walked for .txt and .jsonl files), or - for stdin. Articles are split into
-    their claims (plus the outlet's own report of the article) exactly as the service would see them;
-    claims are taken as given. Input order is arrival order.
+    a "claim_id"), a folder (walked for .txt and .jsonl files), or - for stdin. Each article is extracted
+    and decided once, as the service does, and all its claims join its incident; claims given as such are
+    grouped by their article_id (their texts stand in for the article's). Input order is arrival order.
 
-    With --articles, prints for each input article the incident holding most of its claims, each claim
-    weighed by its length, so most of its text (null when it has none).
+    With --articles, prints for each input article the incident it was filed under (null for a blank one).
     """
     from claimwire.dedup._inputs import InputError, read_paths
     from claimwire.dedup._offline_run import cluster_inputs

@@ -46,11 +46,11 @@ def incidents() -> None:
 @click.argument("incident_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the incident and its claims as one JSON object.")
 def show(incident_id: str, as_json: bool) -> None:
-    """Print one incident: figures, sources, and each claim with the signals that joined it."""
+    """Print one incident: figures, sources, and each article with its claims and the signals that filed it."""
 
     async def work(ledger: Any) -> tuple[Any, dict[str, Any]]:
         incident = await ledger.incident(incident_id)
-        return incident, (await ledger.claims_of(incident) if incident else {})
+        return incident, (await ledger.articles_of(incident) if incident else {})
 
     try:
         incident, claims = asyncio.run(_with_ledger(work))
@@ -61,12 +61,12 @@ def show(incident_id: str, as_json: bool) -> None:
     if as_json:
         import json
 
-        click.echo(json.dumps({"incident": incident.model_dump(mode="json"), "claims": claims}))
+        click.echo(json.dumps({"incident": incident.model_dump(mode="json"), "articles": claims}))
         return
     _print_incident(Console(), incident, claims)
 
 
-def _print_incident(console: Console, incident: Any, claims: dict[str, Any]) -> None:
+def _print_incident(console: Console, incident: Any, articles: dict[str, Any]) -> None:
     console.print(f"[bold]{incident.title}[/bold]  ({incident.incident_id}, version {incident.version})")
     places = ", ".join(loc.name for loc in incident.locations) or "-"
     console.print(f"type {incident.event_type.value} · places {places} · days {incident.time.start} to "
@@ -76,12 +76,17 @@ def _print_incident(console: Console, incident: Any, claims: dict[str, Any]) -> 
     for figure in incident.figures:
         values = "; ".join(f"{r.value:g}{'~' if r.approximate else ''} ({r.claimant})" for r in figure.reports)
         console.print(f"  {figure.unit}: {values}{'  [red]CONFLICTING[/red]' if figure.conflicting else ''}")
-    table = Table("claim", "outlet", "claimant", "text", "joined because", show_lines=True)
+    table = Table("article", "outlet", "claimant", "text", "filed because", show_lines=True)
     for reason in incident.merges:
-        record = claims.get(reason.claim_id, {})
+        record = articles.get(reason.claim_id, {})
+        report = record.get("report", {})
         why = ", ".join(f"{k} {v:g}" for k, v in reason.signals.items())
-        table.add_row(reason.claim_id, record.get("outlet") or "", record.get("claimant") or "",
-                      record.get("text") or "", f"score {reason.score:g}: {why}")
+        headline = record.get("title") or (report.get("text") or "").split("\n", 1)[0]
+        table.add_row(reason.article_id or reason.claim_id, report.get("outlet") or "", "(own report)", headline,
+                      f"score {reason.score:g}: {why}")
+        for claim in record.get("claims", []):
+            table.add_row(f"  {claim['claim_id']}", claim.get("outlet") or "", claim.get("claimant") or "",
+                          claim.get("text") or "", "its article")
     console.print(table)
 
 

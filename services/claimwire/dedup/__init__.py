@@ -1,22 +1,29 @@
-"""Incident dedup: merges ClaimExtracted events into incidents and publishes IncidentUpdated."""
+"""Incident dedup: files each extracted article (and with it all its claims) under one incident and publishes
+IncidentUpdated."""
 
-from ._articles import article_claims, majority_incident, report_claim
-from ._features import ClaimFeatures, claim_features
-from ._offline import MemoryLedger, cluster_claims
+from ._articles import ArticleUnit, article_unit, claims_unit, report_claim
+from ._features import ClaimFeatures, claim_features, unit_features
+from ._offline import MemoryLedger
+from ._offline_run import ArticleAssignment, ClusterResult, cluster_articles, cluster_inputs
 from ._store import Applied, RedisLedger
 from .service import DedupComponent, dedup_component, register
 
 __all__ = [
     "Applied",
+    "ArticleAssignment",
+    "ArticleUnit",
     "ClaimFeatures",
+    "ClusterResult",
     "DedupComponent",
     "MemoryLedger",
     "RedisLedger",
-    "article_claims",
+    "article_unit",
     "claim_features",
-    "cluster_claims",
+    "claims_unit",
+    "cluster_articles",
+    "cluster_inputs",
     "dedup_component",
-    "majority_incident",
     "register",
     "report_claim",
+    "unit_features",
 ]

@@ -1,10 +1,18 @@
-"""Articles as input of the offline clusterer: their claims, plus the outlet's own report of the article."""
+"""Articles as the ledger's unit: an article's report (its opening text) and its claims, filed together."""
 
-from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from claimwire.extraction import extract_claims
 from claimwire.extraction._event_type import classify
-from claimwire_contracts import ArticleReceived, Claimant, ClaimantKind, ClaimExtracted, Span, make_claim_id
+from claimwire_contracts import (
+    ArticleExtracted,
+    ArticleReceived,
+    Claimant,
+    ClaimantKind,
+    ClaimExtracted,
+    Span,
+    make_claim_id,
+)
 
 #: Characters of an article its report covers at most: the lead paragraphs carry the story; a very long
 #: article would otherwise put every word it has into the frequency hash and the incident summaries.
@@ -14,8 +22,8 @@ REPORT_CHARS = 4000
 def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
     """The outlet's own, unattributed report: the article text (its first REPORT_CHARS), claimant the outlet.
 
-    It gives an article with few or no attributed claims (features, profiles, non-conflict news) a place
-    in the ledger, carried by its names, figures and words.
+    The ledger matches articles by their reports: names, figures and words of the story as a whole. Only a
+    blank article has none.
     """
     text = article.text
     start = len(text) - len(text.lstrip())
@@ -49,32 +57,54 @@ def report_claim(article: ArticleReceived) -> ClaimExtracted | None:
     )
 
 
-def article_claims(article: ArticleReceived) -> list[ClaimExtracted]:
-    """The outlet's report of the article first, then its extracted claims (ids differ by span). Only a blank
-    article has no report, and it has no claims either, so a non-empty list always opens with the report.
+@dataclass(frozen=True)
+class ArticleUnit:
+    """What the ledger files as one: an article's report and every claim extracted from it."""
 
-    The report names no place, so it is matched among the other articles' reports by its names, figures
-    and words, whatever places its sentences name.
-    """
-    report = report_claim(article)
-    extracted = [c for c in extract_claims(article) if report is None or c.claim_id != report.claim_id]
-    return [report, *extracted] if report else extracted
+    report: ClaimExtracted
+    """The article's opening text as one unattributed claim of its outlet; the ledger matches on it."""
+    claims: tuple[ClaimExtracted, ...]
+    """The article's extracted claims; they join whichever incident the report joins."""
+    title: str | None = None
+    """The article's headline, when known."""
+
+    @property
+    def article_id(self) -> str:
+        """The article's id."""
+        return self.report.article_id
 
 
-def majority_incident(
-    claim_ids: list[str], incident_of: dict[str, str], weights: dict[str, int] | None = None
-) -> str | None:
-    """The incident holding most of the article (ties: the first claim's), or None without claims.
-
-    Each claim counts with its weight (`weights`, default 1 each); the offline clusterer weighs a claim by
-    its length, so the incident holding most of the article's text wins: the outlet's report of the whole
-    article, rather than a handful of one-line quotes that each went elsewhere.
-    """
-    counts: Counter[str] = Counter()
-    for c in claim_ids:
-        if c in incident_of:
-            counts[incident_of[c]] += weights.get(c, 1) if weights else 1
-    if not counts:
+def article_unit(extracted: ArticleExtracted) -> ArticleUnit | None:
+    """The unit of an extracted article, or None for a blank one (it has no report and no claims)."""
+    report = report_claim(extracted.article)
+    if report is None:
         return None
-    top = max(counts.values())
-    return next(incident_of[c] for c in claim_ids if counts.get(incident_of.get(c, ""), 0) == top)
+    claims = tuple(c for c in extracted.claims if c.claim_id != report.claim_id)
+    return ArticleUnit(report, claims, extracted.article.title)
+
+
+def claims_unit(claims: Sequence[ClaimExtracted]) -> ArticleUnit:
+    """A unit for claims whose article text is not at hand (claim JSONL given to `claimwire cluster`): the
+    report is their texts joined, attributed to the outlet."""
+    first = claims[0]
+    text = "\n".join(c.text for c in claims)
+    span = Span(start=0, end=len(text))
+    report = ClaimExtracted(
+        claim_id=make_claim_id(first.article_id, span),
+        article_id=first.article_id,
+        source=first.source,
+        published_at=first.published_at,
+        span=span,
+        text=text,
+        claimant=Claimant(name=first.source or "unknown outlet", kind=ClaimantKind.media),
+        event_type=classify(first.text, attributed=False, quoted=False),
+    )
+    return ArticleUnit(report, tuple(claims))
+
+
+def group_claims(claims: Iterable[ClaimExtracted]) -> list[ArticleUnit]:
+    """Claims grouped into one unit per article, in order of each article's first claim."""
+    by_article: dict[str, list[ClaimExtracted]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
+    return [claims_unit(group) for group in by_article.values()]

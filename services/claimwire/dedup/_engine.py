@@ -1,16 +1,19 @@
-"""The one decision path every driver (Redis service, offline clusterer) runs for a claim.
+"""The one decision path every driver (Redis service, offline clusterer) runs for an article.
+
+An article is decided once, as a whole (its report: `unit_features`), and all of its claims follow it.
 
 1. `lookup_buckets`: which index buckets to read candidates from (never all incidents).
-2. `choose`: the best candidate by the wire-editor rules, or none (the claim opens a new incident).
-3. `fold`: the incident record and its matching summary after the claim joins.
+2. `choose`: the best candidate by the wire-editor rules, or none (the article opens a new incident).
+3. `fold`: the incident record and its matching summary after the article joins.
 4. `index_buckets`: the buckets the incident is filed under afterwards.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from claimwire_contracts import ClaimExtracted, IncidentUpdated, MergeReason
+from claimwire_contracts import IncidentUpdated, MergeReason
 
+from ._articles import ArticleUnit
 from ._features import ClaimFeatures, article_bucket, bucket_names
 from ._match import DAY_TOLERANCE, Match, best_match
 from ._merge import incident_id_for, merge
@@ -67,21 +70,22 @@ class Folded:
 
 
 def fold(
-    claim: ClaimExtracted,
+    unit: ArticleUnit,
     features: ClaimFeatures,
     match: Match | None,
     state: IncidentUpdated | None,
     summary: IncidentSummary | None,
     seen_at: datetime,
 ) -> Folded:
-    """The record and summary after `claim` joins the matched incident (or opens one when `match` is None)."""
+    """The record and summary after the article joins the matched incident (or opens one when `match` is None)."""
+    report = unit.report.claim_id
     if match is None:
-        reason = MergeReason(claim_id=claim.claim_id, score=1.0, signals={"opened": 1.0})
+        reason = MergeReason(claim_id=report, article_id=unit.article_id, score=1.0, signals={"opened": 1.0})
         state, summary = None, IncidentSummary(incident_id=incident_id_for(features))
     else:
-        reason = match.reason(claim.claim_id)
+        reason = match.reason(report, unit.article_id)
         assert summary is not None
-    new_state = merge(state, claim, features, reason, seen_at)
+    new_state = merge(state, unit, features, reason, seen_at)
     new_summary = IncidentSummary.from_json(summary.to_json())
     new_summary.add(features)
     return Folded(new_state, new_summary)

@@ -4,7 +4,7 @@ import dataclasses
 import hashlib
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -104,6 +104,27 @@ def _days(claim: ClaimExtracted) -> tuple[date, date] | None:
     return None
 
 
+#: A claim's resolved time names the article's event when it spans at most this many days and lies
+#: within EVENT_LOOKBACK days before publication (not "in 2009", not a date next month).
+EVENT_SPAN_DAYS, EVENT_LOOKBACK_DAYS = 3, 14
+
+
+def event_days(claims: Sequence[ClaimExtracted], published: date | None) -> tuple[date, date] | None:
+    """The days an article's story happened on: the first claim's resolved time that reads as this story's
+    (a few days at most, shortly before publication), else None (the publication day is all there is)."""
+    for claim in claims:
+        time = claim.time
+        if time is None or time.start is None:
+            continue
+        end = time.end or time.start
+        if (end - time.start).days > EVENT_SPAN_DAYS:
+            continue
+        if published is not None and not 0 <= (published - end).days <= EVENT_LOOKBACK_DAYS:
+            continue
+        return time.start, end
+    return None
+
+
 def _origin(claim: ClaimExtracted) -> str:
     via = _VIA_AGENCY.search(claim.text) or _AS_REPORTED_BY.search(claim.text)
     if via:
@@ -113,7 +134,8 @@ def _origin(claim: ClaimExtracted) -> str:
     return fold(claim.source or claim.claimant.name)
 
 
-def _verification(claim: ClaimExtracted) -> VerificationStatus:
+def claim_status(claim: ClaimExtracted) -> VerificationStatus:
+    """A claim's verification status, a denial cue ("denied", "dismissed") counting as disputed."""
     cue = claim.cue.text if claim.cue is not None else ""
     if claim.verification.status is VerificationStatus.unknown and _DENIAL.search(cue):
         return VerificationStatus.disputed
@@ -153,8 +175,17 @@ def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
         lead_entities=tuple(e for e in entities if e not in places)[:MAX_ENTITY_BUCKETS],
         figures=figures,
         signature=minhash(frozenset(tokens)),
-        verification=_verification(claim),
+        verification=claim_status(claim),
     )
+
+
+def unit_features(report: ClaimExtracted, claims: Sequence[ClaimExtracted]) -> ClaimFeatures:
+    """The matching view of an article: its report's words and names, dated by the day its claims say the
+    story happened on (`event_days`), else by its publication day."""
+    features = claim_features(report)
+    published = report.published_at.date() if report.published_at else None
+    event = event_days(claims, published)
+    return features if event is None else dataclasses.replace(features, days=event, dated=True)
 
 
 def hash_band(values: tuple[int, ...]) -> str:
@@ -176,15 +207,6 @@ def with_rarity(features: ClaimFeatures, docs: int, df: Mapping[str, int]) -> Cl
     """The features with each token's IDF, from the ledger's document frequencies (`df`, `docs` claims)."""
     rarity = {t: idf(df.get(t, 0), docs) for t in features.tokens}
     return dataclasses.replace(features, rarity=rarity)
-
-
-def in_partition(features: ClaimFeatures, anchor: str) -> ClaimFeatures:
-    """The features of a claim naming no place, moved to the partition of its article's located claims.
-
-    Follow-up sentences ("its border units repelled the attack") often name no place; without this they
-    could never meet the incident their article's first claim opened in its region's partition.
-    """
-    return features if anchor == features.anchor else dataclasses.replace(features, anchor=anchor)
 
 
 def partition_tag(anchor: str) -> str:

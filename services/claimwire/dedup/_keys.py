@@ -1,16 +1,16 @@
 """Redis key design of the ledger: every key an atomic script touches shares one hash slot.
 
-All keys of one partition (the claim's region, else its place) carry the partition's tag in braces, so on
-Redis Cluster they live in one slot and a Lua script may touch them together:
+All keys of one partition carry the partition's tag in braces, so on Redis Cluster they live in one slot and
+a Lua script may touch them together. Articles are matched by their reports, which name no place, so today
+every article is filed in one partition (see docs/dedup.md, Key design):
 
     {prefix}:dedup:{<tag>}:i:<incident>   hash: state (IncidentUpdated JSON), summary (matching view), version
-    {prefix}:dedup:{<tag>}:c:<claim>      hash: incident, version, claim (what `incidents show` prints)
-    {prefix}:dedup:{<tag>}:o:<claim>      the state published for the claim, kept a while for redelivery
+    {prefix}:dedup:{<tag>}:c:<report>     hash: incident, version, claim (the article and its claims, for
+                                          `incidents show`); its existence marks the article as filed
+    {prefix}:dedup:{<tag>}:o:<report>     the state published for the article, until it is published and acked
     {prefix}:dedup:{<tag>}:x:<bucket>     sorted set: incident ids by last change, expiring with the window
     {prefix}:dedup:recent                 sorted set of recently changed incidents (outside the scripts)
-    {prefix}:dedup:article:<article>      partition of the article's first located claim (outside the scripts)
-    {prefix}:dedup:placed:<claim>         partition an unlocated claim was placed in, so a redelivery finds it
-    {prefix}:dedup:df                     hash: in how many claims each content token occurred; "*": claims
+    {prefix}:dedup:df                     hash: in how many articles each content token occurred; "*": articles
 """
 
 from dataclasses import dataclass
@@ -48,11 +48,11 @@ class PartitionKeys:
         return f"{self.base}:i:{incident_id}"
 
     def claim(self, claim_id: str) -> str:
-        """The applied-claim record."""
+        """The record of a filed article, by its report's id."""
         return f"{self.base}:c:{claim_id}"
 
     def outbox(self, claim_id: str) -> str:
-        """The state published for a claim."""
+        """The state published for an article (by its report's id), kept until the publish is acked."""
         return f"{self.base}:o:{claim_id}"
 
     def bucket(self, name: str) -> str:
@@ -63,16 +63,6 @@ class PartitionKeys:
 def recent_key(settings: Settings) -> str:
     """The recency list of incidents."""
     return settings.key("dedup", "recent")
-
-
-def article_key(settings: Settings, article_id: str) -> str:
-    """The partition an article's located claims went to: its unlocated claims follow them there."""
-    return settings.key("dedup", "article", article_id)
-
-
-def placed_key(settings: Settings, claim_id: str) -> str:
-    """The partition an unlocated claim was placed in the first time it was processed."""
-    return settings.key("dedup", "placed", claim_id)
 
 
 #: The field of the document-frequency hash counting the claims themselves (no token is spelled "*").

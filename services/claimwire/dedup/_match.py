@@ -53,10 +53,10 @@ class Match:
     signals: dict[str, float]
     matched_claim_id: str | None
 
-    def reason(self, claim_id: str) -> MergeReason:
-        """The merge reason to record when the claim joins this incident."""
-        return MergeReason(claim_id=claim_id, score=round(self.score, 4), signals=self.signals,
-                           matched_claim_id=self.matched_claim_id)
+    def reason(self, claim_id: str, article_id: str | None = None) -> MergeReason:
+        """The merge reason to record when the article (its report `claim_id`) joins this incident."""
+        return MergeReason(claim_id=claim_id, article_id=article_id, score=round(self.score, 4),
+                           signals=self.signals, matched_claim_id=self.matched_claim_id)
 
 
 #: The time signal of a claim dated only by its publication day that overlaps the incident's days.

@@ -1,4 +1,5 @@
-"""Folding a claim into an incident record: pure, deterministic, order-insensitive where it can be."""
+"""Folding an article (its report and claims) into an incident record: pure, deterministic, order-insensitive
+where it can be."""
 
 import hashlib
 from datetime import datetime
@@ -16,7 +17,8 @@ from claimwire_contracts import (
     VerificationStatus,
 )
 
-from ._features import ClaimFeatures, partition_tag
+from ._articles import ArticleUnit
+from ._features import ClaimFeatures, claim_status, partition_tag
 from ._text import fold
 
 # The incident's type is the most telling type any of its reports has, so arrival order does not matter.
@@ -32,42 +34,56 @@ _STATUS_RANK = {
 
 
 def incident_id_for(features: ClaimFeatures) -> str:
-    """Deterministic id of the incident a claim opens; carries its partition tag so the record is findable."""
+    """Deterministic id of the incident an article opens (from its report's id); carries its partition tag so
+    the record is findable from the id alone."""
     digest = hashlib.sha256(features.claim_id.encode()).hexdigest()[:16]
     return f"inc_{partition_tag(features.anchor)}_{digest}"
 
 
-def _title(event_type: EventType, locations: list[IncidentLocation], time: TimeRange, text: str) -> str:
+def _title(event_type: EventType, locations: list[IncidentLocation], time: TimeRange, headline: str) -> str:
     label = event_type.value.replace("_", " ").capitalize()
     if locations:
         where = locations[0].name + (f" ({locations[0].admin1})" if locations[0].admin1 else "")
         when = f", {time.start.isoformat()}" if time.start else ""
         return f"{label} in {where}{when}"
-    snippet = " ".join(text.split())
+    snippet = " ".join(headline.split())
     return f"{label}: {snippet[:77]}..." if len(snippet) > 80 else f"{label}: {snippet}"
 
 
-def _sources(sources: list[SourceRef], claim: ClaimExtracted, origin: str) -> list[SourceRef]:
+def _sources(sources: list[SourceRef], unit: ArticleUnit, origin: str) -> list[SourceRef]:
+    """The sources with the article's: its outlet's own reporting (origin: the agency it copies, if any)
+    and each claimant it quotes; a claimant's claims are listed under it."""
     out = list(sources)
-    for index, ref in enumerate(out):
-        if (ref.outlet, ref.claimant, ref.origin) == (claim.source, claim.claimant.name, origin):
-            out[index] = ref.model_copy(update={"claim_ids": [*ref.claim_ids, claim.claim_id]})
-            return out
-    return [*out, SourceRef(outlet=claim.source, claimant=claim.claimant.name, origin=origin,
-                            claim_ids=[claim.claim_id])]
+    outlet = unit.report.source
+    own = unit.report.claimant.name
+    by_claimant: dict[str, list[str]] = {own: []}
+    for claim in unit.claims:
+        by_claimant.setdefault(claim.claimant.name, []).append(claim.claim_id)
+    for claimant, claim_ids in by_claimant.items():
+        for index, ref in enumerate(out):
+            if (ref.outlet, ref.claimant, ref.origin) == (outlet, claimant, origin):
+                out[index] = ref.model_copy(update={"claim_ids": [*ref.claim_ids, *claim_ids]})
+                break
+        else:
+            out.append(SourceRef(outlet=outlet, claimant=claimant, origin=origin, claim_ids=claim_ids))
+    return out
 
 
 def corroboration(sources: list[SourceRef]) -> int:
-    """Independent outlets among `sources`: distinct origins, where an outlet that credits another outlet of
-    this incident ("as reported by Northwire Agency", Northwire reporting here too) counts as that outlet for
-    all its reports, so its other sentences of the copied story are not independent reporting. Quoting a
-    source that is not itself an outlet of the incident ("State TV said") collapses nothing."""
+    """Independent outlets among `sources`: distinct origins of the outlets' reporting. An article's origin is
+    its outlet, or the agency whose story it republishes (a wire copy counts once, as the agency's). An outlet
+    that credits another outlet of this incident ("as reported by Northwire Agency", Northwire reporting
+    here too) counts as that outlet for all its reports. Quoted claimants are not outlets: a ministry quoted
+    by three papers adds nothing to the three."""
     outlets = {fold(ref.outlet) for ref in sources if ref.outlet is not None}
     credited: dict[str, str] = {}
     for ref in sources:
         if ref.outlet is not None and ref.origin in outlets and ref.origin != fold(ref.outlet):
             credited.setdefault(ref.outlet, ref.origin)
-    return len({credited.get(ref.outlet, ref.origin) if ref.outlet else ref.origin for ref in sources})
+    origins = set()
+    for ref in sources:
+        origins.add(credited.get(ref.outlet, ref.origin) if ref.outlet else ref.origin)
+    return len(origins)
 
 
 def _figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
@@ -80,63 +96,76 @@ def _figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
             for unit, reports in by_unit.items()]
 
 
-def _locations(locations: list[IncidentLocation], claim: ClaimExtracted) -> list[IncidentLocation]:
+def _locations(locations: list[IncidentLocation], claims: tuple[ClaimExtracted, ...]) -> list[IncidentLocation]:
     out = list(locations)
     known = {loc.name for loc in out}
-    for loc in claim.locations:
-        if loc.name not in known:
-            known.add(loc.name)
-            out.append(IncidentLocation(name=loc.name, country=loc.country, admin1=loc.admin1))
+    for claim in claims:
+        for loc in claim.locations:
+            if loc.name not in known:
+                known.add(loc.name)
+                out.append(IncidentLocation(name=loc.name, country=loc.country, admin1=loc.admin1))
     return out
 
 
-def _time(time: TimeRange, features: ClaimFeatures, claim: ClaimExtracted) -> TimeRange:
-    if claim.time is None or claim.time.start is None:
-        if time.start is None and features.days is not None:
-            return TimeRange(start=features.days[1], end=features.days[1])
+def _time(time: TimeRange, features: ClaimFeatures) -> TimeRange:
+    """The incident's days with the article's: the day its claims say the story happened on, else its
+    publication day (`unit_features`)."""
+    if features.days is None:
         return time
-    start, end = claim.time.start, claim.time.end or claim.time.start
+    start, end = features.days if features.dated else (features.days[1], features.days[1])
     return TimeRange(start=min(start, time.start) if time.start else start,
                      end=max(end, time.end) if time.end else end)
 
 
+def _bounds(first: datetime | None, last: datetime | None, at: datetime | None) -> tuple[datetime | None, ...]:
+    if at is None:
+        return first, last
+    return (min(first, at) if first else at), (max(last, at) if last else at)
+
+
 def merge(
     state: IncidentUpdated | None,
-    claim: ClaimExtracted,
+    unit: ArticleUnit,
     features: ClaimFeatures,
     reason: MergeReason,
     seen_at: datetime,
 ) -> IncidentUpdated:
-    """The incident after `claim` joins it (or opens it when `state` is None); version + 1.
-
-    A claim already in the incident leaves it unchanged, version included.
+    """The incident after the article `unit` (its report and all its claims) joins it, or opens it when
+    `state` is None; version + 1. An article already in the incident leaves it unchanged, version included.
     """
-    if state is not None and claim.claim_id in state.claim_ids:
+    if state is not None and unit.article_id in state.article_ids:
         return state
     event_type = features.event_type
     if state is not None:
         event_type = min(state.event_type, event_type, key=_TYPE_PRECEDENCE.index)
-    previous = state.verification if state else VerificationStatus.unknown
-    verification = max(previous, features.verification, key=_STATUS_RANK.__getitem__)
-    locations = _locations(state.locations if state else [], claim)
-    time = _time(state.time if state else TimeRange(), features, claim)
-    sources = _sources(state.sources if state else [], claim, features.origin)
-    first_text = claim.text if state is None else state.title.partition(": ")[2] or claim.text
+    statuses = [state.verification if state else VerificationStatus.unknown, features.verification]
+    statuses += [claim_status(c) for c in unit.claims]
+    locations = _locations(state.locations if state else [], unit.claims)
+    time = _time(state.time if state else TimeRange(), features)
+    sources = _sources(state.sources if state else [], unit, features.origin)
+    figures = state.figures if state else []
+    for claim in unit.claims:
+        figures = _figures(figures, claim)
+    headline = state.title.partition(": ")[2] if state else (unit.title or unit.report.text.split("\n", 1)[0])
+    first_reported, last_reported = _bounds(state.first_reported if state else None,
+                                            state.last_reported if state else None, unit.report.published_at)
     return IncidentUpdated(
         incident_id=state.incident_id if state else incident_id_for(features),
         version=(state.version if state else 0) + 1,
         event_type=event_type,
-        title=_title(event_type, locations, time, first_text),
+        title=_title(event_type, locations, time, headline),
         locations=locations,
         time=time,
-        claim_ids=[*(state.claim_ids if state else []), claim.claim_id],
-        article_ids=sorted({*(state.article_ids if state else []), claim.article_id}),
+        claim_ids=[*(state.claim_ids if state else []), *(c.claim_id for c in unit.claims)],
+        article_ids=sorted({*(state.article_ids if state else []), unit.article_id}),
         sources=sources,
         corroboration=corroboration(sources),
-        figures=_figures(state.figures if state else [], claim),
-        verification=verification,
+        figures=figures,
+        verification=max(statuses, key=_STATUS_RANK.__getitem__),
         merges=[*(state.merges if state else []), reason],
         first_seen=min(state.first_seen, seen_at) if state else seen_at,
         last_seen=max(state.last_seen, seen_at) if state else seen_at,
-        changed_by=claim.claim_id,
+        first_reported=first_reported,
+        last_reported=last_reported,
+        changed_by=unit.report.claim_id,
     )

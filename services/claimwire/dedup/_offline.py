@@ -1,13 +1,13 @@
 """The offline clusterer: the service's decision path over an in-memory ledger, for evaluation and backfills."""
 
 from collections import Counter
-from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from claimwire_contracts import ClaimExtracted, IncidentUpdated
+from claimwire_contracts import IncidentUpdated
 
+from ._articles import ArticleUnit
 from ._engine import CANDIDATES_PER_BUCKET, MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
-from ._features import UNPLACED, claim_features, in_partition, partition_tag, with_rarity
+from ._features import partition_tag, unit_features, with_rarity
 from ._summary import IncidentSummary
 
 
@@ -19,26 +19,17 @@ class MemoryLedger:
         self.summaries: dict[str, IncidentSummary] = {}
         self.buckets: dict[str, dict[str, int]] = {}
         self.applied: dict[str, tuple[str, int]] = {}
-        self.article_anchor: dict[str, str] = {}
+        """Article id -> (incident id, version its filing produced)."""
         self.document_frequency: Counter[str] = Counter()
         self.documents = 0
         self._clock = 0
 
-    def process(
-        self, claim: ClaimExtracted, seen_at: datetime | None = None, *, article_report: bool = False
-    ) -> IncidentUpdated | None:
-        """Merge `claim`; the incident's new state, or None when the claim was already applied.
-
-        An `article_report` (see `report_claim`) stays in the unplaced partition, wherever its article's
-        claims went, so it meets the other outlets' reports whatever order things arrive in.
-        """
-        if claim.claim_id in self.applied:
+    def process(self, unit: ArticleUnit, seen_at: datetime | None = None) -> IncidentUpdated | None:
+        """File the article `unit` (report and claims); the incident's new state, or None when the article
+        was filed before."""
+        if unit.article_id in self.applied:
             return None
-        features = claim_features(claim)
-        if features.anchor != UNPLACED:
-            self.article_anchor.setdefault(claim.article_id, features.anchor)
-        elif not article_report:
-            features = in_partition(features, self.article_anchor.get(claim.article_id, UNPLACED))
+        features = unit_features(unit.report, unit.claims)
         features = with_rarity(features, self.documents, self.document_frequency)
         # Buckets are per partition, as in Redis, where a script only ever sees its partition's slot.
         partition = partition_tag(features.anchor)
@@ -51,27 +42,22 @@ class MemoryLedger:
                 break
         ids = dict.fromkeys(list(ids)[:MAX_CANDIDATES])
         match = choose(features, [self.summaries[i] for i in ids])
-        target = match.incident_id if match else None
-        when = seen_at or claim.published_at or datetime(1970, 1, 1, tzinfo=UTC)
+        target = match.incident_id if match else ""
+        when = seen_at or unit.report.published_at or datetime(1970, 1, 1, tzinfo=UTC)
         if when.tzinfo is None:  # a zone-less time is taken as UTC, as the adapter does
             when = when.replace(tzinfo=UTC)
-        folded = fold(claim, features, match, self.states.get(target or ""), self.summaries.get(target or ""),
-                      when)
+        folded = fold(unit, features, match, self.states.get(target), self.summaries.get(target), when)
         incident_id = folded.state.incident_id
         self.states[incident_id] = folded.state
         self.summaries[incident_id] = folded.summary
         self._clock += 1
         for name in index_buckets(features):
             self.buckets.setdefault(f"{partition}:{name}", {})[incident_id] = self._clock
-        self.applied[claim.claim_id] = (incident_id, folded.state.version)
+        self.applied[unit.article_id] = (incident_id, folded.state.version)
         self.documents += 1
         self.document_frequency.update(features.tokens)
         return folded.state
 
-
-def cluster_claims(claims: Iterable[ClaimExtracted]) -> MemoryLedger:
-    """Cluster `claims` in the order given; the ledger holds the incidents and which claim went where."""
-    ledger = MemoryLedger()
-    for claim in claims:
-        ledger.process(claim)
-    return ledger
+    def incident_of_claims(self) -> dict[str, str]:
+        """Claim id -> incident id, for every claim filed (each is in its article's incident)."""
+        return {c: state.incident_id for state in self.states.values() for c in state.claim_ids}

@@ -3,9 +3,10 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimwire_contracts import ClaimExtracted, IncidentUpdated
+from claimwire.extraction import extract_claims
+from claimwire_contracts import ArticleExtracted, ArticleReceived, ClaimExtracted, IncidentUpdated
 
-from ._articles import article_claims, majority_incident
+from ._articles import ArticleUnit, article_unit, claims_unit
 from ._inputs import Input
 from ._offline import MemoryLedger
 
@@ -27,21 +28,35 @@ class ClusterResult:
     articles: list[ArticleAssignment]
 
 
-def cluster_inputs(inputs: Iterable[Input]) -> ClusterResult:
-    """Cluster articles (their claims) and claims in input order through the service's decision path."""
-    ledger = MemoryLedger()
-    articles: list[tuple[str, str, list[str]]] = []
-    lengths: dict[str, int] = {}
+def _units(inputs: Iterable[Input]) -> list[tuple[str, ArticleUnit | None, str]]:
+    """(input id, unit, article id) per article, in order of appearance; claim inputs are grouped by their
+    article, which takes the place of its first claim."""
+    order: list[tuple[str, ArticleUnit | None, str] | str] = []
+    grouped: dict[str, list[ClaimExtracted]] = {}
     for item in inputs:
-        claims: list[ClaimExtracted] = [item.claim] if item.claim else article_claims(item.article)  # type: ignore[arg-type]
-        for index, claim in enumerate(claims):
-            # An article's claims open with its report (`article_claims`); a claim input is never one.
-            ledger.process(claim, article_report=item.article is not None and index == 0)
-            lengths[claim.claim_id] = len(claim.text)
         if item.article is not None:
-            articles.append((item.input_id, item.article.article_id, [c.claim_id for c in claims]))
-    incident_of = {claim_id: incident for claim_id, (incident, _) in ledger.applied.items()}
-    return ClusterResult(
-        incidents=list(ledger.states.values()),
-        articles=[ArticleAssignment(i, a, majority_incident(c, incident_of, lengths)) for i, a, c in articles],
-    )
+            extracted = ArticleExtracted(article=item.article, claims=extract_claims(item.article))
+            order.append((item.input_id, article_unit(extracted), item.article.article_id))
+        elif item.claim is not None:
+            if item.claim.article_id not in grouped:
+                order.append(item.claim.article_id)
+            grouped.setdefault(item.claim.article_id, []).append(item.claim)
+    return [(o, claims_unit(grouped[o]), o) if isinstance(o, str) else o for o in order]
+
+
+def cluster_inputs(inputs: Iterable[Input]) -> ClusterResult:
+    """Cluster articles (each with its claims) and claims (grouped by article) in input order through the
+    service's decision path: each article is decided once and its claims follow it."""
+    ledger = MemoryLedger()
+    assignments = []
+    for input_id, unit, article_id in _units(inputs):
+        if unit is not None:
+            ledger.process(unit)
+        filed = ledger.applied.get(article_id)
+        assignments.append(ArticleAssignment(input_id, article_id, filed[0] if filed else None))
+    return ClusterResult(incidents=list(ledger.states.values()), articles=assignments)
+
+
+def cluster_articles(articles: Iterable[ArticleReceived]) -> ClusterResult:
+    """Cluster `articles` in the order given, as the service would: extract each, then file it."""
+    return cluster_inputs(Input(a.article_id, article=a) for a in articles)

@@ -25,9 +25,9 @@ local function candidates(first, last, base, per, oldest, left)
 end
 """
 
-# KEYS: claim record, outbox, lookup bucket...
+# KEYS: article record, outbox, lookup bucket...
 # ARGV: partition base, candidates per bucket, oldest index score still attracting claims, max candidates
-# Returns {1, incident, version, outbox-or-false} for a claim already applied, else {0, summary...}.
+# Returns {1, incident, version, outbox-or-false} for an article already filed, else {0, summary...}.
 LOOKUP = _CANDIDATES + """
 local applied = redis.call('HMGET', KEYS[1], 'incident', 'version')
 if applied[1] then
@@ -40,11 +40,11 @@ end
 return out
 """
 
-# KEYS: claim record, outbox, incident, lookup bucket x n, index bucket...
+# KEYS: article record, outbox, incident, lookup bucket x n, index bucket...
 # ARGV: base, per bucket, oldest, max candidates, n, expected candidates ("id:version," each),
-#       expected incident version, new version, incident id, state JSON, summary JSON, claim JSON,
+#       expected incident version, new version, incident id, state JSON, summary JSON, article JSON,
 #       index score, window seconds, outbox ttl seconds
-# Returns 'ok', 'applied' (another consumer applied the claim first) or 'conflict' (the candidates changed
+# Returns 'ok', 'applied' (another consumer filed the article first) or 'conflict' (the candidates changed
 # since the lookup: look up again).
 APPLY = _CANDIDATES + """
 if redis.call('EXISTS', KEYS[1]) == 1 then return 'applied' end

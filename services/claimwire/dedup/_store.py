@@ -2,6 +2,7 @@
 
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -11,40 +12,44 @@ from redis.asyncio import Redis
 from claimwire_contracts import ClaimExtracted, IncidentUpdated
 
 from ..settings import Settings
+from ._articles import ArticleUnit
 from ._engine import MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
-from ._features import UNPLACED, ClaimFeatures, claim_features, in_partition, with_rarity
-from ._keys import DOCS_FIELD, PartitionKeys, article_key, df_key, placed_key, recent_key
+from ._features import UNPLACED, ClaimFeatures, unit_features, with_rarity
+from ._keys import DOCS_FIELD, PartitionKeys, df_key, recent_key
 from ._scripts import APPLY, LOOKUP
 from ._summary import IncidentSummary
 
-#: Lookups retried when another consumer changed the claim's candidates in between; beyond this it is an error
+#: Lookups retried when another consumer changed the article's candidates in between; beyond this it is an error
 #: (the entry stays pending and is retried later).
 MAX_CONFLICTS = 50
 
 
 class LedgerContentionError(RuntimeError):
-    """The partition kept changing under this consumer; the claim is left for a later retry."""
+    """The ledger kept changing under this consumer; the article is left for a later retry."""
 
 
 @dataclass(frozen=True)
 class Applied:
-    """The outcome of processing a claim: the incident state to publish, and whether it is new."""
+    """The outcome of filing an article: the incident state to publish, and whether it is new."""
 
-    state: IncidentUpdated
+    state: IncidentUpdated | None
+    """The state to publish; None for an article filed and published before (fed again)."""
     fresh: bool
-    """False when the claim had been applied before (a redelivery): the state is republished as it was."""
+    """False when the article had been filed before: a redelivery republishes the state as it was."""
     candidates: int = 0
-    """Incidents the claim was scored against."""
+    """Incidents the article was scored against."""
 
 
-def claim_record(claim: ClaimExtracted) -> str:
-    """What the ledger keeps of a claim for `claimwire incidents show`."""
-    return json.dumps({
-        "claim_id": claim.claim_id, "article_id": claim.article_id, "outlet": claim.source,
-        "claimant": claim.claimant.name, "cue": claim.cue.text if claim.cue else None,
-        "text": claim.text[:400], "event_type": claim.event_type.value,
-        "published_at": claim.published_at.isoformat() if claim.published_at else None,
-    })
+def unit_record(unit: ArticleUnit) -> str:
+    """What the ledger keeps of an article and its claims for `claimwire incidents show`."""
+    def record(claim: ClaimExtracted) -> dict[str, Any]:
+        return {
+            "claim_id": claim.claim_id, "article_id": claim.article_id, "outlet": claim.source,
+            "claimant": claim.claimant.name, "cue": claim.cue.text if claim.cue else None,
+            "text": claim.text[:400], "event_type": claim.event_type.value,
+            "published_at": claim.published_at.isoformat() if claim.published_at else None,
+        }
+    return json.dumps({"report": record(unit.report), "title": unit.title, "claims": [record(c) for c in unit.claims]})
 
 
 class RedisLedger:
@@ -56,31 +61,24 @@ class RedisLedger:
         self._lookup = client.register_script(LOOKUP)
         self._apply = client.register_script(APPLY)
 
-    async def process(
-        self, claim: ClaimExtracted, now: float | None = None, *, article_report: bool = False
-    ) -> Applied:
-        """Merge `claim` into its incident (or open one) and return the state to publish.
+    async def process(self, unit: ArticleUnit, now: float | None = None) -> Applied:
+        """File the article `unit` (its report and claims) under its incident, or open one; the state to publish.
 
-        A claim applied before returns the state its application produced (to republish after a crash
-        between the change and the publish); subscribers dedupe on (incident_id, version). An
-        `article_report` (see `report_claim`) stays in the unplaced partition, as offline.
+        An article filed before returns the state its filing produced (to republish after a crash between
+        the change and the publish); subscribers dedupe on (incident_id, version).
         """
-        features = claim_features(claim)
-        if not article_report:
-            features = await self._placed(features)
-        features = await self._rarity(features)
+        features = await self._rarity(unit_features(unit.report, unit.claims))
         keys = PartitionKeys.for_anchor(self.settings, features.anchor)
+        report = unit.report.claim_id
         lookups = [keys.bucket(name) for name in lookup_buckets(features)]
         indexed = [keys.bucket(name) for name in index_buckets(features)]
         for _ in range(MAX_CONFLICTS):
             stamp = time.time() if now is None else now
             oldest = stamp - self.settings.dedup_window_s
             scan: list[Any] = [keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES]
-            found = await self._lookup(
-                keys=[keys.claim(claim.claim_id), keys.outbox(claim.claim_id), *lookups], args=scan
-            )
+            found = await self._lookup(keys=[keys.claim(report), keys.outbox(report), *lookups], args=scan)
             if int(found[0]) == 1:
-                return Applied(await self._replay(keys, found), fresh=False)
+                return Applied(await self._replay(found), fresh=False)
             summaries = [IncidentSummary.from_json(json.loads(raw)) for raw in found[1:]]
             seen = "".join(f"{s.incident_id}:{s.version}," for s in summaries)
             match = choose(features, summaries)
@@ -91,38 +89,31 @@ class RedisLedger:
                 state = IncidentUpdated.model_validate_json(raw_state) if raw_state else None
                 if state is None or state.version != summary.version:
                     continue
-            folded = fold(claim, features, match, state, summary, datetime.fromtimestamp(stamp, UTC))
+            folded = fold(unit, features, match, state, summary, datetime.fromtimestamp(stamp, UTC))
             new = folded.state
             outcome = await self._apply(
-                keys=[keys.claim(claim.claim_id), keys.outbox(claim.claim_id), keys.incident(new.incident_id),
-                      *lookups, *indexed],
+                keys=[keys.claim(report), keys.outbox(report), keys.incident(new.incident_id), *lookups, *indexed],
                 args=[*scan, len(lookups), seen, state.version if state else 0, new.version, new.incident_id,
-                      new.model_dump_json(), json.dumps(folded.summary.to_json()), claim_record(claim),
+                      new.model_dump_json(), json.dumps(folded.summary.to_json()), unit_record(unit),
                       stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s],
             )
             if _text(outcome) == "ok":
                 await self._note_recent(new, stamp, features)
                 return Applied(new, fresh=True, candidates=len(summaries))
-        raise LedgerContentionError(f"candidates kept changing; claim {claim.claim_id} left for retry")
+        raise LedgerContentionError(f"candidates kept changing; article {unit.article_id} left for retry")
 
-    async def _replay(self, keys: PartitionKeys, found: list[Any]) -> IncidentUpdated:
-        incident_id, outbox = _text(found[1]), found[3]
-        if outbox:
-            return IncidentUpdated.model_validate_json(outbox)
-        # The outbox copy expired long after the first publish: the current state carries the claim too.
-        raw = await self.client.hget(keys.incident(incident_id), "state")
-        if raw is None:
-            raise LedgerContentionError(f"incident {incident_id} of a replayed claim has no state")
-        return IncidentUpdated.model_validate_json(raw)
+    async def published(self, units: Sequence[ArticleUnit]) -> None:
+        """Forget the outbox copies of articles whose incident state is published and whose entries are acked:
+        only a redelivery before that needs them."""
+        if units:
+            keys = PartitionKeys.for_anchor(self.settings, UNPLACED)
+            await self.client.delete(*(keys.outbox(u.report.claim_id) for u in units))
 
-    async def _placed(self, features: ClaimFeatures) -> ClaimFeatures:
-        """A claim naming no place goes to its article's partition; the choice is kept for redeliveries."""
-        if features.anchor != UNPLACED:
-            return features
-        guess = _text(await self.client.get(article_key(self.settings, features.article_id)) or UNPLACED)
-        prior = await self.client.set(placed_key(self.settings, features.claim_id), guess, nx=True, get=True,
-                                      ex=self.settings.dedup_window_s)
-        return in_partition(features, _text(prior) if prior else guess)
+    async def _replay(self, found: list[Any]) -> IncidentUpdated | None:
+        # The outbox copy is deleted once the state is published and the entry acked (or expires): then
+        # the article was fed again and there is nothing new to say.
+        outbox = found[3]
+        return IncidentUpdated.model_validate_json(outbox) if outbox else None
 
     async def _rarity(self, features: ClaimFeatures) -> ClaimFeatures:
         """The features with their tokens' IDF from the ledger's document frequencies (one HMGET)."""
@@ -139,9 +130,6 @@ class RedisLedger:
         async with self.client.pipeline(transaction=False) as pipe:
             pipe.zadd(key, {state.incident_id: stamp})
             pipe.zremrangebyrank(key, 0, -self.settings.dedup_recent_max - 1)
-            if features.anchor != UNPLACED and features.places:
-                pipe.set(article_key(self.settings, features.article_id), features.anchor, nx=True,
-                         ex=self.settings.dedup_window_s)
             df = df_key(self.settings)
             pipe.hincrby(df, DOCS_FIELD, 1)
             for token in features.tokens:
@@ -154,14 +142,15 @@ class RedisLedger:
         raw = await self.client.hget(keys.incident(incident_id), "state")
         return IncidentUpdated.model_validate_json(raw) if raw else None
 
-    async def claims_of(self, incident: IncidentUpdated) -> dict[str, dict[str, Any]]:
-        """The stored records of the incident's claims, by claim id."""
+    async def articles_of(self, incident: IncidentUpdated) -> dict[str, dict[str, Any]]:
+        """The stored records of the incident's articles (report, title, claims), by report id."""
         keys = PartitionKeys.for_incident(self.settings, incident.incident_id)
+        reports = [reason.claim_id for reason in incident.merges]
         async with self.client.pipeline(transaction=False) as pipe:
-            for claim_id in incident.claim_ids:
-                pipe.hget(keys.claim(claim_id), "claim")
+            for report in reports:
+                pipe.hget(keys.claim(report), "claim")
             rows = await pipe.execute()
-        return {cid: json.loads(raw) for cid, raw in zip(incident.claim_ids, rows, strict=True) if raw}
+        return {report: json.loads(raw) for report, raw in zip(reports, rows, strict=True) if raw}
 
     async def recent(self, count: int) -> list[IncidentUpdated]:
         """The most recently changed incidents, newest first."""

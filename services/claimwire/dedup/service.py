@@ -1,10 +1,10 @@
-"""The dedup service: claims and articles in (a consumer group on each), IncidentUpdated events out.
+"""The dedup service: extracted articles in (one consumer group), IncidentUpdated events out.
 
-A thin edge over two `StreamStage`s (validate, process, publish, then ack) and `RedisLedger` (atomic merge):
-one merges each extracted claim, the other files each article's whole text as its outlet's report
-(`report_claim`), exactly what `claimwire cluster` does with articles offline.
-The claim's state change and the publish are two steps; the ledger remembers the state each claim produced,
-so a claim redelivered after a crash in between republishes exactly that version, never a new one.
+A thin edge over a `StreamStage` (validate, process, publish, then ack) and `RedisLedger` (atomic filing):
+each `ArticleExtracted` entry is one article with all its claims; the ledger decides the article's incident
+once and files its claims there, exactly what `claimwire cluster` does offline. The state change and the
+publish are two steps; the ledger keeps the state each article produced until the publish is acked, so an
+entry redelivered after a crash in between republishes exactly that version, never a new one.
 """
 
 from collections.abc import Sequence
@@ -12,16 +12,19 @@ from collections.abc import Sequence
 import structlog
 from faststream.redis import RedisBroker
 
-from claimwire_contracts import ArticleReceived, ClaimExtracted, Contract, IncidentUpdated
+from claimwire_contracts import ArticleExtracted, Contract, IncidentUpdated
 
 from ..consumer import StreamStage
 from ..logs import get_logger
 from ..settings import Settings
 from ..streams import redis_of
-from ._articles import report_claim
+from ._articles import article_unit
 from ._store import RedisLedger
 
 log = get_logger(__name__)
+
+#: An extracted entry holds its article and its claims' texts and fields: a few times the article's size.
+ENTRY_BYTES_PER_ARTICLE_BYTE = 8
 
 
 class DedupComponent:
@@ -33,60 +36,57 @@ class DedupComponent:
         self._ledger: RedisLedger | None = None
         self.stage = StreamStage(
             name="dedup",
-            stream=settings.claims_stream,
+            stream=settings.extracted_stream,
             group=settings.dedup_group,
-            model=ClaimExtracted,
+            model=ArticleExtracted,
             process=self._process,
-            log_ids=lambda claim: {"claim_id": claim.claim_id, "article_id": claim.article_id},
+            log_ids=lambda extracted: {"article_id": extracted.article_id},
             outputs={settings.incidents_stream: IncidentUpdated},
-        )
-        self.report_stage = StreamStage(
-            name="dedup-articles",
-            stream=settings.articles_stream,
-            group=settings.dedup_articles_group,
-            model=ArticleReceived,
-            process=self._process_article,
-            log_ids=lambda article: {"article_id": article.article_id},
-            outputs={settings.incidents_stream: IncidentUpdated},
+            on_acked=self._published,
+            delete_acked=True,
+            max_bytes=lambda s: s.max_article_bytes * ENTRY_BYTES_PER_ARTICLE_BYTE,
         )
 
     def register(self, broker: RedisBroker, settings: Settings) -> None:
         """Add the reader, the reclaimer and the publishers to `broker`."""
         self._broker = broker
         self.stage.register(broker, settings)
-        self.report_stage.register(broker, settings)
 
     async def prepare(self, broker: RedisBroker) -> None:
         """Create the consumer group from the first entry and the ledger on the broker's connection."""
         await self.stage.prepare(broker)
-        await self.report_stage.prepare(broker)
         await self._ledger_of(broker)
 
     async def hand_back(self, settings: Settings) -> None:
-        """After the broker stopped, make claims read but not finished reclaimable at once."""
+        """After the broker stopped, make articles read but not finished reclaimable at once."""
         await self.stage.hand_back(settings)
-        await self.report_stage.hand_back(settings)
 
     async def _ledger_of(self, broker: RedisBroker) -> RedisLedger:
         if self._ledger is None:
             self._ledger = RedisLedger(await redis_of(broker), self.settings)
         return self._ledger
 
-    async def _process_article(self, article: ArticleReceived) -> Sequence[tuple[str, Contract]]:
-        report = report_claim(article)
-        return [] if report is None else await self._process(report, article_report=True)
-
-    async def _process(self, claim: ClaimExtracted, *, article_report: bool = False) -> Sequence[tuple[str, Contract]]:
+    async def _process(self, extracted: ArticleExtracted) -> Sequence[tuple[str, Contract]]:
         assert self._broker is not None, "register() before processing"
-        ledger = await self._ledger_of(self._broker)
-        with structlog.contextvars.bound_contextvars(claim_id=claim.claim_id, article_id=claim.article_id):
-            applied = await ledger.process(claim, article_report=article_report)
-            state = applied.state
-            with structlog.contextvars.bound_contextvars(incident_id=state.incident_id):
-                log.info("claim.merged" if applied.fresh else "claim.replayed", version=state.version,
-                         claims=len(state.claim_ids), candidates=applied.candidates,
-                         score=state.merges[-1].score if applied.fresh else None)
+        unit = article_unit(extracted)
+        if unit is None:
+            log.info("article.blank")
+            return []
+        applied = await (await self._ledger_of(self._broker)).process(unit)
+        state = applied.state
+        if state is None:
+            log.info("article.refiled", detail="filed and published before; nothing new")
+            return []
+        with structlog.contextvars.bound_contextvars(incident_id=state.incident_id):
+            log.info("article.filed" if applied.fresh else "article.replayed", version=state.version,
+                     claims=len(unit.claims), articles=len(state.article_ids), candidates=applied.candidates,
+                     score=state.merges[-1].score if applied.fresh else None)
         return [(self.settings.incidents_stream, state)]
+
+    async def _published(self, done: list[ArticleExtracted]) -> None:
+        assert self._broker is not None, "register() before processing"
+        units = [u for u in map(article_unit, done) if u is not None]
+        await (await self._ledger_of(self._broker)).published(units)
 
 
 def dedup_component(settings: Settings) -> DedupComponent:

@@ -1,8 +1,12 @@
-"""The ingest worker: validates each article, extracts its claims, publishes them, then acks."""
+"""The ingest worker: validates each article, extracts its claims, publishes them, then acks.
+
+Each claim goes on the claims stream (for subscribers); the article with all of its claims goes on the
+extracted stream once (for the dedup service, which files an article and its claims together).
+"""
 
 from collections.abc import Callable, Sequence
 
-from claimwire_contracts import ArticleReceived, ClaimExtracted, Contract, DeadLetterReason
+from claimwire_contracts import ArticleExtracted, ArticleReceived, ClaimExtracted, Contract, DeadLetterReason
 
 from ..consumer import StreamStage
 from ..extraction import COMPILED, extract_claims, preload
@@ -15,10 +19,13 @@ Extractor = Callable[[ArticleReceived], list[ClaimExtracted]]
 
 
 def ingest_stage(settings: Settings, extract: Extractor = extract_claims) -> StreamStage[ArticleReceived]:
-    """The ingest consumer group on the articles stream, publishing to the claims stream."""
+    """The ingest consumer group on the articles stream, publishing to the claims and extracted streams."""
 
     async def process(article: ArticleReceived) -> Sequence[tuple[str, Contract]]:
-        return [(settings.claims_stream, claim) for claim in extract(article)]
+        claims = extract(article)
+        outputs: list[tuple[str, Contract]] = [(settings.claims_stream, claim) for claim in claims]
+        outputs.append((settings.extracted_stream, ArticleExtracted(article=article, claims=claims)))
+        return outputs
 
     return StreamStage(
         name="ingest",
@@ -27,7 +34,7 @@ def ingest_stage(settings: Settings, extract: Extractor = extract_claims) -> Str
         model=ArticleReceived,
         process=process,
         log_ids=lambda article: {"article_id": article.article_id},
-        outputs={settings.claims_stream: ClaimExtracted},
+        outputs={settings.claims_stream: ClaimExtracted, settings.extracted_stream: ArticleExtracted},
         failure_reason=DeadLetterReason.extraction_error,
         warm_up=_load_extraction if extract is extract_claims else None,
     )
