@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from claimwire_contracts import ClaimantKind, ClaimExtracted, EventType, VerificationStatus
 
-from ._text import content_tokens, fold, location_key, place_key, region_key
+from ._text import content_tokens, event_kinds, fold, location_key, place_key, region_key
 
 #: MinHash LSH: BANDS bands of ROWS rows. Two rows keep buckets specific even in a partition holding
 #: thousands of incidents (one row would file most reports under their commonest words); places and
@@ -75,6 +75,8 @@ class ClaimFeatures:
     """Inverse document frequency of each token when the claim arrived (`with_rarity`); empty: all 1."""
     dated: bool = True
     """False when `days` come only from the publication day (the text names no time)."""
+    kinds: frozenset[str] = frozenset()
+    """Kinds of happening the lead names (`event_kinds`: fire, flood, protest...); empty when it names none."""
 
     @property
     def bucket_day(self) -> date | None:
@@ -185,7 +187,31 @@ def unit_features(report: ClaimExtracted, claims: Sequence[ClaimExtracted]) -> C
     features = claim_features(report)
     published = report.published_at.date() if report.published_at else None
     event = event_days(claims, published)
-    return features if event is None else dataclasses.replace(features, days=event, dated=True)
+    if event is not None:
+        features = dataclasses.replace(features, days=event, dated=True)
+    lead_end = lead_length(report.text)
+    lead = [loc for c in claims if c.span.start - report.span.start < lead_end for loc in c.locations]
+    return dataclasses.replace(
+        features,
+        kinds=event_kinds(report.text[:lead_end]),
+        places=frozenset(location_key(loc.name, loc.admin1) for loc in lead),
+        regions=frozenset(region_key(loc.admin1) for loc in lead if loc.admin1),
+    )
+
+
+#: Lines of an article that make its lead: the headline and the first paragraph.
+LEAD_LINES = 2
+
+
+def lead_length(text: str) -> int:
+    """Characters of `text` its lead spans: the first LEAD_LINES non-blank lines."""
+    end, seen = 0, 0
+    for line in text.splitlines(keepends=True):
+        end += len(line)
+        seen += bool(line.strip())
+        if seen >= LEAD_LINES:
+            break
+    return end
 
 
 def hash_band(values: tuple[int, ...]) -> str:
@@ -220,29 +246,25 @@ def article_bucket(features: ClaimFeatures) -> str:
 
 
 def bucket_names(features: ClaimFeatures, day: date | str, *, lookup: bool) -> list[str]:
-    """Index buckets of the claim for one day (or "u" undated, "a" any day): places, else names and bands.
+    """Index buckets of an article for one day (or "u" undated, "a" any day): its lead's places, its leading
+    names and MinHash LSH bands.
 
-    A claim naming places is filed and looked up by place only; a claim naming none by its leading names
-    (`e:`) and MinHash LSH bands (`h:`). `p:` buckets hold the incidents reported at a place (a village,
-    a city, or a region named as such); `v:` buckets hold the incidents at places inside a region. A
-    report naming a village reads its village's bucket and its region's `p:` bucket (reports about the
-    region as a whole); only a report naming a whole region reads the region's `v:` bucket, so the usual
-    lookup never reads a bucket that grows with the region's traffic. The any-day buckets leave out the
-    bands: they only serve undated claims, which are rare in a live feed.
+    `p:` buckets hold the incidents reported at a place (a village, a city, or a region named as such); `v:`
+    buckets hold the incidents at places inside a region. An article naming a village reads its village's
+    bucket and its region's `p:` bucket (reports about the region as a whole); only one naming a whole region
+    reads the region's `v:` bucket, so the usual lookup never reads a bucket that grows with the region's
+    traffic. Names (`e:`) and bands (`h:`) find the reports that name no place or other places. The any-day
+    buckets leave out the bands: they only serve undated articles.
     """
     stamp = day if isinstance(day, str) else day.isoformat()
-    if features.places:
-        # A located claim can only join an incident at a compatible place, and the place buckets hold
-        # every such incident: name and band buckets would add nothing but candidates to reject.
-        whole_regions = sorted(p for p in features.places if p.startswith("r:"))
-        names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places)]
-        if lookup:
-            names += [f"p:{stamp}:{partition_tag(r)}" for r in sorted(features.regions - features.places)]
-            names += [f"v:{stamp}:{partition_tag(r)}" for r in whole_regions]
-        else:
-            names += [f"v:{stamp}:{partition_tag(r)}" for r in sorted(features.regions)]
-        return names
-    names = [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
+    whole_regions = sorted(p for p in features.places if p.startswith("r:"))
+    names = [f"p:{stamp}:{partition_tag(place)}" for place in sorted(features.places)]
+    if lookup:
+        names += [f"p:{stamp}:{partition_tag(r)}" for r in sorted(features.regions - features.places)]
+        names += [f"v:{stamp}:{partition_tag(r)}" for r in whole_regions]
+    else:
+        names += [f"v:{stamp}:{partition_tag(r)}" for r in sorted(features.regions)]
+    names += [f"e:{stamp}:{partition_tag(entity)}" for entity in features.lead_entities]
     if stamp != "a":
         sig = features.signature
         names += [f"h:{stamp}:{b}:{hash_band(sig[b * ROWS:(b + 1) * ROWS])}" for b in range(BANDS) if any(sig)]

@@ -20,6 +20,9 @@ THRESHOLD = 0.35
 LONG_TOKENS, LONG_THRESHOLD = 20, 0.22
 #: How much place, time and type agreement add to (or take from) the content similarity.
 PLACE_WEIGHT, TIME_WEIGHT, TYPE_WEIGHT = 0.3, 0.2, 0.1
+#: Content similarity an article needs whatever else agrees: a day, a type and a region are shared by many
+#: unrelated stories, and each wrong merge drags the next one in.
+MIN_CONTENT = 0.0
 #: What sharing an article adds: claims of one article are usually about one incident.
 SAME_ARTICLE_BONUS = 0.3
 
@@ -59,6 +62,13 @@ class Match:
                            signals=self.signals, matched_claim_id=self.matched_claim_id)
 
 
+#: The place signal when both name places and none fits, and the kind signal when both leads name kinds of
+#: happening and share none (0 rules the incident out).
+PLACE_MISMATCH, KIND_MISMATCH = 0.3, 0.0
+#: The type signal of two types that are neither the same nor compatible. An article's type comes from
+#: keywords of its lead (a flood's lead reads as casualties, its follow-up as disruption), too coarse to
+#: rule out; types that rule each other out (an accident is not an attack) still do.
+TYPE_MISMATCH = 0.25
 #: The time signal of a claim dated only by its publication day that overlaps the incident's days.
 UNDATED_SAME_DAY = 0.6
 
@@ -74,7 +84,7 @@ def type_signal(claim_type: EventType, types: set[str]) -> float:
         return 0.5
     if any(frozenset((claim_type, EventType(t))) in _COMPATIBLE for t in types):
         return 0.7
-    return 0.5 if types & _WILDCARD else 0.0
+    return 0.5 if types & _WILDCARD else TYPE_MISMATCH
 
 
 def place_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float:
@@ -86,7 +96,7 @@ def place_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float:
         return 1.0
     if claim.places & summary.regions or summary.places & claim.regions:
         return 0.8
-    return 0.0
+    return PLACE_MISMATCH
 
 
 def time_signal(days: tuple[date, date] | None, other: tuple[date, date] | None) -> float:
@@ -164,10 +174,19 @@ def figure_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float | Non
     return 1.0 if any(value in summary.figures[unit] for unit, value in shared) else 0.3
 
 
+def kind_signal(kinds: frozenset[str], others: set[str]) -> float:
+    """1 when the leads name a kind of happening in common, 0 when both name kinds and share none, else 0.5."""
+    if not kinds or not others:
+        return 0.5
+    return 1.0 if kinds & others else KIND_MISMATCH
+
+
 def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
-    """Score `claim` against the incident, or None when a hard signal (type, place, time) rules it out."""
+    """Score an article against the incident, or None when a hard signal (type, kind, place, time) rules it
+    out."""
     signals = {
         "type": type_signal(claim.event_type, summary.types),
+        "kind": kind_signal(claim.kinds, summary.kinds),
         "place": place_signal(claim, summary),
         "time": time_signal(claim.days, summary.days),
     }
@@ -184,6 +203,8 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
         if similarity > best or best_id is None:
             best, best_id = similarity, member.claim_id
     signals["content"] = round(best, 4)
+    if best < MIN_CONTENT:
+        return None
     total = (best + PLACE_WEIGHT * (signals["place"] - 0.5) + TIME_WEIGHT * (signals["time"] - 0.5)
              + TYPE_WEIGHT * (signals["type"] - 0.5))
     figures = figure_signal(claim, summary)

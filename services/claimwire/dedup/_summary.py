@@ -27,6 +27,7 @@ class IncidentSummary:
     incident_id: str
     version: int = 0
     types: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)
     days: tuple[date, date] | None = None
@@ -38,6 +39,7 @@ class IncidentSummary:
         """Fold `claim` into the summary."""
         self.version += 1
         self.types.add(claim.event_type.value)
+        self.kinds |= claim.kinds
         self.places |= claim.places
         self.regions |= claim.regions
         if claim.days is not None:
@@ -62,6 +64,7 @@ class IncidentSummary:
             "id": self.incident_id,
             "v": self.version,
             "types": sorted(self.types),
+            "kinds": sorted(self.kinds),
             "places": sorted(self.places),
             "regions": sorted(self.regions),
             "days": [d.isoformat() for d in self.days] if self.days else None,
@@ -78,6 +81,7 @@ class IncidentSummary:
             incident_id=data["id"],
             version=data["v"],
             types=set(data["types"]),
+            kinds=set(data.get("kinds", ())),
             places=set(data["places"]),
             regions=set(data["regions"]),
             days=(date.fromisoformat(days[0]), date.fromisoformat(days[1])) if days else None,

@@ -130,3 +130,36 @@ def content_tokens(text: str) -> tuple[set[str], list[str]]:
 def _starts_sentence(text: str, index: int) -> bool:
     before = text[max(0, index - 4) : index].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?\n:"
+
+
+# What kind of happening a story's lead is about, by its trigger words. Two stories whose leads both name a
+# kind and share none are two happenings (a ferry capsizing and a warehouse fire in one port on one day).
+# Kept coarse on purpose: a kind only rules out, so a missing word costs nothing but a missed veto.
+EVENT_KINDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "fire": "fire fires blaze blazes burned burning burnt flames inferno arson wildfire wildfires firefighters",
+        "flood": "flood floods flooding flooded floodwater floodwaters deluge inundated",
+        "quake": "earthquake earthquakes quake quakes tremor tremors aftershock aftershocks magnitude seismic",
+        "storm": "storm storms hurricane hurricanes typhoon typhoons cyclone cyclones tornado tornadoes gale",
+        "sinking": "capsized capsize capsizes capsizing overturned sank sinking sunk shipwreck",
+        "crash": "crash crashed crashes collision collided derailed derailment",
+        "explosion": "explosion explosions blast blasts exploded bomb bombs bombing bombings detonated",
+        "shooting": "shooting shootings gunman gunmen gunfire",
+        "stabbing": "stabbing stabbed stabbings",
+        "protest": "protest protests protesters protestors march marched marchers rally rallies demonstration "
+                   "demonstrations demonstrators blockade blockaded",
+        "election": "election elections ballot",
+        "deal": "acquire acquires acquired acquisition merger takeover",
+        "appointment": "appointed appoints nominated hired sacked resigned resigns",
+    }.items()
+}
+_KIND_OF = {word: kind for kind, words in EVENT_KINDS.items() for word in words}
+_KIND_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def event_kinds(lead: str) -> frozenset[str]:
+    """The kinds of happening (`EVENT_KINDS`) a lead's words name ("March" the month is no march)."""
+    return frozenset(
+        kind for word in _KIND_WORD.findall(lead) if word != "March" and (kind := _KIND_OF.get(word.lower()))
+    )
