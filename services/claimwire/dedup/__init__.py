@@ -1,7 +1,7 @@
 """Incident dedup: files each extracted article (and with it all its claims) under one incident and publishes
 IncidentUpdated."""
 
-from ._articles import ArticleUnit, article_unit, claims_unit, report_claim
+from ._articles import ArticleUnit, article_unit, claims_unit, group_claims, report_claim
 from ._features import ClaimFeatures, claim_features, unit_features
 from ._offline import MemoryLedger
 from ._offline_run import ArticleAssignment, ClusterResult, cluster_articles, cluster_inputs
@@ -22,6 +22,7 @@ __all__ = [
     "claims_unit",
     "cluster_articles",
     "cluster_inputs",
+    "group_claims",
     "dedup_component",
     "register",
     "report_claim",

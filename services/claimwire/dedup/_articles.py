@@ -88,7 +88,8 @@ def claims_unit(claims: Sequence[ClaimExtracted]) -> ArticleUnit:
     report is their texts joined, attributed to the outlet."""
     first = claims[0]
     text = "\n".join(c.text for c in claims)
-    span = Span(start=0, end=len(text))
+    # Placed where the first claim starts, so that claim makes the report's lead (its places, its kinds).
+    span = Span(start=first.span.start, end=first.span.start + len(text))
     report = ClaimExtracted(
         claim_id=make_claim_id(first.article_id, span),
         article_id=first.article_id,

@@ -127,6 +127,30 @@ def event_days(claims: Sequence[ClaimExtracted], published: date | None) -> tupl
     return None
 
 
+# A wire dateline credits the agency whose story this is: "PORT HALVARD, March 10 (Meridian Press Agency) —".
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]*(?:,[^()\n]{0,30})?\((?P<name>[A-Z][\w&.' -]{1,60})\)\s*[-—–:]")
+# "..., Meridian Press Agency reported." / "according to Meridian Press Agency": an agency credited by a
+# name that says it is one (or a known agency).
+_AGENCY_WORDS = r"(?:Agency|Press|News|Wire|Newswire|Service|Telegraph|Reuters|AFP|AP)"
+_CREDITED = re.compile(
+    r"(?:(?P<before>(?:[A-Z][\w&'-]*[ \t]+){0,4}" + _AGENCY_WORDS + r")[ \t]+(?:reported|reports|said)\b|"
+    r"\b(?:according to|citing)[ \t]+(?:the[ \t]+)?(?P<after>(?:[A-Z][\w&'-]*[ \t]+){0,4}" + _AGENCY_WORDS + r"))\b"
+)
+
+
+def report_origin(text: str, outlet: str | None) -> str | None:
+    """The agency whose story an article republishes, folded, when its dateline or its lead credits one; None
+    for an article of the outlet's own (an agency's own dateline names itself)."""
+    found = _DATELINE.match(text)
+    name = found.group("name") if found else None
+    if name is None:
+        credited = _CREDITED.search(text[: lead_length(text)])
+        name = (credited.group("before") or credited.group("after")) if credited else None
+    if name is None or (outlet is not None and fold(name) == fold(outlet)):
+        return None
+    return fold(name)
+
+
 def _origin(claim: ClaimExtracted) -> str:
     via = _VIA_AGENCY.search(claim.text) or _AS_REPORTED_BY.search(claim.text)
     if via:
@@ -190,9 +214,12 @@ def unit_features(report: ClaimExtracted, claims: Sequence[ClaimExtracted]) -> C
     if event is not None:
         features = dataclasses.replace(features, days=event, dated=True)
     lead_end = lead_length(report.text)
-    lead = [loc for c in claims if c.span.start - report.span.start < lead_end for loc in c.locations]
+    # Only places the gazetteer put in a region: "America", "Asia", a treatment centre or a fire department
+    # are named at another grain than a town, and differing from one says nothing.
+    lead = [loc for c in claims if c.span.start - report.span.start < lead_end for loc in c.locations if loc.admin1]
     return dataclasses.replace(
         features,
+        origin=report_origin(report.text, report.source) or features.origin,
         kinds=event_kinds(report.text[:lead_end]),
         places=frozenset(location_key(loc.name, loc.admin1) for loc in lead),
         regions=frozenset(region_key(loc.admin1) for loc in lead if loc.admin1),

@@ -20,9 +20,10 @@ THRESHOLD = 0.35
 LONG_TOKENS, LONG_THRESHOLD = 20, 0.22
 #: How much place, time and type agreement add to (or take from) the content similarity.
 PLACE_WEIGHT, TIME_WEIGHT, TYPE_WEIGHT = 0.3, 0.2, 0.1
-#: Content similarity an article needs whatever else agrees: a day, a type and a region are shared by many
-#: unrelated stories, and each wrong merge drags the next one in.
-MIN_CONTENT = 0.0
+#: Content similarity a long report (LONG_TOKENS words or more) needs whatever else agrees: a day, a type
+#: and a region are shared by many unrelated stories, and each wrong merge drags the next one in. (A short
+#: text has too few words for a floor: agreement of place and time carries it.)
+MIN_CONTENT = 0.12
 #: What sharing an article adds: claims of one article are usually about one incident.
 SAME_ARTICLE_BONUS = 0.3
 
@@ -203,7 +204,7 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
         if similarity > best or best_id is None:
             best, best_id = similarity, member.claim_id
     signals["content"] = round(best, 4)
-    if best < MIN_CONTENT:
+    if best < MIN_CONTENT and len(claim.tokens) >= LONG_TOKENS:
         return None
     total = (best + PLACE_WEIGHT * (signals["place"] - 0.5) + TIME_WEIGHT * (signals["time"] - 0.5)
              + TYPE_WEIGHT * (signals["type"] - 0.5))

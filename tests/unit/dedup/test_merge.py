@@ -1,7 +1,8 @@
-"""Folding claims into an incident: figures with conflicts, corroboration, verification, idempotency."""
+"""Folding articles into an incident: figures with conflicts, corroboration, verification, idempotency."""
 
 from datetime import UTC, datetime
 
+from claimwire.dedup import claims_unit, group_claims, unit_features
 from claimwire.dedup._features import claim_features
 from claimwire.dedup._merge import merge
 from claimwire_contracts import MergeReason, VerificationStatus
@@ -11,10 +12,16 @@ from .factories import claim
 NOW = datetime(2026, 11, 10, 12, tzinfo=UTC)
 
 
+def file_unit(state, unit):
+    reason = MergeReason(claim_id=unit.report.claim_id, article_id=unit.article_id, score=1.0)
+    return merge(state, unit, unit_features(unit.report, unit.claims), reason, NOW)
+
+
 def fold_all(*claims):
+    """The claims grouped by article, each article filed in turn."""
     state = None
-    for c in claims:
-        state = merge(state, c, claim_features(c), MergeReason(claim_id=c.claim_id, score=1.0), NOW)
+    for unit in group_claims(claims):
+        state = file_unit(state, unit)
     return state
 
 
@@ -52,7 +59,7 @@ def test_an_outlet_crediting_any_outlet_counts_as_that_outlet_for_all_its_report
               start=90),
     )
     assert state.corroboration == 1
-    assert {ref.origin for ref in state.sources} == {"northwire agency", "eastern herald"}
+    assert {ref.origin for ref in state.sources} == {"northwire agency"}
     capitalised = claim("As reported by The Northwire Agency on Friday, the raid was repelled", outlet="Kyiv Ledger")
     assert claim_features(capitalised).origin == "northwire agency"
 
@@ -66,17 +73,30 @@ def test_confirmation_lifts_and_denial_disputes():
     assert fold_all(unverified, confirmed, denial).verification is VerificationStatus.disputed
 
 
-def test_the_same_claim_twice_changes_nothing():
-    """Merging a claim already in the incident returns the incident as it was, version included."""
+def test_the_same_article_twice_changes_nothing():
+    """Filing an article already in the incident returns the incident as it was, version included."""
     first = claim("a strike hit the port")
     state = fold_all(first, claim("the port was hit", article="art_2"))
-    again = merge(state, first, claim_features(first), MergeReason(claim_id=first.claim_id, score=1.0), NOW)
+    again = file_unit(state, claims_unit([first]))
     assert again == state
     assert state.version == 2
 
 
+def test_an_article_is_one_version_with_all_its_claims():
+    """An article of three claims makes one version holding the three, each claimant a source."""
+    state = fold_all(
+        claim("a strike hit the port", claimant="governor"),
+        claim("two cranes were destroyed", claimant="port authority", start=40),
+        claim("the strike was repelled", claimant="air force", start=80),
+    )
+    assert state.version == 1
+    assert len(state.claim_ids) == 3
+    assert {"governor", "port authority", "air force"} <= {ref.claimant for ref in state.sources}
+
+
 def test_quoting_a_source_that_is_not_an_outlet_here_collapses_nothing():
-    """Two outlets reporting the strike themselves and each quoting State TV stay two outlets (plus State TV)."""
+    """Two outlets reporting the strike themselves and each quoting State TV stay two outlets: a quoted
+    broadcaster is a claimant, not one more outlet that reported the incident."""
     state = fold_all(
         claim("a strike hit the port", outlet="Kyiv Ledger"),
         claim("the port was hit twice", article="art_1", outlet="Kyiv Ledger", claimant="State TV", kind="media",
@@ -85,4 +105,4 @@ def test_quoting_a_source_that_is_not_an_outlet_here_collapses_nothing():
         claim("the port was hit twice", article="art_2", outlet="Eastern Herald", claimant="State TV", kind="media",
               start=40),
     )
-    assert state.corroboration == 3
+    assert state.corroboration == 2
