@@ -120,22 +120,41 @@ def token_weight(token: str, entities: frozenset[str], rarity: Mapping[str, floa
     return kind * rarity.get(token, 1.0)
 
 
-def content_similarity(claim: ClaimFeatures, member: Member, ignore: set[str]) -> float:
+def claim_weights(claim: ClaimFeatures, ignore: set[str]) -> dict[str, float]:
+    """The weight of each of the claim's tokens but `ignore`d ones, names being the claim's own."""
+    return {t: token_weight(t, claim.entities, claim.rarity) for t in claim.tokens - ignore}
+
+
+def content_similarity(
+    claim: ClaimFeatures, member: Member, ignore: set[str], weights: dict[str, float] | None = None
+) -> float:
     """Weighted Dice overlap of content tokens: each token weighs by kind (names 3, figures 1.5, words 1)
-    times its rarity (IDF) as the claim sees it; place names do not count.
+    times its rarity (IDF) as the claim sees it; place names do not count. A word is a name when either
+    side writes it as one.
 
     Only the claim's words have known rarities; the member's words it does not share are taken to weigh,
-    on average, what the claim's own unshared words weigh.
+    on average, what the claim's own unshared words weigh. `weights` (`claim_weights`, the same `ignore`)
+    may be given when one claim is compared with many members.
     """
-    entities = claim.entities | member.entities
-    mine = claim.tokens - ignore
+    if weights is None:
+        weights = claim_weights(claim, ignore)
     theirs = member.tokens - ignore
-    weights = {t: token_weight(t, entities, claim.rarity) for t in mine}
-    shared = sum(weights[t] for t in mine & theirs)
-    only_mine = [weights[t] for t in mine - theirs]
-    only_theirs = len(theirs - mine)
-    mean = sum(only_mine) / len(only_mine) if only_mine else 1.0
-    total = 2 * shared + sum(only_mine) + mean * only_theirs
+    common = weights.keys() & theirs
+    shared = sum(map(weights.__getitem__, common))
+    only_mine = sum(weights.values()) - shared
+    # Words the member writes as names and the claim does not: they weigh as names (set operations first:
+    # this runs for every member of every candidate).
+    for token in (member.entities - claim.entities) & weights.keys():
+        if not token.startswith("#"):
+            extra = (NAME_WEIGHT - 1.0) * claim.rarity.get(token, 1.0)
+            if token in common:
+                shared += extra
+            else:
+                only_mine += extra
+    unshared = len(weights) - len(common)
+    only_theirs = len(theirs) - len(common)
+    mean = only_mine / unshared if unshared else 1.0
+    total = 2 * shared + only_mine + mean * only_theirs
     return 2 * shared / total if total else 0.0
 
 
@@ -199,8 +218,9 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
         return None
     ignore = {p.removeprefix("r:") for p in claim.places | claim.regions | summary.places | summary.regions}
     best, best_id = 0.0, None
+    weights = claim_weights(claim, ignore)
     for member in summary.members:
-        similarity = content_similarity(claim, member, ignore)
+        similarity = content_similarity(claim, member, ignore, weights)
         if similarity > best or best_id is None:
             best, best_id = similarity, member.claim_id
     signals["content"] = round(best, 4)

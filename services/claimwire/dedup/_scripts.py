@@ -65,3 +65,11 @@ for i = 4 + n, #KEYS do
 end
 return 'ok'
 """
+
+# KEYS: the document-frequency hash. ARGV: the fields to count once each (the documents field, then tokens).
+COUNT = """
+for i = 1, #ARGV do
+  redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
+end
+return #ARGV
+"""
