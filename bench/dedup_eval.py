@@ -33,8 +33,8 @@ from pathlib import Path
 from _common import REPO, sample_articles_by_id
 from claimwire.dedup._inputs import Input
 from claimwire.dedup._offline_run import ClusterResult, cluster_inputs
-from claimwire.extraction import extract_claims
 from claimwire.dedup.scoring import bcubed, pairwise
+from claimwire.extraction import extract_claims
 from claimwire_contracts import ArticleReceived, ClaimExtracted, make_article_id
 
 CLAIMS = REPO / "tests" / "data" / "dedup" / "claims.jsonl"
@@ -58,7 +58,9 @@ def fmt(name: str, predicted: dict, gold: dict) -> str:
     )
 
 
-def claim_level(result: ClusterResult, article_gold: dict[str, str], claims_of: dict[str, list[str]]) -> tuple[dict, dict]:
+def claim_level(
+    result: ClusterResult, article_gold: dict[str, str], claims_of: dict[str, list[str]]
+) -> tuple[dict, dict]:
     """Predicted and gold incident of every claim: its article's gold incident, the incident holding it."""
     incident_of = {c: i.incident_id for i in result.incidents for c in i.claim_ids}
     predicted = {c: incident_of.get(c, f"none-{c}") for claims in claims_of.values() for c in claims}
@@ -75,7 +77,8 @@ def own_set() -> None:
     def run(order: list[ClaimExtracted]) -> tuple[dict, dict]:
         result = cluster_inputs(Input(c.claim_id, claim=c) for c in order)
         incident_of = {c: i.incident_id for i in result.incidents for c in i.claim_ids}
-        return {c.claim_id: incident_of[c.claim_id] for c in order}, {a.article_id: a.incident_id for a in result.articles}
+        articles = {a.article_id: a.incident_id for a in result.articles}
+        return {c.claim_id: incident_of[c.claim_id] for c in order}, articles
 
     predicted, articles = run(claims)
     print(f"own set: {len(claims)} claims, {len(article_gold)} articles, {len(set(gold.values()))} incidents")
