@@ -3,11 +3,13 @@
 from ._article import ArticleReceived, make_article_id
 from ._base import Contract, Span
 from ._claim import (
+    Bound,
     Claimant,
     ClaimantKind,
     ClaimExtracted,
     Cue,
     EventType,
+    FigureKind,
     Location,
     Quantity,
     TimeRef,
@@ -37,6 +39,7 @@ EVENTS: dict[str, type[Contract]] = {
 __all__ = [
     "EVENTS",
     "ArticleReceived",
+    "Bound",
     "ClaimExtracted",
     "Claimant",
     "ClaimantKind",
@@ -46,6 +49,7 @@ __all__ = [
     "DeadLetterReason",
     "EventType",
     "Figure",
+    "FigureKind",
     "FigureReport",
     "IncidentLocation",
     "IncidentUpdated",

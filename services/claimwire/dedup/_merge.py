@@ -7,7 +7,6 @@ from claimwire_contracts import (
     ClaimExtracted,
     EventType,
     Figure,
-    FigureReport,
     IncidentLocation,
     IncidentUpdated,
     MergeReason,
@@ -17,6 +16,7 @@ from claimwire_contracts import (
 )
 
 from ._features import ClaimFeatures, partition_tag
+from ._figures import fold_figures
 from ._text import fold
 
 # The incident's type is the most telling type any of its reports has, so arrival order does not matter.
@@ -71,13 +71,7 @@ def corroboration(sources: list[SourceRef]) -> int:
 
 
 def _figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
-    by_unit = {f.unit: list(f.reports) for f in figures}
-    for q in claim.quantities:
-        by_unit.setdefault(q.unit, []).append(FigureReport(
-            value=q.value, approximate=q.approximate, claimant=claim.claimant.name, outlet=claim.source,
-            claim_id=claim.claim_id))
-    return [Figure(unit=unit, reports=reports, conflicting=len({r.value for r in reports}) > 1)
-            for unit, reports in by_unit.items()]
+    return fold_figures(figures, claim)
 
 
 def _locations(locations: list[IncidentLocation], claim: ClaimExtracted) -> list[IncidentLocation]:
