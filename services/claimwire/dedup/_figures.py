@@ -68,7 +68,9 @@ def supersede(ordered: list[FigureReport]) -> list[FigureReport]:
         claims = later_claims.setdefault(source_of(report), set())
         superseded = bool(claims - {report.claim_id})
         claims.add(report.claim_id)
-        marked.append(report if report.superseded == superseded else report.model_copy(update={"superseded": superseded}))
+        if report.superseded != superseded:
+            report = report.model_copy(update={"superseded": superseded})
+        marked.append(report)
     return marked[::-1]
 
 
