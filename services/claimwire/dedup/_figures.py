@@ -18,7 +18,7 @@ order gives the same list.
 import math
 from datetime import UTC, datetime
 
-from claimwire_contracts import Bound, ClaimExtracted, Figure, FigureKind, FigureReport
+from claimwire_contracts import Bound, ClaimExtracted, Figure, FigureKind, FigureReport, Quantity
 
 from ._text import fold
 
@@ -29,28 +29,31 @@ _Scope = tuple[FigureKind, str]
 
 
 def fold_figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
-    """`figures` after the quantities of `claim` join them; a quantity already reported is not added twice."""
+    """`figures` after the quantities of `claim` join them; a claim already folded in adds nothing."""
     scopes: dict[_Scope, list[FigureReport]] = {}
     for figure in figures:
         scopes.setdefault((figure.kind, figure.unit), []).extend(figure.reports)
+    if any(r.claim_id == claim.claim_id for reports in scopes.values() for r in reports):
+        return figures
     for quantity in claim.quantities:
-        reports = scopes.setdefault((quantity.kind, quantity.unit), [])
-        if not any(r.claim_id == claim.claim_id and r.span == quantity.span for r in reports):
-            reports.append(
-                FigureReport(
-                    value=quantity.value,
-                    approximate=quantity.approximate,
-                    bound=quantity.bound,
-                    high=quantity.high,
-                    claimant=claim.claimant.name,
-                    outlet=claim.source,
-                    claim_id=claim.claim_id,
-                    published_at=claim.published_at,
-                    span=quantity.span,
-                )
-            )
+        scopes.setdefault((quantity.kind, quantity.unit), []).append(report_of(claim, quantity))
     ordered = sorted(scopes.items(), key=lambda item: (_KINDS.index(item[0][0]), item[0][1]))
     return [figure_of(kind, unit, reports) for (kind, unit), reports in ordered]
+
+
+def report_of(claim: ClaimExtracted, quantity: Quantity) -> FigureReport:
+    """The report of one quantity: its value and bound, who said it, where and when."""
+    return FigureReport(
+        value=quantity.value,
+        approximate=quantity.approximate,
+        bound=quantity.bound,
+        high=quantity.high,
+        claimant=claim.claimant.name,
+        outlet=claim.source,
+        claim_id=claim.claim_id,
+        published_at=claim.published_at,
+        span=quantity.span,
+    )
 
 
 def figure_of(kind: FigureKind, unit: str, reports: list[FigureReport]) -> Figure:

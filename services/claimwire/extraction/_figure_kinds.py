@@ -69,7 +69,8 @@ _OUTCOMES = {
     FigureKind.rescued: r"rescued|rescuing|rescue|pulled (?:alive |out )?(?:from|out)|saved",
     FigureKind.evacuated: r"evacuated|evacuating|evacuation|evacuees",
     FigureKind.displaced: r"displaced|displacing|homeless|fled|fleeing|flee|uprooted|refugees|from their homes",
-    FigureKind.arrested: r"arrested|arresting|arrests|detained|detaining|detention|custody|apprehended|nabbed|"
+    FigureKind.arrested: r"arrested|arresting|arrests|detained|detaining|detention|(?:(?:taken )?in(?:to)? )?custody|"
+    r"apprehended|nabbed|"
     r"captured|rounded up",
 }
 _OUTCOME = Caseless(r"\b(?:" + "|".join(f"(?P<{kind.value}>{words})" for kind, words in _OUTCOMES.items()) + r")\b")
@@ -109,7 +110,10 @@ PEOPLE = frozenset(
     "sailors seafarers staff personnel employees pilgrims tourists hostages prisoners inmates suspects suspect "
     "students pupils patients miners firefighters rescuers journalists nationals pirates individuals adults "
     "babies infants girls boys teenagers guards officials voters fans spectators survivors families households "
-    "others them those villagers citizens refugees casualties more".split()
+    "others them those villagers citizens refugees casualties more employee guard student pupil patient pilot "
+    "driver teacher nurse doctor deputy trooper policeman policemen firefighter journalist boy girl baby teenager "
+    "gunman attacker militant fighter fishermen farmers hikers climbers pensioners worshippers shoppers motorists "
+    "pedestrians commuters travellers travelers peacekeepers contractors volunteers".split()
 )
 #: Counted people who were on board: "eight crew and seven passengers" are affected unless an outcome is
 #: predicated of them ("seven passengers were killed").
@@ -146,9 +150,14 @@ DAMAGEABLE = frozenset(
 )
 _DAMAGE = Caseless(
     r"\b(?:destroy(?:ed|ing|s)?|destruction|damag\w+|shot down|shooting down|downed|intercept(?:ed|ing|s)?|"
-    r"burn(?:ed|t|ing)|razed|flattened|demolish\w*|collapsed|wrecked|knocked out|level+ed|gutted|obliterated)\b"
+    r"burn(?:ed|t|ing)|razed|flattened|demolish\w*|collapsed|wrecked|knocked out|level+ed|gutted|obliterated|"
+    r"severed|snapped)\b"
 )
 _WEAK_DAMAGE_BEFORE = Caseless(r"\b(?:hit|struck|lost|strik\w+ on|attack\w* on|target\w*)\s+$")
+# Verbs only people undergo: a count right after one is of people whatever words follow it.
+_PEOPLE_VERB_BEFORE = Caseless(
+    r"\b(?:kill|wound|injur|arrest|detain|evacuat|rescu)(?:ed|ing|e)?\s+$"
+)
 _BEFORE, _AFTER = 80, 40
 
 
@@ -216,7 +225,17 @@ def predicated(text: str, at: int, limit: int) -> FigureKind | None:
 
 def thing_kind(text: str, unit: str, floor: int, start: int, unit_end: int, limit: int) -> FigureKind:
     """Things counted at [start, unit_end) are damage near a destruction word ("destroyed", "shot down"), or
-    after a weak verb ("hit", "lost") when they can be damaged; otherwise an amount."""
+    after a weak verb ("hit", "lost") when they can be damaged; otherwise an amount. A count that a verb of
+    people governs ("arrested 23 heavily armed …", "killing nine farmers") or that an outcome of people is said
+    of ("two fishermen remain unaccounted for") is of people, whatever the noun."""
+    people = _PEOPLE_VERB_BEFORE.search(text, max(floor, start - 20), start)
+    if people is not None:
+        outcome = _OUTCOME.search(text, people.start(), people.end())
+        if outcome is not None:
+            return _kind(outcome)
+    said = predicated(text, unit_end, limit)
+    if said is not None:
+        return said
     if _nearest(_DAMAGE, text, max(floor, start - 60), start, unit_end, min(limit, unit_end + _AFTER), frozenset()):
         return FigureKind.damage
     if unit.rsplit(maxsplit=1)[-1] in DAMAGEABLE and _WEAK_DAMAGE_BEFORE.search(text, max(floor, start - 30), start):

@@ -108,7 +108,8 @@ _CHANGED_FROM = Caseless(
 )
 _ZERO = Caseless(
     r"\b(?:(?:no|without(?:\s+\w+){0,3}\s+any|zero|not any)\s+(?P<unit>casualties|deaths|injuries|fatalities|"
-    r"victims|one (?:was|were) (?:hurt|injured|killed))|(?P<nobody>nobody (?:was|were) (?:hurt|injured|killed)))\b"
+    r"victims|one (?:was|were) (?:hurt|injured|killed))|"
+    r"(?P<nobody>(?:nobody|no\s*-\s*one) (?:was|were) (?:hurt|injured|killed)))\b"
 )
 _ZERO_KINDS = {
     "casualties": (FigureKind.killed, "casualties"),
@@ -147,7 +148,8 @@ _ONE = Caseless(
 _STOP = frozenset(
     "of and or in on at to from for by with near over across into during after before were was are is had has "
     "have who which that as than per each a an the their its his her while when where late early this last "
-    "next".split()
+    "next remain remains remained still overnight yesterday today tonight earlier later again also now since "
+    "until".split()
 )
 _CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros"}
 _MONEY = frozenset(
@@ -357,7 +359,8 @@ def _kind(text: str, unit: str, floor: int, start: int, unit_end: int, limit: in
         toll = toll_kind(text, floor, start)
         kind = toll if toll is not None else people_kind(text, unit, floor, start, unit_end, limit)
         return kind, OUTCOME_UNITS.get(kind, unit)
-    return thing_kind(text, unit, floor, start, unit_end, limit), unit
+    kind = thing_kind(text, unit, floor, start, unit_end, limit)
+    return kind, OUTCOME_UNITS.get(kind, unit)
 
 
 def _found(number: _Number, unit: str, end: int, kind: FigureKind) -> FoundQuantity:
@@ -450,6 +453,10 @@ _DETERMINER_AFTER = re.compile(r"\s*(?:the|its|their|his|her|our)\s+(?=[a-z])")
 _UNIT_WORD = re.compile(r"\s*([A-Za-z%][\w’'-]*)")
 
 
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+_NOT_ADVERBS = frozenset(("family", "assembly", "supply", "rally", "ally", "belly", "jelly"))
+
+
 def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
     """Up to three words after the number that name what is counted, stopping at function words; "%" is one."""
     if text.startswith("%", start):
@@ -459,16 +466,18 @@ def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
     determiner = _DETERMINER_AFTER.match(text, start, limit)
     if determiner is not None and text[start - 3 : start] == " of":
         start = determiner.end()
+    at = start  # where the next word must begin: words are consecutive
     for m in _UNIT_WORD.finditer(text, start, limit):
         # "eight crew members and …": a word naming people ends the unit unless people words follow it.
-        if words and (m.start() != words[-1][1] or _people_end(words[-1][0], m.group(1))):
-            break
-        if not words and m.start() != start:
+        if m.start() != at or (words and _people_end(words[-1][0], m.group(1))):
             break
         word = m.group(1)
         lower = word.lower()
         if lower in _STOP or len(words) == 3 or (lower.endswith("ed") and words) or word.startswith("%"):
             break
+        at = m.end()
+        if _ADVERB.fullmatch(word) and lower not in _NOT_ADVERBS:
+            continue  # "23 heavily armed pirates", "13 fully loaded magazines"
         words.append((word, m.end()))
         if lower.endswith("s") and len(word) > 3 and not word[:1].isupper() and lower not in PEOPLE:
             break
@@ -476,7 +485,9 @@ def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
 
 
 def _people_end(last: str, word: str) -> bool:
-    return last.lower() in PEOPLE and word.lower() not in PEOPLE
+    """ "eight crew members and …" keeps "crew members"; "four men who …" stops at "men"; "more" modifies what
+    follows ("three more tanks")."""
+    return last.lower() in PEOPLE and last.lower() != "more" and word.lower() not in PEOPLE
 
 
 def _zeros(text: str, start: int, end: int) -> list[FoundQuantity]:
