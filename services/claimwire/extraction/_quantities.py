@@ -99,7 +99,7 @@ _NUMBER = Caseless(
     rf"(?P<vague>{'|'.join(_VAGUE_AMOUNTS)}|a dozen))"
     rf"(?:(?P<joiner>(?(between)\s+and\s+|(?:\s*[-–]\s*|\s+to\s+)))"
     rf"(?:(?P<hdigits>{_DIGITS})(?:\s*(?P<hscale>million|billion|thousand|m|bn)\b)?|(?P<hwords>{_WORD_NUMBER})))?"
-    rf"(?![\w\-/:]|\.\d)(?:\s+of)?"
+    rf"(?![\w\-/:]|[.,]\d)(?:\s+of)?"
 )
 # "rose from 20 to 35": the second number replaces the first; it is not a range.
 _CHANGED_FROM = Caseless(
