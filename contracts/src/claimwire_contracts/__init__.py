@@ -3,11 +3,13 @@
 from ._article import ArticleReceived, make_article_id
 from ._base import Contract, Span
 from ._claim import (
+    Bound,
     Claimant,
     ClaimantKind,
     ClaimExtracted,
     Cue,
     EventType,
+    FigureKind,
     Location,
     Quantity,
     TimeRef,
@@ -40,6 +42,7 @@ __all__ = [
     "EVENTS",
     "ArticleExtracted",
     "ArticleReceived",
+    "Bound",
     "ClaimExtracted",
     "Claimant",
     "ClaimantKind",
@@ -49,6 +52,7 @@ __all__ = [
     "DeadLetterReason",
     "EventType",
     "Figure",
+    "FigureKind",
     "FigureReport",
     "IncidentLocation",
     "IncidentUpdated",

@@ -95,19 +95,65 @@ class Location(Contract):
     """First-level region (oblast, state, province), when known."""
 
 
+class FigureKind(StrEnum):
+    """What a figure counts.
+
+    killed, injured, missing, rescued, evacuated, displaced, arrested: people with that outcome ("the death
+    toll has risen to 12" is killed; wounded and hurt are injured; fled and homeless are displaced; detained and
+    in custody are arrested). affected: people on board, affected or involved, with no outcome of their own
+    ("eight crew and seven passengers", "affecting 4,500 students"). damage: things destroyed or damaged
+    (tanks, homes, drones shot down). amount: money and any other counted amount.
+    """
+
+    killed = "killed"
+    injured = "injured"
+    missing = "missing"
+    rescued = "rescued"
+    evacuated = "evacuated"
+    displaced = "displaced"
+    arrested = "arrested"
+    affected = "affected"
+    damage = "damage"
+    amount = "amount"
+
+
+class Bound(StrEnum):
+    """How the text bounds a figure's value.
+
+    exact: "12". at_least: "at least 12", "no fewer than 12". more_than: "more than 12", "over 12", "upwards
+    of 12". up_to: "up to 12", "as many as 12". less_than: "fewer than 12", "under 12". about: "about 12",
+    "nearly 12", "an estimated 12", "dozens". range: "between 12 and 20", "12 to 20", "12-20" (value is the
+    low end, `high` the high end).
+    """
+
+    exact = "exact"
+    at_least = "at_least"
+    more_than = "more_than"
+    up_to = "up_to"
+    less_than = "less_than"
+    about = "about"
+    range = "range"
+
+
 class Quantity(Contract):
     """A counted figure in the claim."""
 
     value: int | float = Field(examples=[60])
-    """The number (number words resolved: "five" is 5)."""
+    """The number (number words resolved: "five" is 5); the low end of a range."""
     unit: str = Field(examples=["killed", "tanks", "students"])
-    """What is counted, normalised to a plural noun or outcome."""
+    """What is counted, normalised to a plural noun or outcome: the figure's scope within its kind."""
     text: str = Field(examples=["60 Ukrainian soldiers"])
     """The quantity expression exactly as written."""
     span: Span
     """Offsets of `text` in the article text."""
     approximate: bool = False
-    """True for "over", "about", "at least", "dozens of" and the like."""
+    """True whenever `bound` is not exact ("over", "about", "at least", "dozens of", "up to", ranges)."""
+    kind: FigureKind = FigureKind.amount
+    """What the figure counts: people killed, injured, ..., things damaged, or another amount."""
+    bound: Bound = Bound.exact
+    """How the text bounds the value ("at least", "up to", "about", a range)."""
+    high: int | float | None = Field(default=None, examples=[30])
+    """The high end of a range ("between 20 and 30": value 20, high 30); null for any other bound."""
 
 
 class TimeRef(Contract):

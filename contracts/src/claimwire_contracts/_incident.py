@@ -5,8 +5,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import Contract
-from ._claim import EventType, VerificationStatus
+from ._base import Contract, Span
+from ._claim import Bound, EventType, FigureKind, VerificationStatus
 
 
 class IncidentLocation(Contract):
@@ -47,26 +47,40 @@ class FigureReport(Contract):
     """One reported value of a figure."""
 
     value: int | float
-    """The reported number."""
+    """The reported number; the low end of a range."""
     approximate: bool = False
-    """Whether the report hedges the number ("over", "about")."""
+    """Whether the report hedges the number ("over", "about"): true whenever `bound` is not exact."""
     claimant: str
     """Who reported it."""
     outlet: str | None = None
     """The outlet that carried the report."""
     claim_id: str
     """The claim the value comes from."""
+    bound: Bound = Bound.exact
+    """How the report bounds the value ("at least", "up to", "about", a range)."""
+    high: int | float | None = None
+    """The high end of a range; null for any other bound."""
+    published_at: datetime | None = None
+    """When the article carrying the report was published; orders the reports of one source."""
+    span: Span | None = None
+    """Offsets of the quantity in its article's text; after `published_at`, orders the reports of one source."""
+    superseded: bool = False
+    """True when a later report of the same source (claimant) replaced this one; it stays listed."""
 
 
 class Figure(Contract):
-    """Every value reported for one quantity kind, so conflicts stay visible."""
+    """Every value reported for one figure (a kind and a scope), so updates and conflicts stay visible."""
 
-    unit: str = Field(examples=["killed"])
-    """What is counted."""
+    unit: str = Field(examples=["killed", "tanks", "homes"])
+    """The scope: what is counted within the kind (the quantities' unit)."""
     reports: list[FigureReport] = Field(default_factory=list)
-    """Every report of this figure."""
+    """Every report of this figure, earliest first (published_at, then position in the article)."""
     conflicting: bool = False
-    """True when reports disagree on the value."""
+    """True when two current (not superseded) reports from different sources give values that no bound
+    reconciles: their intervals do not meet (exact v is [v, v]; at least / more than v is [v, inf); up to /
+    less than v is [0, v]; about v is [0.9 v, 1.1 v]; a range is [value, high])."""
+    kind: FigureKind = FigureKind.amount
+    """What the figure counts: people killed, injured, ..., things damaged, or another amount."""
 
 
 class MergeReason(Contract):
@@ -111,7 +125,7 @@ class IncidentUpdated(Contract):
     corroboration: int = Field(default=0, ge=0)
     """Number of independent outlets (an outlet's follow-ups and copies of one agency story count once)."""
     figures: list[Figure] = Field(default_factory=list)
-    """Per quantity kind, every value reported and by whom."""
+    """Per figure (kind and scope), every value reported, by whom, and whether reports conflict."""
     verification: VerificationStatus = VerificationStatus.unknown
     """Rolled-up status: a confirmed report lifts unverified; a denial makes it disputed."""
     merges: list[MergeReason] = Field(default_factory=list)

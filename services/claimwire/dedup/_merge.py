@@ -7,8 +7,6 @@ from datetime import datetime
 from claimwire_contracts import (
     ClaimExtracted,
     EventType,
-    Figure,
-    FigureReport,
     IncidentLocation,
     IncidentUpdated,
     MergeReason,
@@ -19,6 +17,7 @@ from claimwire_contracts import (
 
 from ._articles import ArticleUnit
 from ._features import ClaimFeatures, claim_status, partition_tag
+from ._figures import fold_figures
 from ._text import fold
 
 # The incident's type is the most telling type any of its reports has, so arrival order does not matter.
@@ -86,16 +85,6 @@ def corroboration(sources: list[SourceRef]) -> int:
     return len(origins)
 
 
-def _figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
-    by_unit = {f.unit: list(f.reports) for f in figures}
-    for q in claim.quantities:
-        by_unit.setdefault(q.unit, []).append(FigureReport(
-            value=q.value, approximate=q.approximate, claimant=claim.claimant.name, outlet=claim.source,
-            claim_id=claim.claim_id))
-    return [Figure(unit=unit, reports=reports, conflicting=len({r.value for r in reports}) > 1)
-            for unit, reports in by_unit.items()]
-
-
 def _locations(locations: list[IncidentLocation], claims: tuple[ClaimExtracted, ...]) -> list[IncidentLocation]:
     out = list(locations)
     known = {loc.name for loc in out}
@@ -145,7 +134,7 @@ def merge(
     sources = _sources(state.sources if state else [], unit, features.origin)
     figures = state.figures if state else []
     for claim in unit.claims:
-        figures = _figures(figures, claim)
+        figures = fold_figures(figures, claim)
     headline = state.title.partition(": ")[2] if state else (unit.title or unit.report.text.split("\n", 1)[0])
     first_reported, last_reported = _bounds(state.first_reported if state else None,
                                             state.last_reported if state else None, unit.report.published_at)

@@ -20,7 +20,7 @@ from ._attribution import Attribution, find_attributions, strip_connective, subj
 from ._claimants import Entity, Registry, kind_of
 from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
-from ._quantities import FoundQuantity, find_quantities
+from ._quantities import FoundQuantity, find_quantities, reports_measure
 from ._sentences import Sentence, split_sentences
 from ._text import contains_any, is_word_char, trim, unquote
 from ._time import FoundTime, find_time
@@ -201,7 +201,7 @@ def _unattributed(
     quantities = None
     if event_type is EventType.other and not lex.FACTUAL_VERBS.search(body):
         quantities = find_quantities(text, *content)
-        if not quantities:
+        if not quantities and not reports_measure(text, *content):
             return []
     return [_Draft(sentence, content, speaker or outlet, None, None, event_type=event_type, quantities=quantities)]
 
@@ -413,6 +413,9 @@ def _build(context: _ArticleContext, draft: _Draft) -> ClaimExtracted:
                     "text": text[q.start : q.end],
                     "span": _span(q.start, q.end),
                     "approximate": q.approximate,
+                    "kind": q.kind,
+                    "bound": q.bound,
+                    "high": q.high,
                 }
                 for q in quantities
             ],

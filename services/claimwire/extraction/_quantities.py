@@ -1,13 +1,33 @@
-"""Stage 5b: counted figures: numerals, number words, approximations, and what is counted.
+"""Stage 5b: figures: numerals, number words, bounds and ranges, what is counted and what kind of count it is.
 
-"over 4,500 students" → 4500 students, approximate; "five tanks" → 5 tanks; "60 Ukrainian soldiers" near
-"killed"/"elimination" → 60 killed; "an armoured personnel carrier" after "destroyed" → 1; "no casualties"
-→ 0 casualties.
+"over 4,500 students" → 4500 students, more than, affected; "five tanks" destroyed → 5 tanks, damage; "60 Ukrainian
+soldiers" near "elimination" → 60 killed; "between 20 and 30 people were evacuated" → 20-30 evacuated, range; "the
+death toll has risen to 45" → 45 killed; "an armoured personnel carrier" after "destroyed" → 1, damage; "no
+casualties" → 0 casualties, killed. Capacities, distances, durations, ages, dates, times, ordinals, labels, phone
+numbers, addresses and percentages of anything but people are skipped (`_not_figures`); kinds and bounds are
+decided by `_figure_kinds`.
 """
 
 import re
 from dataclasses import dataclass
 
+from claimwire_contracts import Bound, FigureKind
+
+from . import _not_figures as nf
+from ._figure_kinds import (
+    BOUND_WORDS,
+    OUTCOME_UNITS,
+    PEOPLE,
+    SUFFIX_BOUND,
+    bound_of,
+    outcome_noun,
+    people_kind,
+    predicated,
+    suffix_bound,
+    thing_kind,
+    toll_kind,
+    verb_before,
+)
 from ._text import Caseless, lower_exact
 
 _UNITS = {
@@ -59,30 +79,48 @@ _WORD_NUMBER = (
     r"(?:\s+(?:hundred|thousand|million|billion))*"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_APPROX = (
-    r"more than|over|at least|about|around|nearly|almost|some|roughly|approximately|up to|upwards of|"
-    r"an estimated|close to|fewer than|less than|under|as many as"
-)
+# Longest first, so that "no fewer than" is tried before any shorter phrase it starts like.
+_APPROX = "|".join(sorted(BOUND_WORDS, key=len, reverse=True))
 # Matched as lower-case patterns over the lower-cased article (see Caseless): the matched strings are
 # lower-case, which is how every group below is read.
-# The first lookahead holds the first letters of the approximations, number words and vague amounts, and digits:
+# The first lookahead holds the first letters of the bound words, number words and vague amounts, and digits:
 # `re` skips other positions without trying the branches. At the start of a word, the second holds their first two
 # characters, which spares the branches at most words (about 15% off this scan).
 _VAGUE_AMOUNTS = ("tens of thousands", "hundreds of thousands", "dozens", "scores", "hundreds", "thousands", "millions")
-_OPENINGS = "|".join(
-    sorted({re.escape(w[:2]) for w in (*_APPROX.split("|"), *_UNITS, *_TENS, *_VAGUE_AMOUNTS, "a dozen")})
-)
+_OPENING_WORDS = (*BOUND_WORDS, "between", *_UNITS, *_TENS, *_VAGUE_AMOUNTS, "a dozen")
+_OPENINGS = "|".join(sorted({re.escape(w[:2]) for w in _OPENING_WORDS}))
+_FIRST_LETTERS = "".join(sorted({w[0] for w in _OPENING_WORDS}))
+# A range's second number follows "-", "to", or "and" after "between": "20-30", "20 to 30", "between 20 and 30".
 _NUMBER = Caseless(
-    rf"(?=[acdefhlmnorstu\d])(?<![\w\-/.:])(?=\d|{_OPENINGS})(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?=[{_FIRST_LETTERS}\d])(?<![\w\-/.:])(?=\d|{_OPENINGS})"
+    rf"(?:(?P<between>between)\s+|(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|m|bn)\b)?|"
     rf"(?P<words>{_WORD_NUMBER})|"
     rf"(?P<vague>{'|'.join(_VAGUE_AMOUNTS)}|a dozen))"
-    rf"(?![\w\-/:]|\.\d)(?:\s+of)?"
+    rf"(?:(?P<joiner>(?(between)\s+and\s+|(?:\s*[-–]\s*|\s+to\s+)))"
+    rf"(?:(?P<hdigits>{_DIGITS})(?:\s*(?P<hscale>million|billion|thousand|m|bn)\b)?|(?P<hwords>{_WORD_NUMBER})))?"
+    rf"(?![\w\-/:]|[.,]\d)(?:\s+of)?"
+)
+# "rose from 20 to 35": the second number replaces the first; it is not a range.
+_CHANGED_FROM = Caseless(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown|went up|soared|fell|fallen|dropped|decreased|"
+    r"revised(?: up| down| upward| downward)?|raised|lowered|updated)(?:\s+[a-z]+){0,2}?\s+from\s+$"
 )
 _ZERO = Caseless(
-    r"\b(?:no|without(?:\s+\w+){0,3}\s+any|zero|not any)\s+(?P<unit>casualties|deaths|injuries|fatalities|victims|"
-    r"one (?:was|were) (?:hurt|injured|killed))\b"
+    r"\b(?:(?:no|without(?:\s+\w+){0,3}\s+any|zero|not any)\s+(?P<unit>casualties|deaths|injuries|fatalities|"
+    r"victims|one (?:was|were) (?:hurt|injured|killed))|"
+    r"(?P<nobody>(?:nobody|no\s*-\s*one) (?:was|were) (?:hurt|injured|killed)))\b"
 )
+_ZERO_KINDS = {
+    "casualties": (FigureKind.killed, "casualties"),
+    "victims": (FigureKind.killed, "casualties"),
+    "deaths": (FigureKind.killed, "killed"),
+    "fatalities": (FigureKind.killed, "killed"),
+    "killed": (FigureKind.killed, "killed"),
+    "injuries": (FigureKind.injured, "wounded"),
+    "hurt": (FigureKind.injured, "wounded"),
+    "injured": (FigureKind.injured, "wounded"),
+}
 # Every match of _DESTROY holds one of these (its Caseless stems): most claims name no destruction, and a few
 # substring tests are cheaper than the pattern.
 _DESTROY_STEMS = (
@@ -108,124 +146,22 @@ _ONE = Caseless(
     r"jet|aircraft|drone|missile|ship|vessel|boat|warship|howitzer|launcher|truck|soldier|civilian))\b"
 )
 _STOP = frozenset(
-    [
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "from",
-        "for",
-        "by",
-        "with",
-        "near",
-        "over",
-        "across",
-        "into",
-        "during",
-        "after",
-        "before",
-        "were",
-        "was",
-        "are",
-        "is",
-        "had",
-        "has",
-        "have",
-        "who",
-        "which",
-        "that",
-        "as",
-        "than",
-        "per",
-        "each",
-        "a",
-        "an",
-        "the",
-        "their",
-        "its",
-        "his",
-        "her",
-        "while",
-        "when",
-        "where",
-        "across",
-        "late",
-        "early",
-        "this",
-        "last",
-        "next",
-    ]
+    "of and or in on at to from for by with near over across into during after before were was are is had has "
+    "have who which that as than per each a an the their its his her while when where late early this last "
+    "next remain remains remained still overnight yesterday today tonight earlier later again also now since "
+    "until".split()
 )
-_TIME_UNITS = frozenset(
-    [
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "second",
-        "seconds",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "times",
-        "time",
-        "o'clock",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-    ]
+_CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros"}
+_MONEY = frozenset(
+    "dollars euros pounds yuan rubles roubles hryvnias rupees yen francs shekels dinars usd eur gbp cents".split()
 )
-_PEOPLE = frozenset(
-    [
-        "people",
-        "persons",
-        "civilians",
-        "soldiers",
-        "troops",
-        "fighters",
-        "servicemen",
-        "militants",
-        "children",
-        "residents",
-        "victims",
-        "men",
-        "women",
-        "police",
-        "officers",
-        "workers",
-        "migrants",
-        "passengers",
-        "protesters",
-        "demonstrators",
-        "attackers",
-        "assailants",
-        "gunmen",
-    ]
-)
-_KILLED = Caseless(
-    r"\b(?:killed|killing|kills|dead|died|deaths?|elimination|eliminated|lost their lives|perished)\b"
-)
-_WOUNDED = Caseless(r"\b(?:wounded|wounding|injured|injuring|hurt|injuries)\b")
 # Matched at a position (pattern.match(text, pos)), so no "^" and no copy of the rest of the text.
 _NOT_A_COUNT = Caseless(r"(?:one\s+(?:of|another)|one's)\b")
 
 
 # Cheap pre-check (many spans hold no figure): a digit, a number word, or a word that makes a zero.
 _NUMBER_WORDS = frozenset(
-    [*_UNITS, *_TENS, "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "no", "without", "zero"]
+    (*_UNITS, *_TENS, *"dozen dozens scores hundreds thousands millions no nobody without zero".split())
 )
 _DIGIT = re.compile(r"\d")
 _NON_LETTERS = re.compile(r"[^a-z]+")
@@ -239,46 +175,96 @@ def _has_number(lowered: str) -> bool:
 # (a frozen one about 20x slower to build than this compiled one). Never mutated; eq and hash as when frozen.
 @dataclass(slots=True, init=False, unsafe_hash=True)
 class FoundQuantity:
-    """A figure found in the text: value, unit, offsets of its expression, approximate or not."""
+    """A figure found in the text: value (low end of a range), unit, offsets, kind, bound, high end of a range."""
 
     value: int | float
     unit: str
     start: int
     end: int
-    approximate: bool
+    kind: FigureKind
+    bound: Bound
+    high: int | float | None
 
-    def __init__(self, value: int | float, unit: str, start: int, end: int, approximate: bool) -> None:
+    def __init__(
+        self,
+        value: int | float,
+        unit: str,
+        start: int,
+        end: int,
+        kind: FigureKind,
+        bound: Bound = Bound.exact,
+        high: int | float | None = None,
+    ) -> None:
         self.value = value
         self.unit = unit
         self.start = start
         self.end = end
-        self.approximate = approximate
+        self.kind = kind
+        self.bound = bound
+        self.high = high
+
+    @property
+    def approximate(self) -> bool:
+        """True for any bound but exact."""
+        return self.bound is not Bound.exact
+
+
+@dataclass(slots=True, init=False)
+class _Number:
+    """A number as written: value (and high end), bound, offsets of the number and of what follows it."""
+
+    value: int | float
+    high: int | float | None
+    bound: Bound
+    start: int
+    end: int
+    after: int
+
+    def __init__(
+        self, value: int | float, high: int | float | None, bound: Bound, start: int, end: int, after: int
+    ) -> None:
+        self.value = value
+        self.high = high
+        self.bound = bound
+        self.start = start
+        self.end = end
+        self.after = after
 
 
 def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
-    """Counted figures in `text[start:end]`, in text order; years, times, durations and ordinals skipped."""
+    """Figures in `text[start:end]`, in text order, each with its kind and bound; non-figures skipped."""
     found: list[FoundQuantity] = []
-    pending: list[re.Match[str]] = []
+    pending: list[_Number] = []
     exact = lower_exact(text[start:end])
     lowered = exact if exact is not None else text[start:end].lower()
     if not _has_number(lowered):
         return _singulars(text, start, end, found) if _DESTROY.search_lowered(lowered) else []
     for match in _NUMBER.finditer(text, start, end):
-        quantity = _from_match(text, match, end)
-        if quantity is not None:
-            # "22 of 27 drones", "by 68 votes to 31": the bare number counts the same thing.
-            found.extend(_borrowing(text, m, quantity) for m in pending)
+        number = _read(text, match, start, end)
+        if number is None or nf.before_says_no(text, start, number.start):
+            continue
+        words = _unit_words(text, number.after, end)
+        if words or _currency(text, number.start) is not None:
+            quantity = _counted(text, number, words, start, end)
+            if quantity is None:
+                continue
+            # "22 of 27 drones": the bare number before counts the same thing.
+            found.extend(_borrowing(n, quantity) for n in pending if _joined(text, n.end, quantity.start))
             pending = []
             found.append(quantity)
-        elif _bare_number(text, match):
-            outcome = _outcome_before(text, match.start(), start)
+        elif _bare_number(text, match, number):
+            outcome = _outcome_before(text, number.start, start) or _outcome_after(text, number, end)
             if outcome is not None:
-                found.append(_borrowed(text, match, outcome))
-            elif found:
-                found.append(_borrowing(text, match, found[-1]))
+                found.append(_as(number, outcome, OUTCOME_UNITS[outcome]))
+            elif found and (
+                _joined(text, found[-1].end, number.start)
+                or _TOTAL_BEFORE.search(text, max(start, number.start - 50), number.start)
+            ):
+                # "by 68 votes to 31".
+                found.append(_borrowing(number, found[-1]))
             else:
-                pending.append(match)
-    # Every zero opens with "no", "without" or "zero"; `exact` lets the lower-cased span stand for the text.
+                pending.append(number)
+    # Every zero opens with "no", "nobody", "without" or "zero"; `exact` lets the lower-cased span stand for the text.
     if exact is None or "no" in exact or "without" in exact or "zero" in exact:
         found.extend(_zeros(text, start, end))
     if _DESTROY.search_lowered(lowered):
@@ -286,89 +272,142 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
     return sorted(found, key=lambda q: q.start)
 
 
-def _from_match(text: str, match: re.Match[str], limit: int) -> FoundQuantity | None:
+_MEASURE_WORDS = "|".join(sorted(nf.MEASURE_UNITS | {"percent", "per cent"}, key=len, reverse=True))
+_MEASURE = Caseless(rf"\d(?:[\d,.]*\d)?\s*(?:%|(?:{_MEASURE_WORDS})\b)")
+
+
+def reports_measure(text: str, start: int, end: int) -> bool:
+    """True when `text[start:end]` gives a measure that is no figure: a percentage, a distance ("29.8 percent",
+    "60 kilometres"). A sentence with one still reports a fact."""
+    return _MEASURE.search(text, start, end) is not None
+
+
+def _read(text: str, match: re.Match[str], floor: int, limit: int) -> _Number | None:
+    """The number of `match` with its bound; None for a year, a score ("17-14"), a date ("2024-03") or a time
+    ("ten to six"): a second number that is not above the first."""
     if _NOT_A_COUNT.match(text, match.start("words") if match.group("words") else match.start()):
         return None
-    value = _value(match)
-    if value is None:
+    value = _value(match.group("digits"), match.group("scale"), match.group("words"), match.group("vague"))
+    if value is None or (match.group("digits") and _is_year(match.group("digits"), value)):
         return None
-    if match.group("digits") and _is_year(text, match, value):
-        return None
-    unit_start = match.end()
-    unit_words = _unit_words(text, unit_start, limit)
-    if not unit_words:
-        return None
-    unit_end = unit_words[-1][1]
-    unit = " ".join(w for w, _ in unit_words if not w[:1].isupper()).lower() or unit_words[-1][0].lower()
-    if unit.split()[-1] in _TIME_UNITS or unit.split()[0] in _TIME_UNITS:
-        return None
-    unit = _outcome(text, unit, unit_end, limit)
-    approximate = (bool(match.group("approx")) and match.group("approx").lower() not in {"up to"}) or bool(
-        match.group("vague")
-    )
-    return FoundQuantity(value, unit, match.start(), unit_end, approximate or bool(match.group("vague")))
+    start, end = match.start(), _number_end(text, match)
+    bound = Bound.about if match.group("vague") else bound_of(match.group("approx"))
+    high = _value(match.group("hdigits"), match.group("hscale"), match.group("hwords"), None)
+    if match.group("joiner") is not None and high is not None:
+        if match.group("hscale") and not match.group("scale") and value <= high / _SCALE_FACTORS[match.group("hscale")]:
+            value *= _SCALE_FACTORS[match.group("hscale")]
+            value = int(value) if float(value).is_integer() else value
+        if match.group("joiner").strip() == "to" and _CHANGED_FROM.search(text, max(floor, start - 40), start):
+            second = match.start("hdigits") if match.group("hdigits") else match.start("hwords")
+            return _Number(high, None, Bound.exact, second, end, match.end())
+        if high <= value or _is_year(str(high), high):
+            return None
+        return _Number(value, high, Bound.range, start, end, match.end())
+    after = match.end()
+    suffix = SUFFIX_BOUND.match(text, end, limit)
+    if suffix is not None and bound is Bound.exact and not match.group(0).endswith(" of"):
+        bound, end, after = suffix_bound(suffix.group()), suffix.end(), suffix.end()
+    return _Number(value, None, bound, start, end, after)
 
 
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:aged|between|age|no\.|number|page|article|section|chapter|route|at|from)\s+$")
-_FOLLOWER = re.compile(r"\s*([A-Za-z]+)")
-
-
-def _bare_number(text: str, match: re.Match[str]) -> bool:
-    """A number with no counted noun after it that is not a year, a date, an age or part of a name."""
-    value = _value(match)
-    if value is None or (match.group("digits") and _is_year(text, match, value)):
-        return False
-    before = text[max(0, match.start() - 12) : match.start()].lower()
-    after = text[match.end() : match.end() + 12]
-    if _NOT_A_COUNT_BEFORE.search(before):
-        return False
-    follower = _FOLLOWER.match(after)
-    return follower is None or follower.group(1).lower() in _STOP
-
-
-_OUTCOME_VERB_BEFORE = re.compile(
-    r"\b(kill\w*|wound\w*|injur\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*)"
-    r"(?:\s+(?:more than|at least|about|around|nearly|over|some|up to))?\s+$",
-    re.IGNORECASE,
-)
-
-
-def _outcome_before(text: str, at: int, floor: int) -> str | None:
-    """ "killing at least 41 people and wounding more than 180": the verb before names what is counted."""
-    before = _OUTCOME_VERB_BEFORE.search(text[max(floor, at - 40) : at])
-    if before is None:
-        return None
-    stem = before.group(1).lower()
-    for prefix, outcome in (
-        ("kill", "killed"),
-        ("wound", "wounded"),
-        ("injur", "wounded"),
-        ("displac", "displaced"),
-        ("evacuat", "evacuated"),
-        ("arrest", "arrested"),
-        ("detain", "detained"),
-        ("rescu", "rescued"),
-    ):
-        if stem.startswith(prefix):
-            return outcome
-    return None
-
-
-def _borrowed(text: str, match: re.Match[str], unit: str) -> FoundQuantity:
-    value = _value(match)
-    assert value is not None
+def _number_end(text: str, match: re.Match[str]) -> int:
+    """End of the number itself: `match` without a trailing " of" or punctuation."""
     start, end = match.start(), match.end()
     while end > start and not text[end - 1].isalnum():
         end -= 1
     if text[start:end].lower().endswith(" of"):
         end -= 3
-    return FoundQuantity(
-        value, unit, start, end, bool(match.group("approx")) and match.group("approx").lower() != "up to"
-    )
+    return end
 
 
-def _borrowing(text: str, match: re.Match[str], other: FoundQuantity) -> FoundQuantity:
-    return _borrowed(text, match, other.unit)
+def _counted(text: str, number: _Number, words: list[tuple[str, int]], floor: int, limit: int) -> FoundQuantity | None:
+    """The figure of `number` counting `words`, or None when the words make it no figure ("three hours", "12 km",
+    "12 March", "52 percent of the vote")."""
+    currency = _currency(text, number.start)
+    if currency is not None:
+        return FoundQuantity(number.value, currency, number.start - 1, number.end, FigureKind.amount, number.bound)
+    unit_end = words[-1][1]
+    unit = " ".join(w for w, _ in words if not w[:1].isupper()).lower() or words[-1][0].lower()
+    if nf.unit_says_no(unit, capitalised=words[-1][0][:1].isupper()) or nf.after_says_no(text, number.end, limit):
+        return None
+    if nf.is_percent(unit):
+        of_whom = nf.percent_of_people(text, unit_end, limit, PEOPLE)
+        if of_whom is None:
+            return None
+        end = text.index(of_whom, unit_end) + len(of_whom)
+        kind = people_kind(text, of_whom, floor, number.start, end, limit)
+        return _found(number, f"percent of {of_whom}", end, kind)
+    kind, unit = _kind(text, unit, floor, number.start, unit_end, limit)
+    return _found(number, unit, unit_end, kind)
+
+
+def _currency(text: str, start: int) -> str | None:
+    """ "$5 million" counts dollars, "£300" pounds, "€40" euros."""
+    return _CURRENCIES.get(text[start - 1 : start]) if start > 0 else None
+
+
+def _kind(text: str, unit: str, floor: int, start: int, unit_end: int, limit: int) -> tuple[FigureKind, str]:
+    """Kind and scope of a count of `unit` at [start, unit_end): people take their outcome as scope ("60
+    soldiers" killed is 60 killed), except casualties, which stay a scope of their own."""
+    last = unit.rsplit(maxsplit=1)[-1]
+    if last in _MONEY:
+        return FigureKind.amount, unit
+    named = outcome_noun(unit)
+    if named is not None:
+        return named, unit if last == "casualties" else OUTCOME_UNITS[named]
+    if last in PEOPLE:
+        toll = toll_kind(text, floor, start)
+        kind = toll if toll is not None else people_kind(text, unit, floor, start, unit_end, limit)
+        return kind, OUTCOME_UNITS.get(kind, unit)
+    kind = thing_kind(text, unit, floor, start, unit_end, limit)
+    return kind, OUTCOME_UNITS.get(kind, unit)
+
+
+def _found(number: _Number, unit: str, end: int, kind: FigureKind) -> FoundQuantity:
+    return FoundQuantity(number.value, unit, number.start, end, kind, number.bound, number.high)
+
+
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:aged|age|no\.|number|page|article|section|chapter|route|at|from)\s+$")
+_FOLLOWER = re.compile(r"\s*([A-Za-z]+)")
+# What may stand between two numbers of one count: "22 of 27 drones", "by 68 votes to 31", "3 tanks and 2".
+_JOIN = re.compile(r"[\s,]*(?:(?:out\s+)?of|to|and|or|against)?[\s,]*(?:(?:the|its|their|all)\s+)?")
+# "14 new cases …, bringing the total to 61": a running total counts what the figure before it counts.
+_TOTAL_BEFORE = Caseless(r"\b(?:total|tally|count|number)\b[^.;:]{0,30}?\b(?:to|of|at)\s+$")
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    return end <= start and _JOIN.fullmatch(text, end, start) is not None
+
+
+def _bare_number(text: str, match: re.Match[str], number: _Number) -> bool:
+    """A number with no counted noun after it that is not an age, a date or part of a name."""
+    before = text[max(0, number.start - 12) : number.start].lower()
+    if _NOT_A_COUNT_BEFORE.search(before) or nf.is_age_apposition(text, number.start, number.end):
+        return False
+    if nf.after_says_no(text, number.end, len(text)):
+        return False
+    follower = _FOLLOWER.match(text, number.after, number.after + 12)
+    return follower is None or follower.group(1).lower() in _STOP
+
+
+def _outcome_before(text: str, at: int, floor: int) -> FigureKind | None:
+    """ "killing at least 41 people and wounding more than 180", "the death toll has risen to 45": the verb or
+    toll before the number names what is counted."""
+    toll = toll_kind(text, floor, at)
+    return toll if toll is not None else verb_before(text, floor, at)
+
+
+def _outcome_after(text: str, number: _Number, limit: int) -> FigureKind | None:
+    """ "Dozens were wounded", "12 died": an outcome predicated of the bare number."""
+    return predicated(text, number.end, limit)
+
+
+def _borrowing(number: _Number, other: FoundQuantity) -> FoundQuantity:
+    return FoundQuantity(number.value, other.unit, number.start, number.end, other.kind, number.bound, number.high)
+
+
+def _as(number: _Number, kind: FigureKind, unit: str) -> FoundQuantity:
+    return FoundQuantity(number.value, unit, number.start, number.end, kind, number.bound, number.high)
 
 
 _SCALE_FACTORS = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
@@ -377,18 +416,17 @@ _SPACES = re.compile(r"\s+")
 _NUMBER_WORD_BREAK = re.compile(r"[\s-]+")
 
 
-def _value(match: re.Match[str]) -> int | float | None:
-    digits = match.group("digits")
+def _value(digits: str | None, scale: str | None, words: str | None, vague: str | None) -> int | float | None:
     if digits:
         number = float(digits.replace(",", ""))
-        scale = match.group("scale")
         if scale:
             number *= _SCALE_FACTORS.get(scale.lower(), 1)
         return int(number) if number.is_integer() else number
-    words = match.group("words")
     if words:
         return words_to_number(words)
-    return _VAGUE.get(_SPACES.sub(" ", match.group("vague").lower()))
+    if vague:
+        return _VAGUE.get(_SPACES.sub(" ", vague.lower()))
+    return None
 
 
 def words_to_number(phrase: str) -> int:
@@ -407,50 +445,59 @@ def words_to_number(phrase: str) -> int:
     return total + current
 
 
-def _is_year(text: str, match: re.Match[str], value: int | float) -> bool:
-    return isinstance(value, int) and 1800 <= value <= 2100 and "," not in match.group("digits")
+def _is_year(digits: str, value: int | float) -> bool:
+    return isinstance(value, int) and 1800 <= value <= 2100 and "," not in digits
 
 
 _DETERMINER_AFTER = re.compile(r"\s*(?:the|its|their|his|her|our)\s+(?=[a-z])")
-_UNIT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
+_UNIT_WORD = re.compile(r"\s*([A-Za-z%][\w’'-]*)")
+
+
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+_NOT_ADVERBS = frozenset(("family", "assembly", "supply", "rally", "ally", "belly", "jelly"))
 
 
 def _unit_words(text: str, start: int, limit: int) -> list[tuple[str, int]]:
-    """Up to three words after the number that name what is counted, stopping at function words."""
+    """Up to three words after the number that name what is counted, stopping at function words; "%" is one."""
+    if text.startswith("%", start):
+        return [("percent", start + 1)]
     words: list[tuple[str, int]] = []
     # Searched within [start, limit) rather than over a copy of it: neither pattern looks behind its start.
     determiner = _DETERMINER_AFTER.match(text, start, limit)
     if determiner is not None and text[start - 3 : start] == " of":
         start = determiner.end()
+    at = start  # where the next word must begin: words are consecutive
     for m in _UNIT_WORD.finditer(text, start, limit):
-        if words and m.start() != words[-1][1]:
-            break
-        if not words and m.start() - start > 2:
+        # "eight crew members and …": a word naming people ends the unit unless people words follow it.
+        if m.start() != at or (words and _people_end(words[-1][0], m.group(1))):
             break
         word = m.group(1)
         lower = word.lower()
-        if lower in _STOP or len(words) == 3 or (lower.endswith("ed") and words):
+        if lower in _STOP or len(words) == 3 or (lower.endswith("ed") and words) or word.startswith("%"):
             break
+        at = m.end()
+        if _ADVERB.fullmatch(word) and lower not in _NOT_ADVERBS:
+            continue  # "23 heavily armed pirates", "13 fully loaded magazines"
         words.append((word, m.end()))
-        if lower.endswith("s") and len(word) > 3 and not word[:1].isupper():
+        if lower.endswith("s") and len(word) > 3 and not word[:1].isupper() and lower not in PEOPLE:
             break
     return words
 
 
-def _outcome(text: str, unit: str, unit_end: int, limit: int) -> str:
-    """People counted next to "killed" or "wounded" are counted as that outcome."""
-    if unit.rsplit(maxsplit=1)[-1] not in _PEOPLE:
-        return unit
-    window = max(0, unit_end - 80), min(limit, unit_end + 40)
-    if _KILLED.search_slice(text, *window):
-        return "killed"
-    if _WOUNDED.search_slice(text, *window):
-        return "wounded"
-    return unit
+def _people_end(last: str, word: str) -> bool:
+    """ "eight crew members and …" keeps "crew members"; "four men who …" stops at "men"; "more" modifies what
+    follows ("three more tanks")."""
+    return last.lower() in PEOPLE and last.lower() != "more" and word.lower() not in PEOPLE
 
 
 def _zeros(text: str, start: int, end: int) -> list[FoundQuantity]:
-    return [FoundQuantity(0, "casualties", m.start(), m.end(), False) for m in _ZERO.finditer(text, start, end)]
+    """ "no casualties", "no one was hurt", "nobody was killed": a zero of that kind."""
+    zeros = []
+    for m in _ZERO.finditer(text, start, end):
+        phrase = m.group("unit") or m.group("nobody")
+        kind, unit = _ZERO_KINDS[phrase.rsplit(maxsplit=1)[-1]]
+        zeros.append(FoundQuantity(0, unit, m.start(), m.end(), kind))
+    return zeros
 
 
 def _singulars(text: str, start: int, end: int, found: list[FoundQuantity]) -> list[FoundQuantity]:
@@ -463,5 +510,10 @@ def _singulars(text: str, start: int, end: int, found: list[FoundQuantity]) -> l
         if any(q.start < e and s < q.end for q in found):
             continue
         unit = m.group("unit").lower()
-        singles.append(FoundQuantity(1, unit if unit.endswith("s") else unit + "s", s, e, False))
+        plural = unit if unit.endswith("s") else unit + "s"
+        if plural in PEOPLE:
+            kind = people_kind(text, plural, start, s, e, end)
+            singles.append(FoundQuantity(1, OUTCOME_UNITS.get(kind, plural), s, e, kind))
+        else:
+            singles.append(FoundQuantity(1, plural, s, e, thing_kind(text, plural, start, s, e, end)))
     return singles
