@@ -6,7 +6,7 @@ from itertools import permutations
 
 import pytest
 
-from claimwire.dedup._features import claim_features
+from claimwire.dedup import claims_unit, unit_features
 from claimwire.dedup._figures import fold_figures, interval
 from claimwire.dedup._merge import merge
 from claimwire_contracts import Bound, ClaimExtracted, Figure, FigureKind, FigureReport, MergeReason
@@ -170,7 +170,9 @@ def test_a_claim_folded_twice_adds_nothing() -> None:
 def test_merge_carries_typed_figures_into_the_incident() -> None:
     """Through `merge`, the incident's figures have kinds, bounds and publication times."""
     c = reported("at least 200 killed", killed(200, Bound.at_least))
-    state = merge(None, c, claim_features(c), MergeReason(claim_id=c.claim_id, score=1.0), NOW)
+    unit = claims_unit([c])
+    reason = MergeReason(claim_id=unit.report.claim_id, score=1.0)
+    state = merge(None, unit, unit_features(unit.report, unit.claims), reason, NOW)
     (figure,) = state.figures
     assert (KILLED, "killed", Bound.at_least, c.published_at) == (
         figure.kind,
