@@ -36,9 +36,20 @@ def fold_figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
     if any(r.claim_id == claim.claim_id for reports in scopes.values() for r in reports):
         return figures
     for quantity in claim.quantities:
-        scopes.setdefault((quantity.kind, quantity.unit), []).append(report_of(claim, quantity))
+        scopes.setdefault(scope_of(quantity), []).append(report_of(claim, quantity))
     ordered = sorted(scopes.items(), key=lambda item: (_KINDS.index(item[0][0]), item[0][1]))
     return [figure_of(kind, unit, reports) for (kind, unit), reports in ordered]
+
+
+#: Kinds that count people: their scope is the kind itself, whatever word the text used ("4 wounded" and
+#: "5 injured" are one figure, and they conflict).
+PEOPLE_KINDS = frozenset({FigureKind.killed, FigureKind.injured, FigureKind.missing, FigureKind.rescued,
+                          FigureKind.evacuated, FigureKind.displaced, FigureKind.arrested})
+
+
+def scope_of(quantity: Quantity) -> _Scope:
+    """The figure a quantity reports: its kind, and for things and amounts what is counted ("tanks")."""
+    return quantity.kind, quantity.kind.value if quantity.kind in PEOPLE_KINDS else quantity.unit
 
 
 def report_of(claim: ClaimExtracted, quantity: Quantity) -> FigureReport:

@@ -98,12 +98,13 @@ def test_conflict_is_two_sources_whose_intervals_do_not_meet(first: tuple, secon
 
 
 def test_different_kinds_and_scopes_never_conflict() -> None:
-    """Killed and injured, tanks and drones are separate figures, each with its own reports."""
+    """Killed and injured, tanks and drones are separate figures, each with its own reports; people counted
+    are scoped by their kind whatever the word ("wounded" is the injured figure)."""
     figures = fold(
         reported("a", killed(3), (40, "wounded", INJURED, Bound.exact, None), (3, "tanks", DAMAGE, Bound.exact, None)),
         reported("b", killed(3), (12, "drones", DAMAGE, Bound.exact, None), claimant="army", article="art_2"),
     )
-    assert [(KILLED, "killed", 2), (INJURED, "wounded", 1), (DAMAGE, "drones", 1), (DAMAGE, "tanks", 1)] == [
+    assert [(KILLED, "killed", 2), (INJURED, "injured", 1), (DAMAGE, "drones", 1), (DAMAGE, "tanks", 1)] == [
         (f.kind, f.unit, len(f.reports)) for f in figures
     ]
     assert not any(f.conflicting for f in figures)
