@@ -66,7 +66,7 @@ _OUTCOMES = {
     r"elimination|eliminated|lost their lives|perished|bodies|slain|murdered|massacred",
     FigureKind.injured: r"wounded|wounding|wounds|injured|injuring|injuries|hurt|hospitali[sz]ed",
     FigureKind.missing: r"missing|unaccounted for",
-    FigureKind.rescued: r"rescued|rescuing|rescue|pulled (?:alive |out )?(?:from|out)|saved",
+    FigureKind.rescued: r"rescued|rescuing|rescue|pulled (?:alive |out )?(?:from|out)|saved|freed",
     FigureKind.evacuated: r"evacuated|evacuating|evacuation|evacuees",
     FigureKind.displaced: r"displaced|displacing|homeless|fled|fleeing|flee|uprooted|refugees|from their homes",
     FigureKind.arrested: r"arrested|arresting|arrests|detained|detaining|detention|(?:(?:taken )?in(?:to)? )?custody|"
@@ -151,12 +151,12 @@ DAMAGEABLE = frozenset(
 _DAMAGE = Caseless(
     r"\b(?:destroy(?:ed|ing|s)?|destruction|damag\w+|shot down|shooting down|downed|intercept(?:ed|ing|s)?|"
     r"burn(?:ed|t|ing)|razed|flattened|demolish\w*|collapsed|wrecked|knocked out|level+ed|gutted|obliterated|"
-    r"severed|snapped)\b"
+    r"severed|snapped|flooded|inundated|swept away|washed away)\b"
 )
 _WEAK_DAMAGE_BEFORE = Caseless(r"\b(?:hit|struck|lost|strik\w+ on|attack\w* on|target\w*)\s+$")
 # Verbs only people undergo: a count right after one is of people whatever words follow it.
 _PEOPLE_VERB_BEFORE = Caseless(
-    r"\b(?:kill|wound|injur|arrest|detain|evacuat|rescu)(?:ed|ing|e)?\s+$"
+    r"\b(?:kill|wound|injur|arrest|detain|evacuat|rescu|freed|free)(?:ed|ing|e)?\s+$"
 )
 _BEFORE, _AFTER = 80, 40
 
