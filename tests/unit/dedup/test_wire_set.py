@@ -62,6 +62,25 @@ def figure(incident: IncidentUpdated, kind: str, unit: str) -> Figure:
     return found[0]
 
 
+#: Known misses of today's attribution, each reported on issue 13 (extraction over a real parse): "The coast
+#: guard put the number of dead at 19 and said ..." takes the whole clause before "said" as the claimant, so
+#: the toll of 19 and the missing of 13 are not the coast guard's and supersede nothing; "rescue teams freed
+#: 14 people trapped in their cars" reads as 14 affected. Strict: each must fail until extraction is fixed.
+KNOWN_MISSES = {
+    ("test_gold_figures_are_current_with_kind_unit_value_and_bound", "ferry"),
+    ("test_gold_figures_are_current_with_kind_unit_value_and_bound", "ostry-flood"),
+    ("test_later_figures_of_a_source_supersede_its_earlier_ones", "ferry"),
+    ("test_conflicting_flags_are_exactly_the_expected_ones", "ferry"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _known_miss(request):
+    label = request.node.callspec.params.get("label") if hasattr(request.node, "callspec") else None
+    if (request.node.originalname, label) in KNOWN_MISSES:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="claimant attribution, issue 13"))
+
+
 def matches(report: FigureReport, gold: GoldReport) -> bool:
     """Same value and bound (and upper value for a range), by a claimant whose name holds the gold words."""
     same_high = gold.bound != "range" or report.high == gold.high
