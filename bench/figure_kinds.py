@@ -1,12 +1,13 @@
 """Figures the extractor emits on real news: counts by kind and bound, and a random sample to check by hand.
 
-Run: `uv run python bench/figure_kinds.py [--out /tmp/figures.jsonl] [--sample 60] [--seed 12]`.
+Run: `uv run python bench/figure_kinds.py [--out /tmp/figures.jsonl] [--sample 60] [--seed 12] [--skip-kind amount]`.
 
 Every ECB+ article (../shared/data/ecbplus, Cybulska and Vossen 2014, CC BY 3.0, read by path, nothing copied
 in) goes through `extract_claims`; each distinct quantity (article, span) is one figure. Printed: the number of
 figures, their counts by kind and by bound, and `--sample` of them drawn with `random.Random(seed)`, each with
 its sentence (the figure in [brackets]) so a reader can judge kind, bound and whether it is a figure at all.
-`--out` writes every figure as a JSON line, to compare two versions of the extractor.
+`--skip-kind` draws the sample from the other kinds only (the counts stay whole). `--out` writes every figure as
+a JSON line, to compare two versions of the extractor.
 """
 
 import argparse
@@ -70,6 +71,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--skip-kind", action="append", default=[], help="leave this kind out of the sample")
     args = parser.parse_args()
     found = figures(ECBPLUS)
     if args.out:
@@ -77,7 +79,8 @@ def main() -> None:
     print(f"{len(found)} figures in {len({f['article'] for f in found})} articles")
     print("by kind: ", dict(Counter(str(f["kind"]) for f in found).most_common()))
     print("by bound:", dict(Counter(str(f["bound"]) for f in found).most_common()))
-    for i, f in enumerate(random.Random(args.seed).sample(found, min(args.sample, len(found))), 1):
+    pool = [f for f in found if f["kind"] not in args.skip_kind]
+    for i, f in enumerate(random.Random(args.seed).sample(pool, min(args.sample, len(pool))), 1):
         high = f"-{f['high']}" if f["high"] is not None else ""
         print(f"{i:2}. {f['kind']:<10} {f['bound']:<10} {f['value']}{high} {f['unit']!r}  | {f['context']}")
 

@@ -113,7 +113,8 @@ PEOPLE = frozenset(
     "others them those villagers citizens refugees casualties more employee guard student pupil patient pilot "
     "driver teacher nurse doctor deputy trooper policeman policemen firefighter journalist boy girl baby teenager "
     "gunman attacker militant fighter fishermen farmers hikers climbers pensioners worshippers shoppers motorists "
-    "pedestrians commuters travellers travelers peacekeepers contractors volunteers".split()
+    "pedestrians commuters travellers travelers peacekeepers contractors volunteers reporters robbers thieves "
+    "sisters brothers sons daughters youths teens nominees jurors relatives".split()
 )
 #: Counted people who were on board: "eight crew and seven passengers" are affected unless an outcome is
 #: predicated of them ("seven passengers were killed").
@@ -151,7 +152,7 @@ DAMAGEABLE = frozenset(
 _DAMAGE = Caseless(
     r"\b(?:destroy(?:ed|ing|s)?|destruction|damag\w+|shot down|shooting down|downed|intercept(?:ed|ing|s)?|"
     r"burn(?:ed|t|ing)|razed|flattened|demolish\w*|collapsed|wrecked|knocked out|level+ed|gutted|obliterated|"
-    r"severed|snapped|flooded|inundated|swept away|washed away)\b"
+    r"severed|infected|compromised|flooded|inundated|swept away|washed away)\b"
 )
 _WEAK_DAMAGE_BEFORE = Caseless(r"\b(?:hit|struck|lost|strik\w+ on|attack\w* on|target\w*)\s+$")
 # Verbs only people undergo: a count right after one is of people whatever words follow it.
@@ -228,17 +229,18 @@ def thing_kind(text: str, unit: str, floor: int, start: int, unit_end: int, limi
     after a weak verb ("hit", "lost") when they can be damaged; otherwise an amount. A count that a verb of
     people governs ("arrested 23 heavily armed …", "killing nine farmers") or that an outcome of people is said
     of ("two fishermen remain unaccounted for") is of people, whatever the noun."""
-    people = _PEOPLE_VERB_BEFORE.search(text, max(floor, start - 20), start)
+    last = unit.rsplit(maxsplit=1)[-1]
+    people = None if last in DAMAGEABLE else _PEOPLE_VERB_BEFORE.search(text, max(floor, start - 20), start)
     if people is not None:
         outcome = _OUTCOME.search(text, people.start(), people.end())
         if outcome is not None:
             return _kind(outcome)
-    said = predicated(text, unit_end, limit)
+    said = None if last in DAMAGEABLE else predicated(text, unit_end, limit)
     if said is not None:
         return said
     if _nearest(_DAMAGE, text, max(floor, start - 60), start, unit_end, min(limit, unit_end + _AFTER), frozenset()):
         return FigureKind.damage
-    if unit.rsplit(maxsplit=1)[-1] in DAMAGEABLE and _WEAK_DAMAGE_BEFORE.search(text, max(floor, start - 30), start):
+    if last in DAMAGEABLE and _WEAK_DAMAGE_BEFORE.search(text, max(floor, start - 30), start):
         return FigureKind.damage
     return FigureKind.amount
 

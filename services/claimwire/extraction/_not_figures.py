@@ -11,7 +11,8 @@ from ._text import Caseless
 #: Units of time (durations, times of day, time zones): "for three hours", "at 10 pm", "1400 GMT".
 TIME_UNITS = frozenset(
     "year years month months week weeks day days hour hours hrs minute minutes second seconds decade decades "
-    "century centuries times time o'clock am pm a.m p.m p gmt utc bst cet est edt pst pdt local".split()
+    "century centuries times time o'clock am pm a.m p.m p gmt utc bst cet est edt pst pdt local season seasons "
+    "twenties thirties forties fifties sixties seventies eighties nineties".split()
 )
 #: Units of length, speed and temperature: "12 km", "30 miles from", "40 knots", "35 degrees".
 MEASURE_UNITS = frozenset(
@@ -41,12 +42,14 @@ _LABEL_BEFORE = Caseless(
     r"\b(?:no|nos|number|week|route|highway|interstate|flight|room|gate|platform|channel|chapter|section|article|"
     r"page|pier|terminal|bus|line|game|round|stage|level|category|grade|class|unit|apartment|suite|floor|box|exit|"
     r"volume|vol|episode|season|act|rule|resolution|bill|proposition|prop|model|type|lot|ward|precinct|station|"
-    r"engine|ladder|amendment|psalm|verse|row|seat|track|lane|pg|magnitude)\.?\s*#?\s*$|#\s*$"
+    r"engine|ladder|amendment|psalm|verse|row|seat|track|lane|pg|magnitude)\.?\s*#?\s*$|#\s*$|\bno\s*-\s*$"
 )
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
 )
+# A model or designation: "AK 47", "MH 17" (an acronym right before digits).
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,4}\s*-?\s*$")
 _PHONE_BEFORE = Caseless(r"\b(?:phone|call|tel|telephone|hotline|fax|dial)\b\W{0,3}$|\+\s*$|\(\d{2,5}\)\s*$")
 _PHONE_AFTER = re.compile(r"[\s.-]\d{3,4}\b")
 # "34-year-old", "a 500-seat hall" (written "34 - year - old" in some copy): the number modifies a noun.
@@ -56,7 +59,7 @@ _POPULATION = frozenset(("population", "electorate", "workforce", "inhabitants",
 
 
 def before_says_no(text: str, floor: int, at: int) -> bool:
-    """The words before a number at `at` make it a capacity, an age, a date, a label or a phone number."""
+    """The words before a number at `at` make it a capacity, an age, a date, a label, a model or a phone number."""
     lo = max(floor, at - 60)
     return bool(
         _CAPACITY_BEFORE.search(text, lo, at)
@@ -64,6 +67,7 @@ def before_says_no(text: str, floor: int, at: int) -> bool:
         or _LABEL_BEFORE.search(text, max(lo, at - 16), at)
         or _MONTH_BEFORE.search(text, max(lo, at - 12), at)
         or _PHONE_BEFORE.search(text, max(lo, at - 16), at)
+        or (text[at : at + 1].isdigit() and _ACRONYM_BEFORE.search(text, max(lo, at - 8), at))
     )
 
 

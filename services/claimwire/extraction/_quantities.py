@@ -156,7 +156,10 @@ _MONEY = frozenset(
     "dollars euros pounds yuan rubles roubles hryvnias rupees yen francs shekels dinars usd eur gbp cents".split()
 )
 # Matched at a position (pattern.match(text, pos)), so no "^" and no copy of the rest of the text.
-_NOT_A_COUNT = Caseless(r"(?:one\s+(?:of|another)|one's)\b")
+# "one of", "one another", "on the one hand", "the one who …": "one" as a pronoun or in an idiom.
+_NOT_A_COUNT = Caseless(
+    r"(?:one\s+(?:of|another|hand)|one's|(?<=the )one(?!\s+(?:hundred|thousand|million|billion)))\b"
+)
 
 
 # Cheap pre-check (many spans hold no figure): a digit, a number word, or a word that makes a zero.
@@ -291,7 +294,8 @@ def _read(text: str, match: re.Match[str], floor: int, limit: int) -> _Number | 
     if value is None or (match.group("digits") and _is_year(match.group("digits"), value)):
         return None
     start, end = match.start(), _number_end(text, match)
-    bound = Bound.about if match.group("vague") else bound_of(match.group("approx"))
+    approx = match.group("approx")
+    bound = Bound.about if match.group("vague") and approx is None else bound_of(approx)
     high = _value(match.group("hdigits"), match.group("hscale"), match.group("hwords"), None)
     if match.group("joiner") is not None and high is not None:
         if match.group("hscale") and not match.group("scale") and value <= high / _SCALE_FACTORS[match.group("hscale")]:
