@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "bench" / "data" / "gum_attribution"
@@ -205,20 +206,20 @@ def _relations(root: ET.Element, nodes: dict[str, Node]) -> list[Relation]:
         if kind is not None:
             toks = {int(t) for t in (sig.get("tokens") or "").split(",") if t}
             signals.setdefault(sig.get("source", ""), {}).setdefault(kind, set()).update(toks)
-    edges = [(n.node_id, n.parent, n.relname, False) for n in nodes.values() if n.parent]
-    edges += [(e.get("source"), e.get("target"), e.get("relname", ""), True) for e in root.iter("secedge")]
+    edges = [(n.node_id, n.parent or "", n.relname, False) for n in nodes.values()]
+    edges += [(e.get("source", ""), e.get("target", ""), e.get("relname", ""), True) for e in root.iter("secedge")]
     relations = []
     for sat, nuc, relname, secondary in edges:
         if relname in ATTRIBUTION and sat and nuc:
-            sig = signals.get(f"{sat}-{nuc}" if secondary else sat, {})
+            marks = signals.get(f"{sat}-{nuc}" if secondary else sat, {})
             relations.append(
                 Relation(
                     sat,
                     nuc,
                     relname.removeprefix("attribution-"),
                     secondary,
-                    frozenset(sig.get("source", ())),
-                    frozenset(sig.get("cue", ())),
+                    frozenset(marks.get("source", set())),
+                    frozenset(marks.get("cue", set())),
                 )
             )
     return relations
@@ -331,7 +332,7 @@ def content_run(toks: set[int], skip: set[int], text: Text) -> list[int]:
     return run
 
 
-def attribution_claims(nodes: dict[str, Node], relations: list[Relation], text: Text) -> list[dict[str, object]]:
+def attribution_claims(nodes: dict[str, Node], relations: list[Relation], text: Text) -> list[dict[str, Any]]:
     """One gold claim per attribution relation, in text order of content, then cue."""
     claims = []
     for rel in relations:
@@ -352,13 +353,13 @@ def attribution_claims(nodes: dict[str, Node], relations: list[Relation], text: 
                 "rst": {"satellite": rel.satellite, "nucleus": rel.nucleus, "secondary": rel.secondary},
             }
         )
-    return sorted(claims, key=lambda c: (c["content"], c["cue"] or (0, 0)))  # type: ignore[arg-type]
+    return sorted(claims, key=lambda c: (c["content"], c["cue"] or (0, 0)))
 
 
 # ---------------------------------------------------------------------------------------------- documents
 
 
-def convert_document(doc_id: str, genre: str, split: str, conllu: str, rs4: str) -> dict[str, object]:
+def convert_document(doc_id: str, genre: str, split: str, conllu: str, rs4: str) -> dict[str, Any]:
     """One JSONL record: the rebuilt text and its gold attributions."""
     text = rebuild_text(conllu)
     nodes, relations = read_rs4(rs4)
@@ -455,7 +456,7 @@ def convert(gum: Path, out_dir: Path) -> None:
 # ---------------------------------------------------------------------------------------------- stats
 
 
-def load(split: str, data_dir: Path = OUT_DIR) -> list[dict[str, object]]:
+def load(split: str, data_dir: Path = OUT_DIR) -> list[dict[str, Any]]:
     """The documents of one split, as written by `convert`."""
     path = data_dir / f"{split}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
@@ -471,11 +472,10 @@ def stats(data_dir: Path = OUT_DIR) -> str:
     for split in SPLITS:
         per: dict[str, Counter[str]] = {}
         for doc in load(split, data_dir):
-            c = per.setdefault(str(doc["genre"]), Counter())
+            c = per.setdefault(doc["genre"], Counter())
             atts = doc["attributions"]
-            assert isinstance(atts, list)
             c["docs"] += 1
-            c["tokens"] += int(doc["tokens"])  # type: ignore[call-overload]
+            c["tokens"] += doc["tokens"]
             c["attributions"] += len(atts)
             c["scored"] += sum(not a["credit"] for a in atts)
             c["null cue"] += sum(a["cue"] is None and not a["credit"] for a in atts)
@@ -487,7 +487,7 @@ def stats(data_dir: Path = OUT_DIR) -> str:
     return "\n".join(rows)
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     conv = sub.add_parser("convert", help="rebuild the JSONL from a GUM checkout or bare git dir")
@@ -502,6 +502,7 @@ def main(argv: list[str] | None = None) -> None:
         convert(args.gum, args.out)
     else:
         print(stats(args.data))
+    return 0
 
 
 if __name__ == "__main__":
