@@ -262,8 +262,8 @@ def heads_of(unit: set[int], text: Text) -> set[int]:
 
 
 def cue_run(cue: set[int], unit_heads: set[int]) -> list[int]:
-    """The run of cue tokens that holds a head of the attributing unit (`asked if he knew …, mentioned`:
-    mentioned), else the longest, the last of equal length (`a reason to … note`: note)."""
+    """The run of cue tokens that holds a head of the attributing unit (`when asked about it, she later
+    added`: added), else the longest, the last of equal length."""
     found = runs(cue)
     with_head = [r for r in found if unit_heads & set(r)]
     return with_head[0] if with_head else max(reversed(found), key=len, default=[])
@@ -278,8 +278,8 @@ def source_run(source: set[int], cue: list[int]) -> list[int]:
 
 def is_credit(unit: set[int], has_cue: bool, text: Text) -> bool:
     """A credit or byline rather than a claim: no cue signalled, nothing verbal or adjectival that the unit
-    hangs from, and either whole sentences (an author block, `General Prelogar.` before a court argument) or
-    no preposition (`Image: NASA.` after a caption, `— Toronto Star, August 15, 2008`). `according to X`
+    hangs from, and either whole sentences (an author block, a speaker's name before a court argument) or
+    no preposition (`Photo: Jane Roe.` after a caption, `— Daily Gazette, May 2, 2010`). `according to X`
     and `in the words of X` keep their preposition and stay claims."""
     if has_cue or any(text.tokens[t - 1].upos in ("VERB", "AUX", "ADJ") for t in heads_of(unit, text)):
         return False
@@ -301,7 +301,7 @@ QUOTES = frozenset({'"', "“", "”", "``", "''"})
 def content_run(toks: set[int], skip: set[int], text: Text) -> list[int]:
     """The nucleus tokens from first to last, trimmed at both edges of punctuation, of source and cue
     tokens and of a leading complementizer `that`. A quote mark at an edge goes only when the quote marks
-    left inside stay paired (`"modify" has to mean` keeps its opening mark)."""
+    left inside stay paired (`"waive" means to drop` keeps its opening mark)."""
     run = list(range(min(toks), max(toks) + 1))
 
     def quote(t: int) -> bool:
