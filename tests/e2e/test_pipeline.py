@@ -22,7 +22,8 @@ pytestmark = [pytest.mark.redis, pytest.mark.slow]
 
 
 async def test_articles_flow_to_claims_and_incidents(settings, redis_client: Redis, tmp_path):
-    """Samples and the original seed article: valid claims with exact offsets, every claim in one incident."""
+    """Samples and the original seed article: valid claims with exact offsets, every article filed once and
+    every claim in its article's incident."""
     paths = [str(SEED_JSONL)]
     if ORIGINAL_SEED.exists():
         paths.append(str(ORIGINAL_SEED))
@@ -30,8 +31,7 @@ async def test_articles_flow_to_claims_and_incidents(settings, redis_client: Red
     try:
         report = await feed_paths(settings, paths)
         assert report.fed == 8 + (1 if ORIGINAL_SEED.exists() else 0)
-        groups = [(settings.articles_stream, settings.ingest_group), (settings.claims_stream, settings.dedup_group),
-                  (settings.articles_stream, settings.dedup_articles_group)]
+        groups = [(settings.articles_stream, settings.ingest_group), (settings.extracted_stream, settings.dedup_group)]
         assert await wait_until_drained(redis_client, groups, timeout=60)
     finally:
         await broker.stop()
@@ -55,8 +55,13 @@ async def test_articles_flow_to_claims_and_incidents(settings, redis_client: Red
         assert previous is None or update.version == previous.version + 1, "new versions increase one by one"
         latest[update.incident_id] = update
     placed = [claim_id for incident in latest.values() for claim_id in incident.claim_ids]
-    reports = {report_claim(a).claim_id for a in articles.values()}
-    assert sorted(placed) == sorted({c.claim_id for c in claims} | reports), "every claim and report in one incident"
+    assert sorted(placed) == sorted(c.claim_id for c in claims), "every claim in one incident, no report among them"
+    filed = sorted((m.article_id, m.claim_id) for incident in latest.values() for m in incident.merges)
+    reports = sorted((a.article_id, report_claim(a).claim_id) for a in articles.values())
+    assert reports == filed, "each article filed once, its reason naming its report"
+    for incident in latest.values():
+        of_articles = {c.claim_id for c in claims if c.article_id in incident.article_ids}
+        assert of_articles == set(incident.claim_ids), "claims follow their article"
     assert [] == await read_events(redis_client, settings.deadletter_stream, DeadLetter)
 
 
