@@ -303,7 +303,9 @@ def _read(text: str, match: re.Match[str], floor: int, limit: int) -> _Number | 
     value = _value(match.group("digits"), match.group("scale"), match.group("words"), match.group("vague"))
     if value is None or (match.group("digits") and _is_year(match.group("digits"), value)):
         return None
-    start, end = match.start(), _number_end(text, match)
+    # "between 20" with no second number is just 20.
+    start = match.start("digits") if match.group("between") and match.group("digits") else match.start()
+    end = _number_end(text, match)
     sign = match.group("currency")
     if sign is None and text[start - 1 : start] in _CURRENCIES and start > 0:
         sign, start = text[start - 1], start - 1  # "$5 million": the sign is part of the figure
@@ -385,7 +387,7 @@ def _found(number: _Number, unit: str, end: int, kind: FigureKind) -> FoundQuant
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:aged|age|no\.|number|page|article|section|chapter|route|at|from)\s+$")
 _FOLLOWER = re.compile(r"\s*([A-Za-z]+)")
 # What may stand between two numbers of one count: "22 of 27 drones", "by 68 votes to 31", "3 tanks and 2".
-_JOIN = re.compile(r"[\s,]*(?:(?:out\s+)?of|to|and|or|against)?[\s,]*(?:(?:the|its|their|all)\s+)?")
+_JOIN = re.compile(r"[\s,]*(?:(?:out\s+)?of|to|and|or|against)?[\s,]*(?:(?:the|its|their|all)\s+(?:[a-z]+\s+)?)?")
 # "14 new cases …, bringing the total to 61": a running total counts what the figure before it counts.
 _TOTAL_BEFORE = Caseless(r"\b(?:total|tally|count|number)\b[^.;:]{0,30}?\b(?:to|of|at)\s+$")
 
