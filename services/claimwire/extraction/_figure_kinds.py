@@ -70,8 +70,7 @@ _OUTCOMES = {
     FigureKind.evacuated: r"evacuated|evacuating|evacuate|evacuation|evacuees",
     FigureKind.displaced: r"displaced|displacing|homeless|fled|fleeing|flee|uprooted|refugees|from their homes",
     FigureKind.arrested: r"arrested|arresting|arrests|detained|detaining|detention|(?:(?:taken )?in(?:to)? )?custody|"
-    r"apprehended|nabbed|nab|"
-    r"captured|rounded up",
+    r"apprehended|nabbed|nab|captured|rounded up",
 }
 _OUTCOME = Caseless(r"\b(?:" + "|".join(f"(?P<{kind.value}>{words})" for kind, words in _OUTCOMES.items()) + r")\b")
 # Words that name an outcome only when said of the people counted ("two of them managed to flee" is no

@@ -304,10 +304,11 @@ def _read(text: str, match: re.Match[str], floor: int, limit: int) -> _Number | 
     if value is None or (match.group("digits") and _is_year(match.group("digits"), value)):
         return None
     # "between 20" with no second number is just 20.
-    start = match.start("digits") if match.group("between") and match.group("digits") else match.start()
+    alone = match.group("between") and match.group("joiner") is None and match.group("digits")
+    start = match.start("digits") if alone else match.start()
     end = _number_end(text, match)
     sign = match.group("currency")
-    if sign is None and text[start - 1 : start] in _CURRENCIES and start > 0:
+    if sign is None and start > 0 and text[start - 1] in _CURRENCIES:
         sign, start = text[start - 1], start - 1  # "$5 million": the sign is part of the figure
     currency = _CURRENCIES.get(sign) if sign else None
     approx = match.group("approx")
@@ -350,10 +351,10 @@ def _counted(text: str, number: _Number, words: list[tuple[str, int]], floor: in
     if nf.unit_says_no(unit, capitalised=words[-1][0][:1].isupper()) or nf.after_says_no(text, number.end, limit):
         return None
     if nf.is_percent(unit):
-        of_whom = nf.percent_of_people(text, unit_end, limit, PEOPLE)
-        if of_whom is None:
+        people = nf.percent_of_people(text, unit_end, limit, PEOPLE)
+        if people is None:
             return None
-        end = text.index(of_whom, unit_end) + len(of_whom)
+        of_whom, end = people
         kind = people_kind(text, of_whom, floor, number.start, end, limit)
         return _found(number, f"percent of {of_whom}", end, kind)
     kind, unit = _kind(text, unit, floor, number.start, unit_end, limit)
