@@ -67,11 +67,10 @@ _OUTCOMES = {
     FigureKind.injured: r"wounded|wounding|wounds|injured|injuring|injuries|hurt|hospitali[sz]ed",
     FigureKind.missing: r"missing|unaccounted for",
     FigureKind.rescued: r"rescued|rescuing|rescue|pulled (?:alive |out )?(?:from|out)|saved|freed",
-    FigureKind.evacuated: r"evacuated|evacuating|evacuation|evacuees",
+    FigureKind.evacuated: r"evacuated|evacuating|evacuate|evacuation|evacuees",
     FigureKind.displaced: r"displaced|displacing|homeless|fled|fleeing|flee|uprooted|refugees|from their homes",
     FigureKind.arrested: r"arrested|arresting|arrests|detained|detaining|detention|(?:(?:taken )?in(?:to)? )?custody|"
-    r"apprehended|nabbed|"
-    r"captured|rounded up",
+    r"apprehended|nabbed|nab|captured|rounded up",
 }
 _OUTCOME = Caseless(r"\b(?:" + "|".join(f"(?P<{kind.value}>{words})" for kind, words in _OUTCOMES.items()) + r")\b")
 # Words that name an outcome only when said of the people counted ("two of them managed to flee" is no
@@ -133,7 +132,7 @@ _PREDICATE = Caseless(
 )
 _OUTCOME_BEFORE = Caseless(
     r"\b(?:kill\w*|wound\w*|injur\w*|hurt\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*|captur\w*|"
-    r"apprehend\w*|nabb\w*)\s+$"
+    r"apprehend\w*|nab\w*)\s+$"
 )
 # "The death toll has risen to 45", "the number of injured climbed to 80": the number counts the toll's kind.
 _TOLL_BEFORE = Caseless(
@@ -157,7 +156,7 @@ _DAMAGE = Caseless(
 _WEAK_DAMAGE_BEFORE = Caseless(r"\b(?:hit|struck|lost|strik\w+ on|attack\w* on|target\w*)\s+$")
 # Verbs only people undergo: a count right after one is of people whatever words follow it.
 _PEOPLE_VERB_BEFORE = Caseless(
-    r"\b(?:kill|wound|injur|arrest|detain|evacuat|rescu|freed|free)(?:ed|ing|e)?\s+$"
+    r"\b(?:(?:kill|wound|injur|arrest|detain|evacuat|rescu)(?:ed|ing|e)?|nab(?:bed|bing)?|freed)\s+$"
 )
 _BEFORE, _AFTER = 80, 40
 

@@ -97,13 +97,13 @@ def is_percent(unit: str) -> bool:
     return unit.split(maxsplit=1)[0] in _PERCENT or unit.startswith("per cent")
 
 
-def percent_of_people(text: str, at: int, limit: int, people: frozenset[str]) -> str | None:
-    """For a percentage ending at `at`, "of" + the people it counts ("40 percent of residents"), else None:
-    percentages of people are figures (of the population affected), other percentages are not."""
+def percent_of_people(text: str, at: int, limit: int, people: frozenset[str]) -> tuple[str, int] | None:
+    """For a percentage ending at `at`, the people it counts and where their word ends ("40 percent of
+    residents"), else None: percentages of people are figures (of the population affected), others are not."""
     m = _PERCENT_OF_PEOPLE.match(text, at, limit)
     if m is None or (m.group(1) not in people and m.group(1) not in _POPULATION):
         return None
-    return m.group(1)
+    return m.group(1), m.end()
 
 
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")

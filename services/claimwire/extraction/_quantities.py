@@ -93,7 +93,7 @@ _FIRST_LETTERS = "".join(sorted({w[0] for w in _OPENING_WORDS}))
 # A range's second number follows "-", "to", or "and" after "between": "20-30", "20 to 30", "between 20 and 30".
 _NUMBER = Caseless(
     rf"(?=[{_FIRST_LETTERS}\d])(?<![\w\-/.:])(?=\d|{_OPENINGS})"
-    rf"(?:(?P<between>between)\s+|(?P<approx>{_APPROX})\s+)?"
+    rf"(?:(?P<between>between)\s+|(?P<approx>{_APPROX})\s+)?(?P<currency>[$£€])?"
     rf"(?:(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|m|bn)\b)?|"
     rf"(?P<words>{_WORD_NUMBER})|"
     rf"(?P<vague>{'|'.join(_VAGUE_AMOUNTS)}|a dozen))"
@@ -214,7 +214,8 @@ class FoundQuantity:
 
 @dataclass(slots=True, init=False)
 class _Number:
-    """A number as written: value (and high end), bound, offsets of the number and of what follows it."""
+    """A number as written: value (and high end), bound, offsets of the number and of what follows it, and the
+    currency its sign names ("$5 million": dollars)."""
 
     value: int | float
     high: int | float | None
@@ -222,9 +223,17 @@ class _Number:
     start: int
     end: int
     after: int
+    currency: str | None
 
     def __init__(
-        self, value: int | float, high: int | float | None, bound: Bound, start: int, end: int, after: int
+        self,
+        value: int | float,
+        high: int | float | None,
+        bound: Bound,
+        start: int,
+        end: int,
+        after: int,
+        currency: str | None = None,
     ) -> None:
         self.value = value
         self.high = high
@@ -232,6 +241,7 @@ class _Number:
         self.start = start
         self.end = end
         self.after = after
+        self.currency = currency
 
 
 def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
@@ -247,7 +257,7 @@ def find_quantities(text: str, start: int, end: int) -> list[FoundQuantity]:
         if number is None or nf.before_says_no(text, start, number.start):
             continue
         words = _unit_words(text, number.after, end)
-        if words or _currency(text, number.start) is not None:
+        if words or number.currency is not None:
             quantity = _counted(text, number, words, start, end)
             if quantity is None:
                 continue
@@ -293,7 +303,14 @@ def _read(text: str, match: re.Match[str], floor: int, limit: int) -> _Number | 
     value = _value(match.group("digits"), match.group("scale"), match.group("words"), match.group("vague"))
     if value is None or (match.group("digits") and _is_year(match.group("digits"), value)):
         return None
-    start, end = match.start(), _number_end(text, match)
+    # "between 20" with no second number is just 20.
+    alone = match.group("between") and match.group("joiner") is None and match.group("digits")
+    start = match.start("digits") if alone else match.start()
+    end = _number_end(text, match)
+    sign = match.group("currency")
+    if sign is None and start > 0 and text[start - 1] in _CURRENCIES:
+        sign, start = text[start - 1], start - 1  # "$5 million": the sign is part of the figure
+    currency = _CURRENCIES.get(sign) if sign else None
     approx = match.group("approx")
     bound = Bound.about if match.group("vague") and approx is None else bound_of(approx)
     high = _value(match.group("hdigits"), match.group("hscale"), match.group("hwords"), None)
@@ -306,12 +323,12 @@ def _read(text: str, match: re.Match[str], floor: int, limit: int) -> _Number | 
             return _Number(high, None, Bound.exact, second, end, match.end())
         if high <= value or _is_year(str(high), high):
             return None
-        return _Number(value, high, Bound.range, start, end, match.end())
+        return _Number(value, high, Bound.range, start, end, match.end(), currency)
     after = match.end()
     suffix = SUFFIX_BOUND.match(text, end, limit)
     if suffix is not None and bound is Bound.exact and not match.group(0).endswith(" of"):
         bound, end, after = suffix_bound(suffix.group()), suffix.end(), suffix.end()
-    return _Number(value, None, bound, start, end, after)
+    return _Number(value, None, bound, start, end, after, currency)
 
 
 def _number_end(text: str, match: re.Match[str]) -> int:
@@ -327,27 +344,21 @@ def _number_end(text: str, match: re.Match[str]) -> int:
 def _counted(text: str, number: _Number, words: list[tuple[str, int]], floor: int, limit: int) -> FoundQuantity | None:
     """The figure of `number` counting `words`, or None when the words make it no figure ("three hours", "12 km",
     "12 March", "52 percent of the vote")."""
-    currency = _currency(text, number.start)
-    if currency is not None:
-        return FoundQuantity(number.value, currency, number.start - 1, number.end, FigureKind.amount, number.bound)
+    if number.currency is not None:
+        return _found(number, number.currency, number.end, FigureKind.amount)
     unit_end = words[-1][1]
     unit = " ".join(w for w, _ in words if not w[:1].isupper()).lower() or words[-1][0].lower()
     if nf.unit_says_no(unit, capitalised=words[-1][0][:1].isupper()) or nf.after_says_no(text, number.end, limit):
         return None
     if nf.is_percent(unit):
-        of_whom = nf.percent_of_people(text, unit_end, limit, PEOPLE)
-        if of_whom is None:
+        people = nf.percent_of_people(text, unit_end, limit, PEOPLE)
+        if people is None:
             return None
-        end = text.index(of_whom, unit_end) + len(of_whom)
+        of_whom, end = people
         kind = people_kind(text, of_whom, floor, number.start, end, limit)
         return _found(number, f"percent of {of_whom}", end, kind)
     kind, unit = _kind(text, unit, floor, number.start, unit_end, limit)
     return _found(number, unit, unit_end, kind)
-
-
-def _currency(text: str, start: int) -> str | None:
-    """ "$5 million" counts dollars, "£300" pounds, "€40" euros."""
-    return _CURRENCIES.get(text[start - 1 : start]) if start > 0 else None
 
 
 def _kind(text: str, unit: str, floor: int, start: int, unit_end: int, limit: int) -> tuple[FigureKind, str]:
@@ -359,6 +370,9 @@ def _kind(text: str, unit: str, floor: int, start: int, unit_end: int, limit: in
     named = outcome_noun(unit)
     if named is not None:
         return named, unit if last == "casualties" else OUTCOME_UNITS[named]
+    described = next((k for k in map(outcome_noun, unit.split()[:-1]) if k is not None), None)
+    if described is not None and last in PEOPLE:
+        return described, OUTCOME_UNITS[described]  # "two wounded men", "three missing children"
     if last in PEOPLE:
         toll = toll_kind(text, floor, start)
         kind = toll if toll is not None else people_kind(text, unit, floor, start, unit_end, limit)
@@ -374,7 +388,7 @@ def _found(number: _Number, unit: str, end: int, kind: FigureKind) -> FoundQuant
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:aged|age|no\.|number|page|article|section|chapter|route|at|from)\s+$")
 _FOLLOWER = re.compile(r"\s*([A-Za-z]+)")
 # What may stand between two numbers of one count: "22 of 27 drones", "by 68 votes to 31", "3 tanks and 2".
-_JOIN = re.compile(r"[\s,]*(?:(?:out\s+)?of|to|and|or|against)?[\s,]*(?:(?:the|its|their|all)\s+)?")
+_JOIN = re.compile(r"[\s,]*(?:(?:out\s+)?of|to|and|or|against)?[\s,]*(?:(?:the|its|their|all)\s+(?:[a-z]+\s+)?)?")
 # "14 new cases …, bringing the total to 61": a running total counts what the figure before it counts.
 _TOTAL_BEFORE = Caseless(r"\b(?:total|tally|count|number)\b[^.;:]{0,30}?\b(?:to|of|at)\s+$")
 

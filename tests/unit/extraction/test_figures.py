@@ -121,6 +121,24 @@ def test_every_bound(text: str, expected: tuple[float, Bound, float | None]) -> 
     assert [expected] == _bounds(text)
 
 
+def test_money_keeps_its_bound() -> None:
+    """ "at least $160 million" is 160,000,000 dollars, at least; the sign is part of the figure's text."""
+    text = "The offer was worth at least $160 million."
+    [found] = find_quantities(text, 0, len(text))
+    assert (160_000_000, "dollars", Bound.at_least, "at least $160 million") == (
+        found.value,
+        found.unit,
+        found.bound,
+        text[found.start : found.end],
+    )
+
+
+def test_an_outcome_word_inside_the_unit_counts() -> None:
+    """ "two wounded men" are injured; "three missing children" are missing."""
+    assert [(2, "wounded", FigureKind.injured)] == _figures("The two wounded men asked for privacy.")
+    assert [(3, "missing", FigureKind.missing)] == _figures("Police are looking for three missing children.")
+
+
 def test_a_range_takes_the_scale_of_its_high_end() -> None:
     """ "2 to 3 million" is 2,000,000 to 3,000,000."""
     assert [(2_000_000, Bound.range, 3_000_000)] == _bounds("The flood affected 2 to 3 million people.")
