@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from claimwire_contracts import ClaimantKind, ClaimExtracted, EventType, VerificationStatus
 
+from ._figures import scope_of
 from ._text import content_tokens, event_kinds, fold, location_key, place_key, region_key
 
 #: MinHash LSH: BANDS bands of ROWS rows. Two rows keep buckets specific even in a partition holding
@@ -181,7 +182,7 @@ def claim_features(claim: ClaimExtracted) -> ClaimFeatures:
     tokens, entities = content_tokens(claim.text)
     places = frozenset(location_key(loc.name, loc.admin1) for loc in claim.locations)
     regions = frozenset(region_key(loc.admin1) for loc in claim.locations if loc.admin1)
-    figures = tuple((fold(q.unit), float(q.value)) for q in claim.quantities)
+    figures = tuple((":".join(scope_of(q)), float(q.value)) for q in claim.quantities)
     for q in claim.quantities:
         tokens.add(f"#{q.value:g}")
     return ClaimFeatures(
