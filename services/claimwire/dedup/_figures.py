@@ -28,17 +28,27 @@ _KINDS = list(FigureKind)
 _Scope = tuple[FigureKind, str]
 
 
-def fold_figures(figures: list[Figure], claim: ClaimExtracted) -> list[Figure]:
-    """`figures` after the quantities of `claim` join them; a claim already folded in adds nothing."""
-    scopes: dict[_Scope, list[FigureReport]] = {}
-    for figure in figures:
-        scopes.setdefault((figure.kind, figure.unit), []).extend(figure.reports)
-    if any(r.claim_id == claim.claim_id for reports in scopes.values() for r in reports):
+def fold_figures(figures: list[Figure], *claims: ClaimExtracted) -> list[Figure]:
+    """`figures` after the quantities of `claims` join them; a claim already folded in adds nothing.
+
+    Only the scopes the claims report are rebuilt (an article's claims are folded in one call: a large
+    incident holds many figures, and rebuilding them all per claim made filing cost grow with the incident).
+    """
+    known = {r.claim_id for figure in figures for r in figure.reports}
+    added: dict[_Scope, list[FigureReport]] = {}
+    for claim in claims:
+        if claim.claim_id in known:
+            continue
+        known.add(claim.claim_id)
+        for quantity in claim.quantities:
+            added.setdefault(scope_of(quantity), []).append(report_of(claim, quantity))
+    if not added:
         return figures
-    for quantity in claim.quantities:
-        scopes.setdefault(scope_of(quantity), []).append(report_of(claim, quantity))
-    ordered = sorted(scopes.items(), key=lambda item: (_KINDS.index(item[0][0]), item[0][1]))
-    return [figure_of(kind, unit, reports) for (kind, unit), reports in ordered]
+    scopes = {(figure.kind, figure.unit): figure for figure in figures}
+    for (kind, unit), reports in added.items():
+        earlier = scopes[(kind, unit)].reports if (kind, unit) in scopes else []
+        scopes[(kind, unit)] = figure_of(kind, unit, [*earlier, *reports])
+    return [scopes[scope] for scope in sorted(scopes, key=lambda scope: (_KINDS.index(scope[0]), scope[1]))]
 
 
 #: Kinds that count people: their scope is the kind itself, whatever word the text used ("4 wounded" and

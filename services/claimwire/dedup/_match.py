@@ -120,9 +120,14 @@ def token_weight(token: str, entities: frozenset[str], rarity: Mapping[str, floa
     return kind * rarity.get(token, 1.0)
 
 
-def claim_weights(claim: ClaimFeatures, ignore: set[str]) -> dict[str, float]:
-    """The weight of each of the claim's tokens but `ignore`d ones, names being the claim's own."""
-    return {t: token_weight(t, claim.entities, claim.rarity) for t in claim.tokens - ignore}
+def claim_weights(claim: ClaimFeatures, ignore: set[str], every: dict[str, float] | None = None) -> dict[str, float]:
+    """The weight of each of the claim's tokens but `ignore`d ones, names being the claim's own; `every`, the
+    weights of all its tokens when known, spares computing them again."""
+    if every is None:
+        return {t: token_weight(t, claim.entities, claim.rarity) for t in claim.tokens - ignore}
+    if ignore.isdisjoint(every):
+        return every
+    return {t: w for t, w in every.items() if t not in ignore}
 
 
 def content_similarity(
@@ -201,7 +206,7 @@ def kind_signal(kinds: frozenset[str], others: set[str]) -> float:
     return 1.0 if kinds & others else KIND_MISMATCH
 
 
-def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
+def score(claim: ClaimFeatures, summary: IncidentSummary, every: dict[str, float] | None = None) -> Match | None:
     """Score an article against the incident, or None when a hard signal (type, kind, place, time) rules it
     out."""
     signals = {
@@ -218,7 +223,7 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
         return None
     ignore = {p.removeprefix("r:") for p in claim.places | claim.regions | summary.places | summary.regions}
     best, best_id = 0.0, None
-    weights = claim_weights(claim, ignore)
+    weights = claim_weights(claim, ignore, every)
     for member in summary.members:
         similarity = content_similarity(claim, member, ignore, weights)
         if similarity > best or best_id is None:
@@ -246,5 +251,6 @@ def score(claim: ClaimFeatures, summary: IncidentSummary) -> Match | None:
 def best_match(claim: ClaimFeatures, candidates: list[IncidentSummary]) -> Match | None:
     """The highest-scoring candidate at or above the threshold; ties go to the smaller incident id."""
     threshold = LONG_THRESHOLD if len(claim.tokens) >= LONG_TOKENS else THRESHOLD
-    matches = [m for s in candidates if (m := score(claim, s)) is not None and m.score >= threshold]
+    every = claim_weights(claim, set())
+    matches = [m for s in candidates if (m := score(claim, s, every)) is not None and m.score >= threshold]
     return min(matches, key=lambda m: (-m.score, m.incident_id), default=None)

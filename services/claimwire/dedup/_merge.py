@@ -132,9 +132,7 @@ def merge(
     locations = _locations(state.locations if state else [], unit.claims)
     time = _time(state.time if state else TimeRange(), features)
     sources = _sources(state.sources if state else [], unit, features.origin)
-    figures = state.figures if state else []
-    for claim in unit.claims:
-        figures = fold_figures(figures, claim)
+    figures = fold_figures(state.figures if state else [], *unit.claims)
     headline = state.title.partition(": ")[2] if state else (unit.title or unit.report.text.split("\n", 1)[0])
     first_reported, last_reported = _bounds(state.first_reported if state else None,
                                             state.last_reported if state else None, unit.report.published_at)
