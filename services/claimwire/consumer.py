@@ -74,8 +74,9 @@ class StreamStage(Generic[In]):
     failure_reason: DeadLetterReason = DeadLetterReason.processing_error
     warm_up: Callable[[], None] | None = None
     """Run once before consuming (e.g. load a gazetteer), so the first batch is not the slow one."""
-    on_acked: Callable[[list[In]], Awaitable[None]] | None = None
-    """Run after a batch is published and acked, with the items processed in it (e.g. drop their outbox)."""
+    on_acked: Callable[[list[In], list[tuple[str, Contract, str]]], Awaitable[None]] | None = None
+    """Run after a batch is published and acked, with the items processed in it (e.g. drop their outbox) and
+    what was published for them: (stream, event, new entry id)."""
     delete_acked: bool = False
     """Delete entries from the stream once acked: for a work stream only this group reads, so its length is
     the backlog and nothing is kept after it is done."""
@@ -161,7 +162,7 @@ class StreamStage(Generic[In]):
         if result.failed:
             await self._settle_failures(broker, settings, result)
         client = await redis_of(broker)
-        await publish_all(client, result.outputs, maxlen=settings.stream_maxlen)
+        ids = await publish_all(client, result.outputs, maxlen=settings.stream_maxlen)
         if result.acks:
             # Only now is an entry done: forget when it first failed (kept until here in case publishing fails).
             async with client.pipeline(transaction=False) as pipe:
@@ -172,7 +173,9 @@ class StreamStage(Generic[In]):
                 pipe.hdel(settings.key("started", self.group), *result.acks)
                 await pipe.execute()
         if self.on_acked is not None and result.done:
-            await self.on_acked(result.done)
+            published = [(stream, event, entry_id) for (stream, event, _), entry_id in zip(result.outputs, ids,
+                                                                                           strict=True)]
+            await self.on_acked(result.done, published)
 
     async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
         with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):

@@ -92,6 +92,10 @@ class Settings(BaseSettings):
     """Newest incidents read from each index bucket when looking for a match."""
     dedup_outbox_ttl_s: int = Field(default=24 * 3600, ge=60)
     """How long the published state of each applied claim is kept for republishing after a crash."""
+    incidents_retention: Literal["latest", "all"] = "latest"
+    """`latest`: the incidents stream keeps each incident's latest version only (an older entry is deleted once
+    a newer version is published; a subscriber that is behind reads the newest state). `all`: every version
+    stays until the stream's MAXLEN trims it."""
     dedup_recent_max: int = Field(default=10_000, ge=10)
     """Incidents kept in the recency list `claimwire incidents list` reads."""
 

@@ -10,6 +10,7 @@ every article is filed in one partition (see docs/dedup.md, Key design):
     {prefix}:dedup:{<tag>}:o:<report>     the state published for the article, until it is published and acked
     {prefix}:dedup:{<tag>}:x:<bucket>     sorted set: incident ids by last change, expiring with the window
     {prefix}:dedup:recent                 sorted set of recently changed incidents (outside the scripts)
+    {prefix}:dedup:latest                 hash: incident -> "version entry-id" of its entry on the incidents stream
     {prefix}:dedup:df                     hash: in how many articles each content token occurred; "*": articles
 """
 
@@ -58,6 +59,11 @@ class PartitionKeys:
     def bucket(self, name: str) -> str:
         """An index bucket."""
         return f"{self.base}:x:{name}"
+
+
+def latest_key(settings: Settings) -> str:
+    """Incident id -> "version entry-id" of its latest version on the incidents stream (older ones are deleted)."""
+    return settings.key("dedup", "latest")
 
 
 def recent_key(settings: Settings) -> str:

@@ -73,3 +73,20 @@ for i = 1, #ARGV do
 end
 return #ARGV
 """
+
+# KEYS: the hash of the latest published entry per incident. ARGV: incident, version, entry id.
+# Returns the entry id that is now superseded (the previous latest, or this one when a newer version was
+# published first), or false. The caller deletes it from the incidents stream.
+SUPERSEDE = """
+local latest = redis.call('HGET', KEYS[1], ARGV[1])
+if latest then
+  local at = string.find(latest, ' ', 1, true)
+  local version, entry = tonumber(string.sub(latest, 1, at - 1)), string.sub(latest, at + 1)
+  if version > tonumber(ARGV[2]) then return ARGV[3] end
+  if version == tonumber(ARGV[2]) and entry == ARGV[3] then return false end
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
+  return entry
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
+return false
+"""

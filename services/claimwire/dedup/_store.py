@@ -15,8 +15,8 @@ from ..settings import Settings
 from ._articles import ArticleUnit
 from ._engine import MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
 from ._features import UNPLACED, ClaimFeatures, unit_features, with_rarity
-from ._keys import DOCS_FIELD, PartitionKeys, df_key, recent_key
-from ._scripts import APPLY, COUNT, LOOKUP
+from ._keys import DOCS_FIELD, PartitionKeys, df_key, latest_key, recent_key
+from ._scripts import APPLY, COUNT, LOOKUP, SUPERSEDE
 from ._summary import IncidentSummary
 
 #: Lookups retried when another consumer changed the article's candidates in between; beyond this it is an error
@@ -61,6 +61,7 @@ class RedisLedger:
         self._lookup = client.register_script(LOOKUP)
         self._apply = client.register_script(APPLY)
         self._count = client.register_script(COUNT)
+        self._supersede = client.register_script(SUPERSEDE)
 
     async def process(self, unit: ArticleUnit, now: float | None = None) -> Applied:
         """File the article `unit` (its report and claims) under its incident, or open one; the state to publish.
@@ -103,12 +104,21 @@ class RedisLedger:
                 return Applied(new, fresh=True, candidates=len(summaries))
         raise LedgerContentionError(f"candidates kept changing; article {unit.article_id} left for retry")
 
-    async def published(self, units: Sequence[ArticleUnit]) -> None:
-        """Forget the outbox copies of articles whose incident state is published and whose entries are acked:
-        only a redelivery before that needs them."""
+    async def published(self, units: Sequence[ArticleUnit], states: Sequence[tuple[IncidentUpdated, str]]) -> None:
+        """After a batch is published and acked: forget the outbox copies of its articles (only a redelivery
+        before that needs them), and delete from the incidents stream the entries its `states` (each with its
+        new entry id) supersede, so the stream keeps each incident's latest version."""
         if units:
             keys = PartitionKeys.for_anchor(self.settings, UNPLACED)
             await self.client.delete(*(keys.outbox(u.report.claim_id) for u in units))
+        stale: list[str] = []
+        for state, entry_id in states if self.settings.incidents_retention == "latest" else ():
+            superseded = await self._supersede(keys=[latest_key(self.settings)],
+                                               args=[state.incident_id, state.version, entry_id])
+            if superseded:
+                stale.append(_text(superseded))
+        if stale:
+            await self.client.xdel(self.settings.incidents_stream, *stale)
 
     async def _replay(self, found: list[Any]) -> IncidentUpdated | None:
         # The outbox copy is deleted once the state is published and the entry acked (or expires): then

@@ -83,10 +83,11 @@ class DedupComponent:
                      score=state.merges[-1].score if applied.fresh else None)
         return [(self.settings.incidents_stream, state)]
 
-    async def _published(self, done: list[ArticleExtracted]) -> None:
+    async def _published(self, done: list[ArticleExtracted], published: list[tuple[str, Contract, str]]) -> None:
         assert self._broker is not None, "register() before processing"
         units = [u for u in map(article_unit, done) if u is not None]
-        await (await self._ledger_of(self._broker)).published(units)
+        states = [(event, entry_id) for _, event, entry_id in published if isinstance(event, IncidentUpdated)]
+        await (await self._ledger_of(self._broker)).published(units, states)
 
 
 def dedup_component(settings: Settings) -> DedupComponent:

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.redis
 
 
 async def test_events_of_several_streams_keep_their_order_across_chunks(settings, redis_client, monkeypatch):
-    """More events than one scripted call takes: every one written once, in order, each to its own stream."""
+    """More events than one scripted call takes: every one written once, in order, each to its own stream, and
+    the returned ids are the new entries', in the order of the events."""
     monkeypatch.setattr(streams, "XADD_CHUNK", 7)
     from claimwire.extraction import extract_claims
 
@@ -20,9 +21,12 @@ async def test_events_of_several_streams_keep_their_order_across_chunks(settings
     claims = [c for a in articles for c in extract_claims(a)]
     events = [(settings.claims_stream, c, c.claim_id) for c in claims]
     events += [(settings.articles_stream, a, a.article_id) for a in articles]
-    assert await publish_all(redis_client, events, maxlen=None) == len(events)
-    assert [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)] == claims
-    assert [a for _, a in await read_events(redis_client, settings.articles_stream, ArticleReceived)] == articles
+    ids = await publish_all(redis_client, events, maxlen=None)
+    written_claims = await read_events(redis_client, settings.claims_stream, ClaimExtracted)
+    written_articles = await read_events(redis_client, settings.articles_stream, ArticleReceived)
+    assert [c for _, c in written_claims] == claims
+    assert [a for _, a in written_articles] == articles
+    assert ids == [i for i, _ in written_claims] + [i for i, _ in written_articles]
 
 
 async def test_maxlen_trims_the_stream(settings, redis_client):

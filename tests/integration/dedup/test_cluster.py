@@ -35,8 +35,9 @@ def cluster_url() -> Iterator[str]:
 
 @pytest.fixture
 def cluster_settings(cluster_url: str) -> Settings:
+    # Every version stays on the incidents stream, so the tests can count them.
     return Settings(redis_url=cluster_url, redis_cluster=True, key_prefix=f"cwtest-{uuid.uuid4().hex[:12]}",
-                    poll_interval_ms=20, reclaim_idle_ms=500, log_format="json")
+                    poll_interval_ms=20, reclaim_idle_ms=500, log_format="json", incidents_retention="all")
 
 
 @pytest.fixture

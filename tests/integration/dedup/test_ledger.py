@@ -27,7 +27,7 @@ async def test_same_article_twice_changes_nothing(settings, redis_client):
     assert first.state == again.state
     assert first.state == await ledger.incident(first.state.incident_id)
     assert 1 == first.state.version
-    await ledger.published([unit])
+    await ledger.published([unit], [])
     refed = await ledger.process(unit)
     assert (None, False) == (refed.state, refed.fresh)
     assert first.state == await ledger.incident(first.state.incident_id)

@@ -28,6 +28,29 @@ pytestmark = pytest.mark.redis
 
 
 @pytest.fixture
+def settings(settings):
+    """Every version stays on the incidents stream, so the tests can count them (the default keeps the latest
+    only: `test_the_incidents_stream_keeps_each_incidents_latest_version`)."""
+    return settings.model_copy(update={"incidents_retention": "all"})
+
+
+async def test_the_incidents_stream_keeps_each_incidents_latest_version(settings, redis_client):
+    """By default each incident has one entry on the incidents stream, its latest version; nothing of the run
+    is lost (the latest states hold the wire set's exact partition)."""
+    latest_only = settings.model_copy(update={"incidents_retention": "latest", "batch_size": 3})
+    feed, _ = wire_feed()
+    await feed_extracted(redis_client, latest_only, feed)
+    broker = await start_components(latest_only, [dedup_component(latest_only)])
+    try:
+        await drained(redis_client, latest_only)
+    finally:
+        await broker.stop()
+    events = await incident_events(redis_client, latest_only)
+    assert len({e.incident_id for e in events}) == len(events) == len(gold_partition())
+    assert gold_partition() == article_partition(latest(events))
+
+
+@pytest.fixture
 async def start_replicas(settings):
     brokers = []
 
