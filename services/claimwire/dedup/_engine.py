@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from claimwire_contracts import IncidentUpdated, MergeReason
 
 from ._articles import ArticleUnit
-from ._features import ClaimFeatures, article_bucket, bucket_names
+from ._features import ClaimFeatures, bucket_names
 from ._match import DAY_TOLERANCE, Match, best_match
 from ._merge import incident_id_for, merge
 from ._summary import IncidentSummary
@@ -23,7 +23,7 @@ from ._summary import IncidentSummary
 MAX_CANDIDATES = 40
 #: Newest incidents read from each bucket (the default of the `dedup_candidates_per_bucket` setting).
 CANDIDATES_PER_BUCKET = 20
-_BUCKET_ORDER = "dpveh"
+_BUCKET_ORDER = "pveh"
 #: At most this many days of buckets are read or written for one claim.
 MAX_DAYS = 2 * DAY_TOLERANCE + 3
 
@@ -37,23 +37,22 @@ def _days(features: ClaimFeatures, margin: int) -> list[date]:
 
 
 def lookup_buckets(features: ClaimFeatures) -> list[str]:
-    """Buckets that hold every incident the claim could match, never all incidents.
+    """Buckets that hold every incident the article could match, never all incidents.
 
-    A dated claim reads the days within tolerance plus the undated incidents; an undated claim reads the
+    A dated article reads the days within tolerance plus the undated incidents; an undated one reads the
     any-day buckets of its places and names.
     """
     days: list[date | str] = [*_days(features, DAY_TOLERANCE), "u"] if features.days else ["u", "a"]
-    names = [article_bucket(features)]
-    names += [name for day in days for name in bucket_names(features, day, lookup=True)]
+    names = [name for day in days for name in bucket_names(features, day, lookup=True)]
     # Most telling buckets first (places, then names, then bands): the candidate cap cuts the vaguest.
     return sorted(names, key=lambda name: _BUCKET_ORDER.index(name[0]))
 
 
 def index_buckets(features: ClaimFeatures) -> list[str]:
-    """Buckets the claim's incident is filed under once the claim has joined it."""
+    """Buckets the article's incident is filed under once the article has joined it."""
     days: list[date | str] = [*_days(features, 0)] if features.days else ["u"]
     names = [name for day in [*days, "a"] for name in bucket_names(features, day, lookup=False)]
-    return [article_bucket(features), *names]
+    return names
 
 
 def choose(features: ClaimFeatures, candidates: list[IncidentSummary]) -> Match | None:

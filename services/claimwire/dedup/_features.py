@@ -268,11 +268,6 @@ def partition_tag(anchor: str) -> str:
     return hashlib.blake2b(anchor.encode(), digest_size=5).hexdigest()
 
 
-def article_bucket(features: ClaimFeatures) -> str:
-    """The bucket of the incidents holding claims of the claim's article (its other sentences)."""
-    return f"d:{partition_tag(features.article_id)}"
-
-
 def bucket_names(features: ClaimFeatures, day: date | str, *, lookup: bool) -> list[str]:
     """Index buckets of an article for one day (or "u" undated, "a" any day): its lead's places, its leading
     names and MinHash LSH bands.
