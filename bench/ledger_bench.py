@@ -16,8 +16,8 @@ docker-compose.yml). What is timed:
 2. Agreement: B-cubed F1 of the 2-replica ledger's article partition against the 1-replica one.
 3. Latency: the articles fed at half the measured 1-replica rate to one replica; per article, the time from
    its extracted entry's id (the moment Redis took it) to the id of the IncidentUpdated it produced.
-4. Memory: INFO used_memory after the latency run (articles, claims and incidents streams as the ingest
-   worker and dedup leave them, the ledger) minus before, per article.
+4. Memory: INFO used_memory after the 1-replica run minus before, per article: the articles and claims
+   streams as the ingest worker leaves them, the incidents stream with its default retention, the ledger.
 """
 
 import argparse
@@ -64,10 +64,10 @@ def feed(count: int) -> list[ArticleExtracted]:
 
 
 @contextlib.contextmanager
-def dedup_processes(url: str, prefix: str, replicas: int):
+def dedup_processes(url: str, prefix: str, replicas: int, retention: str = "latest"):
     """`replicas` `claimwire run dedup` processes, yielded once all have joined the group."""
     env = {**os.environ, "REDIS_URL": url, "CLAIMWIRE_KEY_PREFIX": prefix, "CLAIMWIRE_LOG_FORMAT": "json",
-           "CLAIMWIRE_BATCH_SIZE": "100", "CLAIMWIRE_POLL_INTERVAL_MS": "5"}
+           "CLAIMWIRE_BATCH_SIZE": "100", "CLAIMWIRE_POLL_INTERVAL_MS": "5", "CLAIMWIRE_INCIDENTS_RETENTION": retention}
     with tempfile.TemporaryDirectory(prefix="ledger-bench-") as folder, contextlib.ExitStack() as stack:
         logs = [Path(folder) / f"replica-{r}.log" for r in range(replicas)]
         procs = [subprocess.Popen([sys.executable, "-m", "claimwire", "run", "dedup"], cwd=REPO,
@@ -97,17 +97,25 @@ async def partition(client: Redis, settings: Settings) -> dict[str, str]:
     return {a: s.incident_id for s in latest.values() for a in s.article_ids}
 
 
-async def throughput(url: str, items: list[ArticleExtracted], replicas: int) -> tuple[float, dict[str, str]]:
+async def throughput(url: str, items: list[ArticleExtracted], replicas: int) -> tuple[float, dict[str, str], int]:
+    """Articles/s of `replicas` processes on the whole backlog, their partition, and the Redis memory the run
+    added (the articles and claims streams as ingest leaves them, the incidents stream, the ledger)."""
     settings = Settings(redis_url=url, key_prefix=f"bench-tp-{replicas}")
+    client = Redis.from_url(url)
+    before = (await client.info("memory"))["used_memory"]
+    # What ingest leaves in Redis for subscribers besides the entry for dedup: the article and its claims.
+    for item in items:
+        await publish_all(client, [(settings.articles_stream, item.article, item.article_id),
+                                   *((settings.claims_stream, c, c.claim_id) for c in item.claims)], maxlen=None)
     with dedup_processes(url, settings.key_prefix, replicas):
-        client = Redis.from_url(url)
         t0 = time.perf_counter()
         await publish_all(client, entries(settings, items), maxlen=None)
         assert await wait_until_drained(client, [(settings.extracted_stream, settings.dedup_group)], timeout=900)
         elapsed = time.perf_counter() - t0
         result = await partition(client, settings)
-        await client.aclose()
-    return len(items) / elapsed, result
+    after = (await client.info("memory"))["used_memory"]
+    await client.aclose()
+    return len(items) / elapsed, result, after - before
 
 
 async def pass_through(url: str, items: list[ArticleExtracted]) -> float:
@@ -138,18 +146,14 @@ def stamp(entry_id: bytes | str) -> float:
     return int(text.split("-")[0]) / 1000
 
 
-async def latency(url: str, items: list[ArticleExtracted], rate: float) -> tuple[list[float], int, int]:
-    """Per-article latencies (s) fed at `rate` articles/s to one replica, and used_memory before/after."""
+async def latency(url: str, items: list[ArticleExtracted], rate: float) -> list[float]:
+    """Per-article latencies (s) fed at `rate` articles/s to one replica (every version kept, to be timed)."""
     settings = Settings(redis_url=url, key_prefix="bench-lat")
     client = Redis.from_url(url)
-    before = (await client.info("memory"))["used_memory"]
     fed: dict[str, float] = {}
-    with dedup_processes(url, settings.key_prefix, 1):
+    with dedup_processes(url, settings.key_prefix, 1, retention="all"):
         t0 = time.perf_counter()
         for i, item in enumerate(items):
-            # What ingest leaves in Redis for subscribers: the article and its claims, besides the entry for dedup.
-            await publish_all(client, [(settings.articles_stream, item.article, item.article_id),
-                                       *((settings.claims_stream, c, c.claim_id) for c in item.claims)], maxlen=None)
             await publish_all(client, entries(settings, [item]), maxlen=None)
             # The only writer here: the newest entry is this article's (or already gone: then, its stream id
             # was taken within the last instant, and the clock now is as good).
@@ -164,9 +168,8 @@ async def latency(url: str, items: list[ArticleExtracted], rate: float) -> tuple
         article = state.merges[-1].article_id if state.merges else None
         if article in fed:
             seconds.append(stamp(entry_id) - fed.pop(article))
-    after = (await client.info("memory"))["used_memory"]
     await client.aclose()
-    return seconds, before, after
+    return seconds
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -185,8 +188,8 @@ def main() -> None:
           f"{sum(len(i.claims) for i in items)} claims, extracted in {time.perf_counter() - t0:.1f} s")
     with private_redis_server("--appendonly", "yes", "--appendfsync", "everysec") as (url, _):
         floor = asyncio.run(pass_through(url, items))
-        one, one_partition = asyncio.run(throughput(url, items, 1))
-        two, two_partition = asyncio.run(throughput(url, items, 2))
+        one, one_partition, memory = asyncio.run(throughput(url, items, 1))
+        two, two_partition, _ = asyncio.run(throughput(url, items, 2))
         agreement = bcubed(two_partition, one_partition).f1 if set(two_partition) == set(one_partition) else 0.0
         print(f"pass-through (read, decode, ack, delete; no ledger): {floor:7.1f} articles/s")
         print(f"dedup, 1 replica:  {one:7.1f} articles/s  (ratio to pass-through {one / floor:.3f})")
@@ -195,12 +198,12 @@ def main() -> None:
         print(f"2-replica ledger against 1-replica ledger: B3 F1 {agreement:.3f} "
               f"({len(set(one_partition.values()))} vs {len(set(two_partition.values()))} incidents)")
         rate = one / 2
-        seconds, before, after = asyncio.run(latency(url, items, rate))
+        seconds = asyncio.run(latency(url, items, rate))
         print(f"latency at {rate:.0f} articles/s (half of one replica's rate), extracted entry -> incident update: "
               f"p50 {1000 * percentile(seconds, 0.5):.1f} ms, p99 {1000 * percentile(seconds, 0.99):.1f} ms, "
               f"max {1000 * max(seconds):.1f} ms ({len(seconds)} articles)")
-        print(f"Redis used_memory per article fed (articles, claims and incidents streams + ledger): "
-              f"{(after - before) / len(items) / 1024:.1f} KB")
+        print(f"Redis used_memory per article fed, 1-replica run (articles, claims and incidents streams with "
+              f"their default retention, ledger): {memory / len(items) / 1024:.1f} KB")
 
 
 if __name__ == "__main__":
