@@ -24,8 +24,6 @@ PLACE_WEIGHT, TIME_WEIGHT, TYPE_WEIGHT = 0.3, 0.2, 0.1
 #: and a region are shared by many unrelated stories, and each wrong merge drags the next one in. (A short
 #: text has too few words for a floor: agreement of place and time carries it.)
 MIN_CONTENT = 0.12
-#: What sharing an article adds: claims of one article are usually about one incident.
-SAME_ARTICLE_BONUS = 0.3
 
 _E = EventType
 # Pairs of event types that can describe one happening (a strike, its dead, its damage, what was downed).
@@ -215,9 +213,9 @@ def score(claim: ClaimFeatures, summary: IncidentSummary, every: dict[str, float
         "place": place_signal(claim, summary),
         "time": time_signal(claim.days, summary.days),
     }
-    if signals["time"] == 1.0 and not claim.dated and claim.article_id not in summary.articles:
+    if signals["time"] == 1.0 and not claim.dated:
         # Published the same day as another outlet's report says little on its own: a day's news is full of
-        # different happenings. (Within one article the same day is the article's own story.)
+        # different happenings.
         signals["time"] = UNDATED_SAME_DAY
     if min(signals.values()) == 0.0:
         return None
@@ -241,10 +239,6 @@ def score(claim: ClaimFeatures, summary: IncidentSummary, every: dict[str, float
     if years is not None:
         signals["years"] = years
         total -= 0.0 if years else YEAR_PENALTY
-    if claim.article_id in summary.articles:
-        # Claims of one article are usually about one incident; a roundup still splits on its content.
-        signals["same_article"] = 1.0
-        total += SAME_ARTICLE_BONUS
     return Match(summary.incident_id, round(total, 4), signals, best_id)
 
 

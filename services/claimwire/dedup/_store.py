@@ -24,6 +24,10 @@ from ._summary import IncidentSummary
 MAX_CONFLICTS = 50
 
 
+#: Incident states a ledger keeps in process (the most recently written), to skip fetching them again.
+STATES_KEPT = 512
+
+
 class LedgerContentionError(RuntimeError):
     """The ledger kept changing under this consumer; the article is left for a later retry."""
 
@@ -62,6 +66,9 @@ class RedisLedger:
         self._apply = client.register_script(APPLY)
         self._count = client.register_script(COUNT)
         self._supersede = client.register_script(SUPERSEDE)
+        # Incident states this process wrote last, newest last: the version check against the summary that
+        # LOOKUP returned keeps them exact (another replica's newer version is fetched from Redis).
+        self._states: dict[str, IncidentUpdated] = {}
 
     async def process(self, unit: ArticleUnit, now: float | None = None) -> Applied:
         """File the article `unit` (its report and claims) under its incident, or open one; the state to publish.
@@ -87,8 +94,7 @@ class RedisLedger:
             state = summary = None
             if match is not None:
                 summary = next(s for s in summaries if s.incident_id == match.incident_id)
-                raw_state = await self.client.hget(keys.incident(match.incident_id), "state")
-                state = IncidentUpdated.model_validate_json(raw_state) if raw_state else None
+                state = await self._state(keys, match.incident_id, summary.version)
                 if state is None or state.version != summary.version:
                     continue
             folded = fold(unit, features, match, state, summary, datetime.fromtimestamp(stamp, UTC))
@@ -100,6 +106,7 @@ class RedisLedger:
                       stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s],
             )
             if _text(outcome) == "ok":
+                self._remember(new)
                 await self._note_recent(new, stamp, features)
                 return Applied(new, fresh=True, candidates=len(summaries))
         raise LedgerContentionError(f"candidates kept changing; article {unit.article_id} left for retry")
@@ -119,6 +126,21 @@ class RedisLedger:
                 stale.append(_text(superseded))
         if stale:
             await self.client.xdel(self.settings.incidents_stream, *stale)
+
+    async def _state(self, keys: PartitionKeys, incident_id: str, version: int) -> IncidentUpdated | None:
+        """The incident's state at `version`: from this process's recent states when it made that version
+        (a large incident's state is tens of KB of JSON to fetch and validate), else from Redis."""
+        known = self._states.get(incident_id)
+        if known is not None and known.version == version:
+            return known
+        raw = await self.client.hget(keys.incident(incident_id), "state")
+        return IncidentUpdated.model_validate_json(raw) if raw else None
+
+    def _remember(self, state: IncidentUpdated) -> None:
+        self._states.pop(state.incident_id, None)
+        self._states[state.incident_id] = state
+        while len(self._states) > STATES_KEPT:
+            del self._states[next(iter(self._states))]
 
     async def _replay(self, found: list[Any]) -> IncidentUpdated | None:
         # The outbox copy is deleted once the state is published and the entry acked (or expires): then

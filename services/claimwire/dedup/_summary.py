@@ -32,7 +32,6 @@ class IncidentSummary:
     regions: set[str] = field(default_factory=set)
     days: tuple[date, date] | None = None
     figures: dict[str, set[float]] = field(default_factory=dict)
-    articles: set[str] = field(default_factory=set)
     members: list[Member] = field(default_factory=list)
 
     def add(self, claim: ClaimFeatures) -> None:
@@ -47,15 +46,7 @@ class IncidentSummary:
             self.days = (min(start, self.days[0]), max(end, self.days[1])) if self.days else (start, end)
         for unit, value in claim.figures:
             self.figures.setdefault(unit, set()).add(value)
-        self.articles.add(claim.article_id)
-        member = Member(claim.claim_id, claim.article_id, claim.tokens, claim.entities)
-        same = next((m for m in self.members if m.article_id == claim.article_id), None)
-        if same is not None:
-            # One member per article: its claims' words together. An article's follow-up sentences then
-            # add to its wording instead of pushing other outlets' reports out of the window.
-            self.members.remove(same)
-            member = Member(same.claim_id, same.article_id, same.tokens | claim.tokens, same.entities | claim.entities)
-        self.members.append(member)
+        self.members.append(Member(claim.claim_id, claim.article_id, claim.tokens, claim.entities))
         del self.members[:-MAX_MEMBERS]
 
     def to_json(self) -> dict[str, Any]:
@@ -69,8 +60,10 @@ class IncidentSummary:
             "regions": sorted(self.regions),
             "days": [d.isoformat() for d in self.days] if self.days else None,
             "figures": {unit: sorted(values) for unit, values in sorted(self.figures.items())},
-            "articles": sorted(self.articles),
-            "members": [[m.claim_id, m.article_id, sorted(m.tokens), sorted(m.entities)] for m in self.members],
+            # Words joined by spaces (no word holds one): every candidate's members are parsed per article, and
+            # splitting a string is several times cheaper than decoding a JSON list of strings.
+            "members": [[m.claim_id, m.article_id, " ".join(sorted(m.tokens)), " ".join(sorted(m.entities))]
+                        for m in self.members],
         }
 
     @classmethod
@@ -86,6 +79,10 @@ class IncidentSummary:
             regions=set(data["regions"]),
             days=(date.fromisoformat(days[0]), date.fromisoformat(days[1])) if days else None,
             figures={unit: set(values) for unit, values in data["figures"].items()},
-            articles=set(data["articles"]),
-            members=[Member(c, a, frozenset(t), frozenset(e)) for c, a, t, e in data["members"]],
+            members=[Member(c, a, frozenset(_words(t)), frozenset(_words(e))) for c, a, t, e in data["members"]],
         )
+
+
+def _words(stored: str | list[str]) -> list[str]:
+    # Summaries written before words were joined hold JSON lists.
+    return stored.split() if isinstance(stored, str) else stored
