@@ -27,7 +27,8 @@ end
 
 # KEYS: article record, outbox, lookup bucket...
 # ARGV: partition base, candidates per bucket, oldest index score still attracting claims, max candidates
-# Returns {1, incident, version, outbox-or-false} for an article already filed, else {0, summary...}.
+# Returns {1, incident, version, outbox-or-false} for an article already filed, else {0, id, version, ...}
+# for the candidates (their summaries are fetched next, by the caller, unless it holds that version).
 LOOKUP = _CANDIDATES + """
 local applied = redis.call('HMGET', KEYS[1], 'incident', 'version')
 if applied[1] then
@@ -35,7 +36,8 @@ if applied[1] then
 end
 local out = {0}
 for _, id in ipairs(candidates(3, #KEYS, ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]))) do
-  out[#out + 1] = redis.call('HGET', ARGV[1] .. ':i:' .. id, 'summary')
+  out[#out + 1] = id
+  out[#out + 1] = redis.call('HGET', ARGV[1] .. ':i:' .. id, 'version')
 end
 return out
 """

@@ -69,6 +69,7 @@ class RedisLedger:
         # Incident states this process wrote last, newest last: the version check against the summary that
         # LOOKUP returned keeps them exact (another replica's newer version is fetched from Redis).
         self._states: dict[str, IncidentUpdated] = {}
+        self._known: dict[str, IncidentSummary] = {}
 
     async def process(self, unit: ArticleUnit, now: float | None = None) -> Applied:
         """File the article `unit` (its report and claims) under its incident, or open one; the state to publish.
@@ -88,7 +89,7 @@ class RedisLedger:
             found = await self._lookup(keys=[keys.claim(report), keys.outbox(report), *lookups], args=scan)
             if int(found[0]) == 1:
                 return Applied(await self._replay(found), fresh=False)
-            summaries = [IncidentSummary.from_json(json.loads(raw)) for raw in found[1:]]
+            summaries = await self._summaries(keys, found[1:])
             seen = "".join(f"{s.incident_id}:{s.version}," for s in summaries)
             match = choose(features, summaries)
             state = summary = None
@@ -107,6 +108,7 @@ class RedisLedger:
             )
             if _text(outcome) == "ok":
                 self._remember(new)
+                self._known[new.incident_id] = folded.summary
                 await self._note_recent(new, stamp, features)
                 return Applied(new, fresh=True, candidates=len(summaries))
         raise LedgerContentionError(f"candidates kept changing; article {unit.article_id} left for retry")
@@ -126,6 +128,26 @@ class RedisLedger:
                 stale.append(_text(superseded))
         if stale:
             await self.client.xdel(self.settings.incidents_stream, *stale)
+
+    async def _summaries(self, keys: PartitionKeys, found: list[Any]) -> list[IncidentSummary]:
+        """The candidates' summaries, at the versions LOOKUP saw (`found`: id, version, ...): those this process
+        holds at that version from memory, the others fetched (one pipeline) and kept. A summary is tens of KB
+        of words per incident, and the same hot incidents are candidates of article after article."""
+        wanted = [(_text(found[i]), int(found[i + 1])) for i in range(0, len(found), 2)]
+        missing = [i for i, v in wanted if (held := self._known.get(i)) is None or held.version != v]
+        if missing:
+            async with self.client.pipeline(transaction=False) as pipe:
+                for incident_id in missing:
+                    pipe.hget(keys.incident(incident_id), "summary")
+                rows = await pipe.execute()
+            for raw in rows:
+                if raw:
+                    summary = IncidentSummary.from_json(json.loads(raw))
+                    self._known.pop(summary.incident_id, None)
+                    self._known[summary.incident_id] = summary
+            while len(self._known) > STATES_KEPT:
+                del self._known[next(iter(self._known))]
+        return [self._known[i] for i, _ in wanted if i in self._known]
 
     async def _state(self, keys: PartitionKeys, incident_id: str, version: int) -> IncidentUpdated | None:
         """The incident's state at `version`: from this process's recent states when it made that version
