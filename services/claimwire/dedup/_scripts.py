@@ -76,19 +76,26 @@ end
 return #ARGV
 """
 
-# KEYS: the hash of the latest published entry per incident. ARGV: incident, version, entry id.
-# Returns the entry id that is now superseded (the previous latest, or this one when a newer version was
-# published first), or false. The caller deletes it from the incidents stream.
+# KEYS: the hash of the latest published entry per incident. ARGV: (incident, version, entry id) triples.
+# Returns the entry ids now superseded (an incident's previous latest, or the new entry itself when a newer
+# version was published first); the caller deletes them from the incidents stream.
 SUPERSEDE = """
-local latest = redis.call('HGET', KEYS[1], ARGV[1])
-if latest then
-  local at = string.find(latest, ' ', 1, true)
-  local version, entry = tonumber(string.sub(latest, 1, at - 1)), string.sub(latest, at + 1)
-  if version > tonumber(ARGV[2]) then return ARGV[3] end
-  if version == tonumber(ARGV[2]) and entry == ARGV[3] then return false end
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
-  return entry
+local stale = {}
+for i = 1, #ARGV, 3 do
+  local incident, version, entry = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
+  local latest = redis.call('HGET', KEYS[1], incident)
+  local keep = true
+  if latest then
+    local at = string.find(latest, ' ', 1, true)
+    local held, held_entry = tonumber(string.sub(latest, 1, at - 1)), string.sub(latest, at + 1)
+    if held > version then
+      stale[#stale + 1] = entry
+      keep = false
+    elseif held_entry ~= entry then
+      stale[#stale + 1] = held_entry
+    end
+  end
+  if keep then redis.call('HSET', KEYS[1], incident, version .. ' ' .. entry) end
 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
-return false
+return stale
 """

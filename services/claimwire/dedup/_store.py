@@ -120,14 +120,12 @@ class RedisLedger:
         if units:
             keys = PartitionKeys.for_anchor(self.settings, UNPLACED)
             await self.client.delete(*(keys.outbox(u.report.claim_id) for u in units))
-        stale: list[str] = []
-        for state, entry_id in states if self.settings.incidents_retention == "latest" else ():
-            superseded = await self._supersede(keys=[latest_key(self.settings)],
-                                               args=[state.incident_id, state.version, entry_id])
-            if superseded:
-                stale.append(_text(superseded))
+        if not states or self.settings.incidents_retention != "latest":
+            return
+        triples = [value for state, entry_id in states for value in (state.incident_id, state.version, entry_id)]
+        stale = await self._supersede(keys=[latest_key(self.settings)], args=triples)
         if stale:
-            await self.client.xdel(self.settings.incidents_stream, *stale)
+            await self.client.xdel(self.settings.incidents_stream, *map(_text, stale))
 
     async def _summaries(self, keys: PartitionKeys, found: list[Any]) -> list[IncidentSummary]:
         """The candidates' summaries, at the versions LOOKUP saw (`found`: id, version, ...): those this process
