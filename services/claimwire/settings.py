@@ -99,6 +99,11 @@ class Settings(BaseSettings):
     dedup_recent_max: int = Field(default=10_000, ge=10)
     """Incidents kept in the recency list `claimwire incidents list` reads."""
 
+    # --- desk ---
+    desk_group: str = "desk"
+    """Consumer group of `claimwire desk` on the incidents, claims and articles streams (desk processes share it
+    and the read model)."""
+
     @property
     def url(self) -> str:
         """The Redis URL to connect to."""

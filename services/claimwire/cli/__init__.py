@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "cluster": ("claimwire.cli.cluster:cluster", "Cluster articles or claims into incidents offline."),
     "schema": ("claimwire.cli.schema:schema", "Write the JSON Schemas of all contracts."),
     "docs": ("claimwire.cli.docs:docs", "Write the AsyncAPI document of claimwire's streams."),
+    "desk": ("claimwire.cli.desk:desk", "Serve the incident desk: live incident pages and a JSON API."),
 }
 
 

