@@ -1,8 +1,11 @@
 """Running the desk: the app under uvicorn, in this process's event loop, until SIGTERM or SIGINT."""
 
 import asyncio
+import contextlib
+import signal
 import socket
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 
 import uvicorn
 
@@ -21,6 +24,20 @@ class _Server(uvicorn.Server):
         super().__init__(config)
         self.listening = asyncio.Event()
 
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        """SIGTERM and SIGINT stop the server gracefully; unlike uvicorn's own, the signal is not raised again
+        afterwards, so the process exits 0 as every claimwire service does."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
         if self.started:
@@ -38,9 +55,11 @@ async def serve_desk(
     *,
     also: Sequence[Component] = (),
     announce: Callable[[str], None] | None = None,
+    stop: asyncio.Event | None = None,
 ) -> None:
-    """Serve the desk on host:port until a signal stops it (uvicorn handles SIGTERM and SIGINT gracefully:
-    open pages are closed, the broker stops after its batches in hand, nothing unfinished is acked)."""
+    """Serve the desk on host:port until a signal (or `stop`) stops it. uvicorn handles SIGTERM and SIGINT
+    gracefully: open pages are closed, the broker stops after its batches in hand, nothing unfinished is acked.
+    """
     config = uvicorn.Config(
         build_app(settings, also=also),
         host=host,
@@ -58,6 +77,9 @@ async def serve_desk(
         log.info("desk.listening", url=url, redis=settings.url_redacted)
         if announce is not None:
             announce(url)
+        if stop is not None:
+            await stop.wait()
+            server.should_exit = True
 
     watcher = asyncio.create_task(tell_when_started())
     try:
