@@ -115,3 +115,13 @@ def test_every_compose_setting_and_module_is_one_the_code_reads(compose):
     entrypoint = compose["services"]["subscriber"]["entrypoint"]
     module = entrypoint[entrypoint.index("-m") + 1]
     assert (REPO / "services" / Path(*module.split("."))).with_suffix(".py").exists(), module
+
+
+def test_the_desk_serves_on_port_8080_once_redis_is_healthy(compose):
+    """The desk listens on all interfaces inside its container, published on port 8080, checked by /readyz."""
+    desk = compose["services"]["desk"]
+    assert ["desk", "--host", "0.0.0.0", "--port", "8080"] == desk["command"]
+    assert desk["command"][0] in COMMANDS
+    assert ["8080:8080"] == desk["ports"]
+    assert {"condition": "service_healthy"} == desk["depends_on"]["redis"]
+    assert "/readyz" in " ".join(desk["healthcheck"]["test"])
