@@ -77,6 +77,10 @@ class StreamStage(Generic[In]):
     on_acked: Callable[[list[In], list[tuple[str, Contract, str]]], Awaitable[None]] | None = None
     """Run after a batch is published and acked, with the items processed in it (e.g. drop their outbox) and
     what was published for them: (stream, event, new entry id)."""
+    before_ack: Callable[[list[In]], Awaitable[None]] | None = None
+    """Run with a batch's processed items before its outputs are published and its entries acked: for a stage
+    that writes state for a whole batch in one round trip (the desk's read model). If it raises, nothing of
+    the batch is acked: its entries are retried like any failure."""
     delete_acked: bool = False
     """Delete entries from the stream once acked: for a work stream only this group reads, so its length is
     the backlog and nothing is kept after it is done."""
@@ -161,6 +165,8 @@ class StreamStage(Generic[In]):
             await self._process_entry(entry, settings, result)
         if result.failed:
             await self._settle_failures(broker, settings, result)
+        if self.before_ack is not None and result.done:
+            await self.before_ack(result.done)
         client = await redis_of(broker)
         ids = await publish_all(client, result.outputs, maxlen=settings.stream_maxlen)
         if result.acks:

@@ -10,6 +10,7 @@ sorted sets of incident ids scored by `last_seen`, `claim:ID` and `article:ID` t
 import json
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, cast
 
 from redis.asyncio import Redis
@@ -50,6 +51,10 @@ return 1
 """
 
 
+def _version(article: ArticleReceived) -> datetime:
+    return article.updated_at or article.received_at
+
+
 def _text(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
 
@@ -73,37 +78,57 @@ class DeskStore:
 
     async def apply_incident(self, incident: IncidentUpdated) -> bool:
         """Hold `incident` if it is newer than the version held; True when it was."""
+        keys, args = self._apply_arguments(incident)
+        return bool(await self._apply(keys=keys, args=args))
+
+    async def apply_incidents(self, incidents: Sequence[IncidentUpdated]) -> None:
+        """Hold many incidents in one round trip, in order: a batch of the stream, or a bulk load."""
+        async with self.client.pipeline(transaction=False) as pipe:
+            for incident in incidents:
+                keys, args = self._apply_arguments(incident)
+                await self._apply(keys=keys, args=args, client=pipe)
+            await pipe.execute()
+
+    def _apply_arguments(self, incident: IncidentUpdated) -> tuple[list[str], list[str | int | float]]:
         iid = incident.incident_id
         index = [self.key("ix", facet, value) for facet, value in facets(incident)]
-        applied = await self._apply(
-            keys=[self.key(k, iid) for k in ("inc", "card", "facets", "timeline")]
-            + [self.key("versions"), self.key("recent"), self.changes],
-            args=[
-                iid,
-                incident.version,
-                incident.model_dump_json(),
-                summary(incident).model_dump_json(),
-                json.dumps(index),
-                incident.last_seen.timestamp(),
-                timeline_entry(incident).model_dump_json(),
-                CHANGES_MAXLEN,
-            ],
-        )
-        return bool(applied)
+        keys = [self.key(k, iid) for k in ("inc", "card", "facets", "timeline")]
+        keys += [self.key("versions"), self.key("recent"), self.changes]
+        args: list[str | int | float] = [
+            iid,
+            incident.version,
+            incident.model_dump_json(),
+            summary(incident).model_dump_json(),
+            json.dumps(index),
+            incident.last_seen.timestamp(),
+            timeline_entry(incident).model_dump_json(),
+            CHANGES_MAXLEN,
+        ]
+        return keys, args
 
-    async def put_claim(self, claim: ClaimExtracted) -> None:
-        """Hold a claim (replays write the same value)."""
-        await self.client.set(self.key("claim", claim.claim_id), claim.model_dump_json())
+    async def put_claims(self, claims: Sequence[ClaimExtracted]) -> None:
+        """Hold claims, in one round trip (replays write the same values)."""
+        if claims:
+            await self.client.mset({self.key("claim", c.claim_id): c.model_dump_json() for c in claims})
 
-    async def put_article(self, article: ArticleReceived) -> None:
-        """Hold an article; a newer version of a fed item (`updated_at`) replaces it, an older one does not."""
-        key = self.key("article", article.article_id)
-        held = await self.client.get(key)
-        if held is not None:
-            old = ArticleReceived.model_validate_json(held)
-            if (old.updated_at or old.received_at) > (article.updated_at or article.received_at):
-                return
-        await self.client.set(key, article.model_dump_json())
+    async def put_articles(self, articles: Sequence[ArticleReceived]) -> None:
+        """Hold articles; a newer version of a fed item (`updated_at`) replaces one held, an older one does not."""
+        latest: dict[str, ArticleReceived] = {}
+        for article in articles:
+            held = latest.get(article.article_id)
+            if held is None or _version(article) >= _version(held):
+                latest[article.article_id] = article
+        if not latest:
+            return
+        keys = [self.key("article", a) for a in latest]
+        held_now = await self.client.mget(keys)
+        newer = {
+            key: article.model_dump_json()
+            for key, article, raw in zip(keys, latest.values(), held_now, strict=True)
+            if raw is None or _version(article) >= _version(ArticleReceived.model_validate_json(raw))
+        }
+        if newer:
+            await self.client.mset(newer)
 
     async def page(self, filters: Filters, offset: int, limit: int) -> tuple[int, list[IncidentSummary]]:
         """Incidents matching `filters`, most recently updated first: the total and one page of cards."""

@@ -1,6 +1,7 @@
 """What gets installed: the contracts alone with only pydantic, and no bare `contracts`/`services` names."""
 
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -46,3 +47,14 @@ def test_the_service_wheel_installs_only_the_claimwire_package(tmp_path):
     wheel = build_wheel(REPO, tmp_path)
     assert {"claimwire"} == top_level_names(wheel)
     assert any(req.startswith("claimwire-contracts") for req in requirements(wheel))
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_desks_templates_and_assets(tmp_path):
+    """The desk's pages need no CDN: its templates, stylesheet and script are inside the claimwire wheel."""
+    names = set(build_wheel(REPO, tmp_path).namelist())
+    expected = {"claimwire/desk/templates/incident.html", "claimwire/desk/templates/list.html",
+                "claimwire/desk/static/desk.css", "claimwire/desk/static/desk.js"}
+    assert expected <= names
+    templates = (REPO / "services" / "claimwire" / "desk").rglob("*.html")
+    assert [] == [t.name for t in templates if re.search(r'(src|href)="(https?:)?//', t.read_text())]
