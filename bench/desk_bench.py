@@ -27,6 +27,7 @@ from pathlib import Path
 import httpx
 from redis.asyncio import Redis
 
+import claimwire_contracts as cw
 from _common import private_redis_server
 from claimwire.desk import DeskStore
 from claimwire.desk._consume import desk_stages
@@ -35,23 +36,8 @@ from claimwire.progress import wait_until_drained
 from claimwire.runtime import start_components
 from claimwire.settings import Settings
 from claimwire.streams import publish_all
-from claimwire_contracts import (
-    Bound,
-    Claimant,
-    ClaimExtracted,
-    EventType,
-    Figure,
-    FigureKind,
-    FigureReport,
-    IncidentLocation,
-    IncidentUpdated,
-    MergeReason,
-    SourceRef,
-    Span,
-    TimeRange,
-)
 
-TYPES = [t for t in EventType if t is not EventType.other][:8]
+TYPES = [t for t in cw.EventType if t is not cw.EventType.other][:8]
 FIRST = "North South Port Lower Upper New Old East West Great".split()
 SECOND = [f"{a}{b}" for a in ("Kes", "Dun", "Bren", "Ost", "Hal") for b in ("sa", "mere", "nock", "ry", "vard", "ton",
                                                                            "by", "ford", "wick", "holm")]
@@ -59,7 +45,7 @@ OUTLETS = [f"Outlet {n}" for n in range(40)]
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def synthetic(n: int) -> IncidentUpdated:
+def synthetic(n: int) -> cw.IncidentUpdated:
     """The n-th synthetic incident, sized like a small real one."""
     place = f"{FIRST[n % 10]} {SECOND[(n // 10) % 50]}"
     day = date(2026, 1, 1) + timedelta(days=n % 365)
@@ -68,18 +54,18 @@ def synthetic(n: int) -> IncidentUpdated:
     claims = [f"clm_{n:08d}_{k:02d}" for k in range(12)]
     articles = [f"art_{n:08d}_{k}" for k in range(3)]
     figures = [
-        Figure(unit=unit, kind=fk, conflicting=k == 0 and n % 5 == 0, reports=[
-            FigureReport(value=10 + r * (n % 7), claimant=f"Claimant {r}", outlet=outlets[r], claim_id=claims[r],
-                         bound=Bound.exact, published_at=T0 + timedelta(minutes=n + r)) for r in range(3)])
-        for k, (unit, fk) in enumerate((("killed", FigureKind.killed), ("homes", FigureKind.damage)))
+        cw.Figure(unit=unit, kind=fk, conflicting=k == 0 and n % 5 == 0, reports=[
+            cw.FigureReport(value=10 + r * (n % 7), claimant=f"Claimant {r}", outlet=outlets[r], claim_id=claims[r],
+                         bound=cw.Bound.exact, published_at=T0 + timedelta(minutes=n + r)) for r in range(3)])
+        for k, (unit, fk) in enumerate((("killed", cw.FigureKind.killed), ("homes", cw.FigureKind.damage)))
     ]
-    return IncidentUpdated(
+    return cw.IncidentUpdated(
         incident_id=f"inc_bench_{n:08d}", version=3, event_type=kind, title=f"{kind.value} in {place}, {day}",
-        locations=[IncidentLocation(name=place, country="Velland")], time=TimeRange(start=day, end=day),
+        locations=[cw.IncidentLocation(name=place, country="Velland")], time=cw.TimeRange(start=day, end=day),
         claim_ids=claims, article_ids=articles,
-        sources=[SourceRef(outlet=o, claimant=o, origin=o.lower(), claim_ids=claims[:4]) for o in outlets],
+        sources=[cw.SourceRef(outlet=o, claimant=o, origin=o.lower(), claim_ids=claims[:4]) for o in outlets],
         corroboration=3, figures=figures,
-        merges=[MergeReason(claim_id=f"clm_r_{n}_{k}", article_id=a, score=0.7, signals={"place": 1.0, "time": 1.0})
+        merges=[cw.MergeReason(claim_id=f"clm_r_{n}_{k}", article_id=a, score=0.7, signals={"place": 1.0, "time": 1.0})
                 for k, a in enumerate(articles)],
         first_seen=T0 + timedelta(seconds=n), last_seen=T0 + timedelta(seconds=n, milliseconds=500),
     )
@@ -144,10 +130,10 @@ def serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("the desk did not become ready")
 
 
-def claim_event(n: int) -> ClaimExtracted:
+def claim_event(n: int) -> cw.ClaimExtracted:
     """A small claim, as ingest publishes them."""
-    return ClaimExtracted(claim_id=f"clm_c_{n:08d}", article_id=f"art_c_{n // 20:06d}", source="Outlet 1",
-                          span=Span(start=0, end=40), text="x" * 40, claimant=Claimant(name="Police"))
+    return cw.ClaimExtracted(claim_id=f"clm_c_{n:08d}", article_id=f"art_c_{n // 20:06d}", source="Outlet 1",
+                          span=cw.Span(start=0, end=40), text="x" * 40, claimant=cw.Claimant(name="Police"))
 
 
 async def consume(settings: Settings, events: list[tuple[str, object]], label: str) -> float:
