@@ -171,7 +171,7 @@ async def main() -> None:
         memory = (await client.info("memory"))["used_memory"]
         await client.aclose()
         print(f"read model: {args.incidents:,} incidents loaded in {seconds:.1f} s "
-              f"({args.incidents / seconds:,.0f}/s, 256 concurrent applies); Redis {memory / 2**20:,.0f} MiB, "
+              f"({args.incidents / seconds:,.0f}/s, 500 per round trip); Redis {memory / 2**20:,.0f} MiB, "
               f"{memory / args.incidents / 1024:.1f} KB per incident")
         desk = serve(settings, port=18_000 + os.getpid() % 1000)
         try:

@@ -192,10 +192,11 @@ class DeskStore:
         return _text(newest[0][0]) if newest else "0-0"
 
     async def changes_after(self, last_id: str, block_ms: int) -> list[tuple[str, str, int]]:
-        """Changes after `last_id` as (change id, incident id, version), waiting up to `block_ms` for one."""
+        """Changes after `last_id` as (change id, incident id, version), waiting up to `block_ms` for one
+        (0: not waiting)."""
         reply = cast(
             list[tuple[bytes, list[tuple[bytes, dict[bytes, bytes]]]]] | None,
-            await self.client.xread({self.changes: last_id}, count=500, block=block_ms),
+            await self.client.xread({self.changes: last_id}, count=CHANGES_MAXLEN, block=block_ms or None),
         )
         changes = []
         for _, entries in reply or []:

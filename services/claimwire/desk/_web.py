@@ -28,6 +28,7 @@ from ..progress import group_backlog
 from ..runtime import Component, start_components
 from ..settings import Settings
 from ._consume import desk_stages
+from ._live import ChangeFeed
 from ._model import Filters, IncidentSummary, TimelineEntry
 from ._store import DeskStore
 from ._view import article_views, figures_by_kind, number, source_label, timeline, value_text
@@ -35,8 +36,8 @@ from ._view import article_views, figures_by_kind, number, source_label, timelin
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
-#: How long one wait for changes blocks a live page's Redis read before it waits again.
-CHANGES_BLOCK_MS = 5_000
+#: How long a live page waits for a change before it checks that its browser is still there.
+CHANGES_WAIT_S = 5.0
 
 log = get_logger(__name__)
 
@@ -69,14 +70,17 @@ def build_app(settings: Settings, *, consume: bool = True, also: Sequence[Compon
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         client = build_client(settings)
         app.state.store = DeskStore(client, settings)
+        app.state.feed = ChangeFeed(app.state.store)
         broker: RedisBroker | None = None
         try:
             if consume or also:
                 stages = desk_stages(settings, app.state.store) if consume else []
                 broker = await start_components(settings, [*also, *stages])
             app.state.consuming = broker is not None
+            await app.state.feed.start()
             yield
         finally:
+            await app.state.feed.stop()
             if broker is not None:
                 await broker.stop()
             await client.aclose()
@@ -163,15 +167,14 @@ def _pages(app: FastAPI, templates: Jinja2Templates) -> None:
         request: Request, last_event_id: Annotated[str | None, Header()] = None
     ) -> AsyncIterator[ServerSentEvent]:
         """`incident` events, one per new version applied, with the change id (resumable with Last-Event-ID)."""
-        store = _store(request)
-        last = last_event_id or await store.last_change()
-        yield ServerSentEvent(event="ready", data={"since": last}, retry=2000)
-        while not await request.is_disconnected():
-            for change_id, incident_id, version in await store.changes_after(last, CHANGES_BLOCK_MS):
-                last = change_id
-                yield ServerSentEvent(
-                    event="incident", id=change_id, data={"incident_id": incident_id, "version": version}
-                )
+        feed: ChangeFeed = request.app.state.feed
+        async with feed.listen(last_event_id) as changes:
+            yield ServerSentEvent(event="ready", data={"since": last_event_id}, retry=2000)
+            while not await request.is_disconnected():
+                change = await changes.next(timeout=CHANGES_WAIT_S)
+                if change is not None:
+                    data = {"incident_id": change.incident_id, "version": change.version}
+                    yield ServerSentEvent(event="incident", id=change.id, data=data)
 
 
 def _api(app: FastAPI) -> None:

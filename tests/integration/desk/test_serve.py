@@ -90,3 +90,26 @@ def test_claimwire_desk_serves_until_sigterm_and_exits_0(settings: Settings):
         _, stderr = process.communicate(timeout=30)
     assert 0 == process.returncode, stderr[-2000:]
     assert f"desk: http://127.0.0.1:{port}/" in stderr
+
+
+async def test_many_open_pages_share_one_redis_read(settings: Settings, publish: Publish):
+    """120 open live pages (more than a Redis connection pool holds) all get a change, and the API still answers."""
+    limits = httpx.Limits(max_connections=200)
+    async with (
+        served(settings) as url,
+        httpx.AsyncClient(base_url=url, timeout=20, limits=limits) as client,
+        contextlib.AsyncExitStack() as stack,
+    ):
+        pages = [await stack.enter_async_context(client.stream("GET", "/events")) for _ in range(120)]
+        lines = [page.aiter_lines() for page in pages]
+        assert all([await anext(line) == "event: ready" for line in lines])
+        await publish([incident("busy", version=1)])
+        assert 200 == (await client.get("/api/incidents")).status_code
+
+        async def gets_the_change(page_lines: AsyncIterator[str]) -> bool:
+            async for line in page_lines:
+                if line.startswith("data:") and "busy" in line:
+                    return True
+            return False
+
+        assert all(await asyncio.gather(*(gets_the_change(line) for line in lines)))
