@@ -9,7 +9,9 @@ from typing import Protocol
 from faststream.redis import RedisBroker
 
 from .broker import build_broker
+from .health import Probe, http_server
 from .logs import get_logger
+from .metrics import Metrics
 from .settings import Settings
 
 log = get_logger(__name__)
@@ -28,9 +30,12 @@ class Component(Protocol):
         """After the broker stopped, make what this consumer read but did not finish reclaimable at once."""
 
 
-async def start_components(settings: Settings, components: Sequence[Component]) -> RedisBroker:
-    """Build a broker, register `components` on it, prepare Redis, and start consuming."""
-    broker = build_broker(settings)
+async def start_components(
+    settings: Settings, components: Sequence[Component], metrics: Metrics | None = None
+) -> RedisBroker:
+    """Build a broker (recording into `metrics` when given), register `components` on it, prepare Redis, and
+    start consuming."""
+    broker = build_broker(settings, metrics)
     for component in components:
         component.register(broker, settings)
     await broker.connect()
@@ -54,17 +59,24 @@ def tune_gc() -> None:
 
 
 async def serve(settings: Settings, components: Sequence[Component], stop: asyncio.Event) -> None:
-    """Consume until `stop` is set, then stop gracefully: handlers in flight finish, nothing else is acked."""
-    broker = await start_components(settings, components)
-    log.info("service.started", redis=settings.url_redacted, consumer=settings.consumer_name)
-    try:
-        await stop.wait()
-    finally:
-        log.info("service.stopping")
-        await broker.stop()
-        for component in components:
-            await component.hand_back(settings)
-        log.info("service.stopped")
+    """Consume until `stop` is set, then stop gracefully: handlers in flight finish, nothing else is acked.
+
+    With `settings.http_port`, `/healthz`, `/readyz` and `/metrics` are served from the start (not ready
+    until the consumer groups are joined)."""
+    metrics = Metrics()
+    probe = Probe(settings, metrics)
+    async with http_server(settings, probe):
+        broker = await start_components(settings, components, metrics)
+        probe.ready(broker)
+        log.info("service.started", redis=settings.url_redacted, consumer=settings.consumer_name)
+        try:
+            await stop.wait()
+        finally:
+            log.info("service.stopping")
+            await broker.stop()
+            for component in components:
+                await component.hand_back(settings)
+            log.info("service.stopped")
 
 
 def stop_on_signals(stop: asyncio.Event) -> None:

@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     """`auto`: readable on a terminal, JSON lines otherwise."""
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     """Minimum level logged."""
+    http_port: int = Field(default=0, ge=0, le=65535)
+    """Port of `/healthz`, `/readyz` and `/metrics` (Prometheus) for `claimwire run SERVICE`; 0: no HTTP server."""
+    http_host: str = "0.0.0.0"
+    """Address the HTTP server listens on (all interfaces, so probes and Prometheus reach a container)."""
 
     # --- adapter ---
     adapter_seen_ttl_s: int = Field(default=30 * 24 * 3600, ge=60)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from claimwire.logs import get_logger
+from claimwire.metrics import Metrics
 from claimwire.settings import Settings
 from claimwire_contracts import ArticleReceived
 
@@ -51,8 +52,9 @@ def mode_of(force: bool, updates: bool) -> str:
 class Sink:
     """Collects items from any source and publishes them in batches; rejections are logged and counted."""
 
-    def __init__(self, settings: Settings, publisher: Publisher, mode: str) -> None:
+    def __init__(self, settings: Settings, publisher: Publisher, mode: str, metrics: Metrics | None = None) -> None:
         self._settings = settings
+        self._metrics = metrics
         self._publisher = publisher
         self._mode = mode
         self._batch: list[ArticleReceived] = []
@@ -63,6 +65,8 @@ class Sink:
     def reject(self, rejection: Rejection) -> None:
         """Count and log one input that is not fed."""
         self.report.rejected.append(rejection)
+        if self._metrics is not None:
+            self._metrics.adapter_rejected.inc()
         log.warning(
             "adapter.rejected",
             where=rejection.where,
@@ -118,3 +122,6 @@ class Sink:
         self.report.refed += done.again
         self.report.skipped_seen += done.skipped
         self.report.article_ids.extend(done.fed)
+        if self._metrics is not None:
+            self._metrics.messages_out.labels("adapter", self._settings.articles_stream).inc(len(done.fed))
+            self._metrics.adapter_skipped.inc(done.skipped)
