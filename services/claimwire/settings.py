@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     """`auto`: readable on a terminal, JSON lines otherwise."""
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     """Minimum level logged."""
+    redis_retry_initial_s: float = Field(default=0.5, gt=0)
+    """A service that cannot reach Redis at start waits this long before trying again (doubling per attempt)."""
+    redis_retry_max_s: float = Field(default=30.0, gt=0)
+    """Longest wait between two attempts to reach Redis at start."""
+    redis_retry_give_up_s: float = Field(default=0.0, ge=0)
+    """Stop trying to reach Redis at start after this many seconds and exit non-zero (0: never give up)."""
     http_port: int = Field(default=0, ge=0, le=65535)
     """Port of `/healthz`, `/readyz` and `/metrics` (Prometheus) for `claimwire run SERVICE`; 0: no HTTP server."""
     http_host: str = "0.0.0.0"

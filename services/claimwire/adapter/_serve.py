@@ -11,6 +11,7 @@ from redis.exceptions import RedisError
 from claimwire.health import Probe, http_server
 from claimwire.logs import get_logger
 from claimwire.metrics import Metrics
+from claimwire.runtime import wait_for_redis
 from claimwire.settings import Settings
 
 from ._backpressure import trim_processed
@@ -87,8 +88,9 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
     """Watch the drop folder and poll the configured feeds until `stop` is set, then return.
 
     Bad files and broken feeds are logged, counted and skipped (feeds back off); a Redis outage is
-    logged and retried. Stopping finishes the file or feed response in hand (or leaves it unfed and
-    unmoved if it was still waiting for room downstream), so nothing is half-fed. With `settings.http_port`,
+    logged and retried, also at start (`claimwire.runtime.wait_for_redis`). Stopping finishes the file or
+    feed response in hand (or leaves it unfed and unmoved if it was still waiting for room downstream), so
+    nothing is half-fed. With `settings.http_port`,
     `/healthz`, `/readyz` (Redis answers) and `/metrics` (fed, skipped, rejected, the ingest backlog) are
     served meanwhile.
     """
@@ -99,9 +101,11 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
 
 
 async def _serve(settings: Settings, stop: asyncio.Event, metrics: Metrics, probe: Probe) -> None:
+    if not await wait_for_redis(settings, stop):
+        return
     publisher = await Publisher.connect(settings, stop)
     try:
-        await publisher.client.ping()  # an unreachable Redis at start is a clear error, as for the other services
+        await publisher.client.ping()  # Redis gone again since it answered: a clear error, not idling
     except BaseException:
         await publisher.close()
         raise
