@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     stream_maxlen: int = Field(default=1_000_000, ge=1000)
     """Approximate MAXLEN of the claims, incidents and dead-letter streams."""
     max_article_bytes: int = Field(default=1_000_000, ge=1000)
-    """Entries larger than this (UTF-8 bytes) are dead-lettered as too_large."""
+    """Largest article, counted as its stream entry (the framed JSON event, UTF-8 bytes) by `claimwire feed`,
+    the adapter (which refuse it) and the ingest worker (which dead-letters it as too_large) alike; the
+    dedup service allows 8 times this for an article with its claims."""
     batch_size: int = Field(default=50, ge=1, le=1000)
     """Entries read per XREADGROUP call."""
     poll_interval_ms: int = Field(default=100, ge=1)
@@ -90,7 +92,8 @@ class Settings(BaseSettings):
     adapter_http_timeout_s: float = Field(default=20.0, gt=0)
     """Timeout of one feed request."""
     adapter_max_feed_bytes: int = Field(default=20_000_000, ge=10_000)
-    """A feed response larger than this is refused (and retried with backoff)."""
+    """A feed response larger than this is refused (and retried with backoff); so is a file that is not
+    JSONL (those are read whole), by its size on disk before it is read."""
     adapter_updates: bool = False
     """`claimwire run adapter` re-feeds an item seen before when it carries a newer version time."""
 

@@ -39,7 +39,7 @@ async def _drop_round(drop: DropFolder, sink: Sink, stop: asyncio.Event, chunk: 
         handled: list[tuple[Path, int, list[str]]] = []
         for path in ready[start : start + chunk]:
             before = len(report.rejected)
-            accepted = await sink.put(parse_path(path), str(path))
+            accepted = await sink.put(parse_path(path, sink.max_file_bytes), str(path))
             handled.append((path, accepted, [str(r) for r in report.rejected[before:]]))
         await sink.flush()  # every article of the chunk is published and marked seen before a file moves
         for path, accepted, reasons in handled:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from claimwire.logs import get_logger
 from claimwire.metrics import Metrics
 from claimwire.settings import Settings
+from claimwire.streams import entry_size, too_large
 from claimwire_contracts import ArticleReceived
 
 from ._item import Item, ItemError, Rejection, to_article
@@ -62,6 +63,11 @@ class Sink:
         self._forced: set[str] | None = set() if mode == "force" else None
         self.report = FeedReport()
 
+    @property
+    def max_file_bytes(self) -> int:
+        """Largest file read whole (a feed response's limit: one input parsed in memory)."""
+        return self._settings.adapter_max_feed_bytes
+
     def reject(self, rejection: Rejection) -> None:
         """Count and log one input that is not fed."""
         self.report.rejected.append(rejection)
@@ -81,10 +87,10 @@ class Sink:
         except ItemError as err:
             self.reject(Rejection(where, err.reason, line=line, field=err.field))
             return None
-        size = len(article.text.encode("utf-8"))
+        size = entry_size(article, article.article_id)
         if size > self._settings.max_article_bytes:
             limit = self._settings.max_article_bytes
-            self.reject(Rejection(where, f"too large: {size} bytes > {limit}", line=line, field="text"))
+            self.reject(Rejection(where, f"too large: {too_large(size, limit)}", line=line))
             return None
         return article
 
