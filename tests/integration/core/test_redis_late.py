@@ -13,7 +13,6 @@ from pathlib import Path
 import httpx
 import pytest
 from redis.asyncio import Redis
-from structlog.testing import capture_logs
 
 from claimwire.components import components_for
 from claimwire.embedded import free_port
@@ -52,40 +51,40 @@ async def until(condition, timeout: float, what: str) -> None:
         await asyncio.sleep(0.05)
 
 
-async def test_an_ingest_worker_started_before_redis_waits_then_processes(tmp_path):
+async def test_an_ingest_worker_started_before_redis_waits_then_processes(captured_logs):
     """Alive but not ready while Redis is down, each attempt logged with a growing wait; once Redis is up the
     worker joins its group and an article fed then becomes claims."""
     redis_port, http_port = free_port(), free_port()
     settings = late_settings(redis_port, http_port=http_port, http_host="127.0.0.1")
     stop = asyncio.Event()
-    with capture_logs() as logs:
-        task = asyncio.create_task(serve(settings, components_for("ingest", settings), stop))
-        try:
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{http_port}", timeout=5) as http:
-                await until_alive(http, task)
-                await until(lambda: sum(e["event"] == "redis.unreachable" for e in logs) >= 4, 10, "no retries logged")
-                assert 503 == (await http.get("/readyz")).status_code
-                assert 200 == (await http.get("/healthz")).status_code
-                with private_redis_server(port=redis_port) as (url, _):
-                    assert 200 == (await until_ready(http)).status_code
-                    article = sample_articles()[0]
-                    await publish_articles(settings, [article])
-                    client = Redis.from_url(url)
-                    try:
-                        assert await wait_until_drained(
-                            client, [(settings.articles_stream, settings.ingest_group)], timeout=20
-                        )
-                        claims = [c for _, c in await read_events(client, settings.claims_stream, ClaimExtracted)]
-                    finally:
-                        await client.aclose()
-                    stop.set()
-                    await asyncio.wait_for(task, 30)
-        finally:
-            stop.set()
+    task = asyncio.create_task(serve(settings, components_for("ingest", settings), stop))
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{http_port}", timeout=5) as http:
+            await until_alive(http, task)
+            retries = lambda: sum(e["event"] == "redis.unreachable" for e in captured_logs)  # noqa: E731
+            await until(lambda: retries() >= 4, 10, "no retries logged")
+            assert 503 == (await http.get("/readyz")).status_code
+            assert 200 == (await http.get("/healthz")).status_code
+            with private_redis_server(port=redis_port) as (url, _):
+                assert 200 == (await until_ready(http)).status_code
+                article = sample_articles()[0]
+                await publish_articles(settings, [article])
+                client = Redis.from_url(url)
+                try:
+                    assert await wait_until_drained(
+                        client, [(settings.articles_stream, settings.ingest_group)], timeout=20
+                    )
+                    claims = [c for _, c in await read_events(client, settings.claims_stream, ClaimExtracted)]
+                finally:
+                    await client.aclose()
+                stop.set()
+                await asyncio.wait_for(task, 30)
+    finally:
+        stop.set()
     assert {c.claim_id for c in extract_claims(article)} == {c.claim_id for c in claims}
-    waits = [e["retry_in_s"] for e in logs if e["event"] == "redis.unreachable"]
+    waits = [e["retry_in_s"] for e in captured_logs if e["event"] == "redis.unreachable"]
     assert [0.05, 0.1, 0.2, 0.2] == waits[:4], "doubling up to CLAIMWIRE_REDIS_RETRY_MAX_S"
-    assert any(e["event"] == "redis.reachable" for e in logs)
+    assert any(e["event"] == "redis.reachable" for e in captured_logs)
 
 
 @pytest.mark.slow

@@ -4,7 +4,6 @@ import asyncio
 
 import pytest
 import redis.exceptions
-from structlog.testing import capture_logs
 
 from claimwire.adapter import serve
 from claimwire.settings import Settings
@@ -12,14 +11,14 @@ from claimwire.settings import Settings
 UNREACHABLE = "redis://127.0.0.1:1/0"
 
 
-async def test_the_adapter_gives_up_after_the_configured_time_with_a_clear_error():
+async def test_the_adapter_gives_up_after_the_configured_time_with_a_clear_error(captured_logs):
     """With CLAIMWIRE_REDIS_RETRY_GIVE_UP_S the adapter retries, then fails naming the setting."""
     settings = Settings(
         redis_url=UNREACHABLE, redis_retry_initial_s=0.05, redis_retry_max_s=0.1, redis_retry_give_up_s=0.5
     )
-    with capture_logs() as logs, pytest.raises(redis.exceptions.ConnectionError, match="REDIS_RETRY_GIVE_UP_S"):
+    with pytest.raises(redis.exceptions.ConnectionError, match="REDIS_RETRY_GIVE_UP_S"):
         await asyncio.wait_for(serve(settings, asyncio.Event()), timeout=30)
-    attempts = [e["attempt"] for e in logs if e["event"] == "redis.unreachable"]
+    attempts = [e["attempt"] for e in captured_logs if e["event"] == "redis.unreachable"]
     assert len(attempts) >= 3 and attempts == list(range(1, len(attempts) + 1))
 
 
