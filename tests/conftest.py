@@ -1,5 +1,6 @@
 """Fixtures shared by every tier: a real Redis and settings isolated by a fresh key prefix."""
 
+import io
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -7,7 +8,9 @@ from pathlib import Path
 import pytest
 import redis
 import redis.asyncio as aioredis
+from structlog.testing import capture_logs
 
+from claimwire.logs import configure_logging
 from claimwire.settings import Settings
 from tests.support.redis_server import redis_for_tests
 
@@ -50,3 +53,12 @@ async def redis_client(settings: Settings) -> AsyncIterator[aioredis.Redis]:
     async for key in client.scan_iter(match=f"{settings.key_prefix}*", count=1000):
         await client.delete(key)
     await client.aclose()
+
+
+@pytest.fixture
+def captured_logs() -> Iterator[list[dict[str, object]]]:
+    """Every structlog line from debug up, as event dicts. capture_logs alone keeps the level filter of
+    whatever configured logging last (a CLI test may have left it at error)."""
+    configure_logging(Settings(log_level="debug", log_format="json"), stream=io.StringIO())
+    with capture_logs() as logs:
+        yield logs

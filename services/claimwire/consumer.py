@@ -7,6 +7,7 @@ raises stay pending and are retried (reclaimed after `reclaim_idle_ms`) until `m
 dead-lettered.
 """
 
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 
 from .broker import build_client
 from .logs import get_logger
+from .metrics import stage_metrics
 from .settings import Settings
 from .streams import (
     EntryRejectedError,
@@ -159,16 +161,24 @@ class StreamStage(Generic[In]):
         failing or finishing is dead-lettered unprocessed.
         """
         result = BatchResult()
+        metrics = stage_metrics(broker, self.name)
+        if metrics is not None:
+            metrics.received(self.stream, len(entries), reclaimed=reclaimed)
         if reclaimed:
             entries = await self._drop_exhausted(broker, settings, entries, result)
         for entry in entries:
+            started = time.perf_counter()
             await self._process_entry(entry, settings, result)
+            if metrics is not None:
+                metrics.handled(time.perf_counter() - started)
         if result.failed:
             await self._settle_failures(broker, settings, result)
         if self.before_ack is not None and result.done:
             await self.before_ack(result.done)
         client = await redis_of(broker)
         ids = await publish_all(client, result.outputs, maxlen=settings.stream_maxlen)
+        if metrics is not None:
+            metrics.published(result.outputs)
         if result.acks:
             # Only now is an entry done: forget when it first failed (kept until here in case publishing fails).
             async with client.pipeline(transaction=False) as pipe:

@@ -57,13 +57,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def embedded_redis(*extra_args: str, timeout: float = 10.0) -> Iterator[str]:
-    """Start a private Redis on a free loopback port in a temporary folder, yield its URL, stop it after.
+def embedded_redis(*extra_args: str, timeout: float = 10.0, port: int | None = None) -> Iterator[str]:
+    """Start a private Redis on `port` (default: a free loopback port) in a temporary folder, yield its URL,
+    stop it after.
 
     Nothing is persisted; `extra_args` are passed to redis-server as they are.
     """
     binary = find_redis_server()
-    port = free_port()
+    port = port or free_port()
     with tempfile.TemporaryDirectory(prefix="claimwire-redis-") as folder:
         process = subprocess.Popen(
             [

@@ -5,6 +5,7 @@ import sys
 from typing import Any
 
 import structlog
+from structlog.typing import EventDict
 
 from .settings import Settings
 
@@ -26,8 +27,12 @@ def configure_logging(settings: Settings, stream: Any = None) -> None:
         structlog.processors.TimeStamper(fmt="iso", utc=True),
     ]
     level = logging.getLevelName(settings.log_level.upper())
+    # Exceptions become text before rendering, whoever logged them: type and message in fields of their own,
+    # the traceback in `exception`. Without this a library's exc_info reached the JSON renderer as a tuple
+    # and came out as "<traceback object at 0x...>".
+    exceptions: list[Any] = [exception_fields, structlog.processors.format_exc_info]
     structlog.configure(
-        processors=[*shared, structlog.processors.format_exc_info, renderer],
+        processors=[*shared, *exceptions, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(level),
         logger_factory=structlog.PrintLoggerFactory(out),
         cache_logger_on_first_use=False,
@@ -36,13 +41,27 @@ def configure_logging(settings: Settings, stream: Any = None) -> None:
     handler = logging.StreamHandler(out)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
-            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *exceptions, renderer],
             foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name],
         )
     )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(max(level, logging.WARNING))
+
+
+def exception_fields(_logger: Any, _name: str, event_dict: EventDict) -> EventDict:
+    """Add `exc_type` (module-qualified) and `exc_message` for the exception a line carries, if any."""
+    exc_info = event_dict.get("exc_info")
+    if exc_info is True:
+        exc_info = sys.exc_info()
+    error = exc_info if isinstance(exc_info, BaseException) else exc_info[1] if isinstance(exc_info, tuple) else None
+    if error is not None:
+        kind = type(error)
+        module = "" if kind.__module__ == "builtins" else f"{kind.__module__}."
+        event_dict["exc_type"] = f"{module}{kind.__qualname__}"
+        event_dict["exc_message"] = str(error)
+    return event_dict
 
 
 def get_logger(name: str) -> Any:

@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     stream_maxlen: int = Field(default=1_000_000, ge=1000)
     """Approximate MAXLEN of the claims, incidents and dead-letter streams."""
     max_article_bytes: int = Field(default=1_000_000, ge=1000)
-    """Entries larger than this (UTF-8 bytes) are dead-lettered as too_large."""
+    """Largest article, counted as its stream entry (the framed JSON event, UTF-8 bytes) by `claimwire feed`,
+    the adapter (which refuse it) and the ingest worker (which dead-letters it as too_large) alike; the
+    dedup service allows 8 times this for an article with its claims."""
     batch_size: int = Field(default=50, ge=1, le=1000)
     """Entries read per XREADGROUP call."""
     poll_interval_ms: int = Field(default=100, ge=1)
@@ -51,6 +53,16 @@ class Settings(BaseSettings):
     """`auto`: readable on a terminal, JSON lines otherwise."""
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     """Minimum level logged."""
+    redis_retry_initial_s: float = Field(default=0.5, gt=0)
+    """A service that cannot reach Redis at start waits this long before trying again (doubling per attempt)."""
+    redis_retry_max_s: float = Field(default=30.0, gt=0)
+    """Longest wait between two attempts to reach Redis at start."""
+    redis_retry_give_up_s: float = Field(default=0.0, ge=0)
+    """Stop trying to reach Redis at start after this many seconds and exit non-zero (0: never give up)."""
+    http_port: int = Field(default=0, ge=0, le=65535)
+    """Port of `/healthz`, `/readyz` and `/metrics` (Prometheus) for `claimwire run SERVICE`; 0: no HTTP server."""
+    http_host: str = "0.0.0.0"
+    """Address the HTTP server listens on (all interfaces, so probes and Prometheus reach a container)."""
 
     # --- adapter ---
     adapter_seen_ttl_s: int = Field(default=30 * 24 * 3600, ge=60)
@@ -80,7 +92,8 @@ class Settings(BaseSettings):
     adapter_http_timeout_s: float = Field(default=20.0, gt=0)
     """Timeout of one feed request."""
     adapter_max_feed_bytes: int = Field(default=20_000_000, ge=10_000)
-    """A feed response larger than this is refused (and retried with backoff)."""
+    """A feed response larger than this is refused (and retried with backoff); so is a file that is not
+    JSONL (those are read whole), by its size on disk before it is read."""
     adapter_updates: bool = False
     """`claimwire run adapter` re-feeds an item seen before when it carries a newer version time."""
 

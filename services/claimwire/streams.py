@@ -31,8 +31,23 @@ class StreamEntry:
 
     @property
     def size(self) -> int:
-        """Bytes of all keys and values."""
+        """Bytes of all keys and values: what `CLAIMWIRE_MAX_ARTICLE_BYTES` limits (see `entry_size`)."""
         return sum(len(k) + len(v) for k, v in self.fields.items())
+
+
+def entry_size(event: Contract, correlation_id: str) -> int:
+    """Bytes of the stream entry `event` becomes when published (field name plus framed event).
+
+    The one measure of "too large": the adapter and `claimwire feed` refuse an article by it before
+    publishing, and the workers dead-letter by the same count (`StreamEntry.size`) what reaches them
+    another way, so an article the feeder accepts is never too large for the ingest worker.
+    """
+    return len(DATA_FIELD) + len(frame_event(event, correlation_id))
+
+
+def too_large(size: int, limit: int) -> str:
+    """The reason an entry of `size` bytes is refused: the limit and the setting that raises it."""
+    return f"{size} bytes as a stream entry, over the limit of {limit} (raise it with CLAIMWIRE_MAX_ARTICLE_BYTES)"
 
 
 class EntryRejectedError(Exception):
@@ -107,7 +122,7 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
     event's fields directly, as FastStream itself reads them.
     """
     if entry.size > max_bytes:
-        raise EntryRejectedError(DeadLetterReason.too_large, f"entry is {entry.size} bytes, limit {max_bytes}")
+        raise EntryRejectedError(DeadLetterReason.too_large, too_large(entry.size, max_bytes))
     payload = entry.fields.get(DATA_FIELD)
     try:
         if payload is not None:

@@ -24,9 +24,9 @@ def wait_for_ping(url: str, timeout: float = 10.0) -> None:
 
 
 @contextlib.contextmanager
-def private_redis_server(*extra: str) -> Iterator[tuple[str, int]]:
-    """A throw-away Redis on a free loopback port (the demo's embedded one); yields (url, port)."""
-    with embedded_redis(*extra) as url:
+def private_redis_server(*extra: str, port: int | None = None) -> Iterator[tuple[str, int]]:
+    """A throw-away Redis on `port` (default: a free loopback port; the demo's embedded one); yields (url, port)."""
+    with embedded_redis(*extra, port=port) as url:
         yield url, int(url.rsplit(":", 1)[1].split("/")[0])
 
 

@@ -87,7 +87,7 @@ async def feed_paths(
                 if isinstance(entry, Rejection):
                     sink.reject(entry)
                 elif isinstance(entry, Path):
-                    await sink.put(parse_path(entry), str(entry))
+                    await sink.put(parse_path(entry, settings.adapter_max_feed_bytes), str(entry))
                 else:  # stdin
                     await sink.put(parse_stream(sys.stdin.buffer, "<stdin>"), "<stdin>")
                 if bar:

@@ -198,10 +198,11 @@ def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Pa
     yield from parsed
 
 
-def parse_path(path: Path) -> Iterator[Parsed]:
+def parse_path(path: Path, max_bytes: int | None = None) -> Iterator[Parsed]:
     """Items and rejections in one file; an unreadable file is one rejection.
 
-    JSONL is read line by line, so a large backfill file is never held in memory whole.
+    JSONL is read line by line, so a large backfill file is never held in memory whole. Any other file is
+    read whole, so one larger than `max_bytes` (by its size on disk, before reading) is one rejection.
     """
     if path.suffix.lower() in _JSONL_SUFFIXES:
         try:
@@ -211,6 +212,14 @@ def parse_path(path: Path) -> Iterator[Parsed]:
             yield Rejection(str(path), f"cannot read: {err.strerror or err}")
         return
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            yield Rejection(
+                str(path),
+                f"too large: the file is {size} bytes, over the limit of {max_bytes} for a file read whole "
+                "(raise it with CLAIMWIRE_ADAPTER_MAX_FEED_BYTES; JSONL files are read line by line)",
+            )
+            return
         data = path.read_bytes()
     except OSError as err:
         yield Rejection(str(path), f"cannot read: {err.strerror or err}")

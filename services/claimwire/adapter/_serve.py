@@ -8,7 +8,10 @@ from pathlib import Path
 import httpx
 from redis.exceptions import RedisError
 
+from claimwire.health import Probe, http_server
 from claimwire.logs import get_logger
+from claimwire.metrics import Metrics
+from claimwire.runtime import wait_for_redis
 from claimwire.settings import Settings
 
 from ._backpressure import trim_processed
@@ -36,7 +39,7 @@ async def _drop_round(drop: DropFolder, sink: Sink, stop: asyncio.Event, chunk: 
         handled: list[tuple[Path, int, list[str]]] = []
         for path in ready[start : start + chunk]:
             before = len(report.rejected)
-            accepted = await sink.put(parse_path(path), str(path))
+            accepted = await sink.put(parse_path(path, sink.max_file_bytes), str(path))
             handled.append((path, accepted, [str(r) for r in report.rejected[before:]]))
         await sink.flush()  # every article of the chunk is published and marked seen before a file moves
         for path, accepted, reasons in handled:
@@ -85,20 +88,34 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
     """Watch the drop folder and poll the configured feeds until `stop` is set, then return.
 
     Bad files and broken feeds are logged, counted and skipped (feeds back off); a Redis outage is
-    logged and retried. Stopping finishes the file or feed response in hand (or leaves it unfed and
-    unmoved if it was still waiting for room downstream), so nothing is half-fed.
+    logged and retried, also at start (`claimwire.runtime.wait_for_redis`). Stopping finishes the file or
+    feed response in hand (or leaves it unfed and unmoved if it was still waiting for room downstream), so
+    nothing is half-fed. With `settings.http_port`,
+    `/healthz`, `/readyz` (Redis answers) and `/metrics` (fed, skipped, rejected, the ingest backlog) are
+    served meanwhile.
     """
+    metrics = Metrics()
+    probe = Probe(settings, metrics)
+    async with http_server(settings, probe):
+        await _serve(settings, stop, metrics, probe)
+
+
+async def _serve(settings: Settings, stop: asyncio.Event, metrics: Metrics, probe: Probe) -> None:
+    if not await wait_for_redis(settings, stop):
+        return
     publisher = await Publisher.connect(settings, stop)
     try:
-        await publisher.client.ping()  # an unreachable Redis at start is a clear error, as for the other services
+        await publisher.client.ping()  # Redis gone again since it answered: a clear error, not idling
     except BaseException:
         await publisher.close()
         raise
-    sink = Sink(settings, publisher, mode_of(False, settings.adapter_updates))
+    sink = Sink(settings, publisher, mode_of(False, settings.adapter_updates), metrics)
     drop = None
     if settings.adapter_drop_dir:
         drop = DropFolder(Path(settings.adapter_drop_dir), settings.adapter_drop_settle_s)
         drop.folder.mkdir(parents=True, exist_ok=True)
+    # No group of its own to join; /metrics reports the backlog it feeds (the ingest group's lag).
+    probe.ready(None, watched=[(settings.articles_stream, settings.ingest_group)])
     log.info("adapter.started", drop_dir=settings.adapter_drop_dir, feeds=len(settings.adapter_feeds))
     last_trim = time.monotonic()
     try:

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from claimwire.logs import get_logger
+from claimwire.metrics import Metrics
 from claimwire.settings import Settings
+from claimwire.streams import entry_size, too_large
 from claimwire_contracts import ArticleReceived
 
 from ._item import Item, ItemError, Rejection, to_article
@@ -51,8 +53,9 @@ def mode_of(force: bool, updates: bool) -> str:
 class Sink:
     """Collects items from any source and publishes them in batches; rejections are logged and counted."""
 
-    def __init__(self, settings: Settings, publisher: Publisher, mode: str) -> None:
+    def __init__(self, settings: Settings, publisher: Publisher, mode: str, metrics: Metrics | None = None) -> None:
         self._settings = settings
+        self._metrics = metrics
         self._publisher = publisher
         self._mode = mode
         self._batch: list[ArticleReceived] = []
@@ -60,9 +63,16 @@ class Sink:
         self._forced: set[str] | None = set() if mode == "force" else None
         self.report = FeedReport()
 
+    @property
+    def max_file_bytes(self) -> int:
+        """Largest file read whole (a feed response's limit: one input parsed in memory)."""
+        return self._settings.adapter_max_feed_bytes
+
     def reject(self, rejection: Rejection) -> None:
         """Count and log one input that is not fed."""
         self.report.rejected.append(rejection)
+        if self._metrics is not None:
+            self._metrics.adapter_rejected.inc()
         log.warning(
             "adapter.rejected",
             where=rejection.where,
@@ -77,10 +87,10 @@ class Sink:
         except ItemError as err:
             self.reject(Rejection(where, err.reason, line=line, field=err.field))
             return None
-        size = len(article.text.encode("utf-8"))
+        size = entry_size(article, article.article_id)
         if size > self._settings.max_article_bytes:
             limit = self._settings.max_article_bytes
-            self.reject(Rejection(where, f"too large: {size} bytes > {limit}", line=line, field="text"))
+            self.reject(Rejection(where, f"too large: {too_large(size, limit)}", line=line))
             return None
         return article
 
@@ -118,3 +128,6 @@ class Sink:
         self.report.refed += done.again
         self.report.skipped_seen += done.skipped
         self.report.article_ids.extend(done.fed)
+        if self._metrics is not None:
+            self._metrics.messages_out.labels("adapter", self._settings.articles_stream).inc(len(done.fed))
+            self._metrics.adapter_skipped.inc(done.skipped)

@@ -12,7 +12,13 @@ from ._common import load_settings, run_async
 
 @click.command()
 @click.argument("service", type=click.Choice(["adapter", "ingest", "dedup"]))
-def run(service: str) -> None:
+@click.option(
+    "--http-port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="Serve /healthz, /readyz and /metrics (Prometheus) on this port; 0: off. Default: CLAIMWIRE_HTTP_PORT.",
+)
+def run(service: str, http_port: int | None) -> None:
     """Run one service until SIGTERM or SIGINT.
 
     \b
@@ -22,8 +28,11 @@ def run(service: str) -> None:
 
     On SIGTERM/SIGINT the message in hand is finished (or left pending for another consumer) and the
     process exits 0; nothing unfinished is acked. Configure with REDIS_URL and CLAIMWIRE_* variables.
+
+    With --http-port: /healthz (the process runs), /readyz (Redis answers and this consumer has joined its
+    groups) and /metrics (Prometheus text).
     """
-    settings = load_settings()
+    settings = load_settings(**({} if http_port is None else {"http_port": http_port}))
     run_async(_run(service, settings))
 
 

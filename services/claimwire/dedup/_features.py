@@ -122,7 +122,8 @@ def event_days(claims: Sequence[ClaimExtracted], published: date | None) -> tupl
         end = time.end or time.start
         if (end - time.start).days > EVENT_SPAN_DAYS:
             continue
-        if published is not None and not 0 <= (published - end).days <= EVENT_LOOKBACK_DAYS:
+        if published is None or not 0 <= (published - end).days <= EVENT_LOOKBACK_DAYS:
+            # Without a publication day nothing tells this story's date from a background one ("in June 1973").
             continue
         return time.start, end
     return None

@@ -67,3 +67,52 @@ def test_every_command_has_help(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0, result.output
     assert len(result.output.splitlines()) > 4
+
+
+def logged_exception(log_format: str, error: Exception, log_it) -> str:
+    """What `log_it()` writes while `error` is being handled, under `log_format`."""
+    out = io.StringIO()
+    configure_logging(Settings(log_format=log_format), stream=out)
+    try:
+        raise error
+    except type(error):
+        log_it()
+    return out.getvalue()
+
+
+def test_a_library_loggers_exception_is_rendered_in_json():
+    """A stdlib logger's exc_info (as redis-py and FastStream log) becomes type, message and traceback text."""
+    import logging
+
+    error = ConnectionResetError("Connection closed by server.")
+    library = logging.getLogger("claimwire.faststream")
+    text = logged_exception("json", error, lambda: library.error("Message fetch error", exc_info=True))
+    line = json.loads(text.splitlines()[-1])
+    assert ("Message fetch error", "error", "claimwire.faststream") == (line["event"], line["level"], line["logger"])
+    assert ("ConnectionResetError", "Connection closed by server.") == (line["exc_type"], line["exc_message"])
+    assert line["exception"].startswith("Traceback (most recent call last):")
+    assert "in logged_exception" in line["exception"]
+    assert line["exception"].rstrip().endswith("ConnectionResetError: Connection closed by server.")
+    assert "traceback object" not in text
+
+
+def test_a_structlog_exception_carries_the_same_fields():
+    """log.exception from our own code renders like a library's: qualified type, message, traceback."""
+    import redis.exceptions
+
+    error = redis.exceptions.ConnectionError("Error 111 connecting")
+    text = logged_exception("json", error, lambda: get_logger("test").exception("adapter.round_failed"))
+    line = json.loads(text.splitlines()[-1])
+    assert ("redis.exceptions.ConnectionError", "Error 111 connecting") == (line["exc_type"], line["exc_message"])
+    assert "Traceback (most recent call last):" in line["exception"]
+
+
+def test_a_library_loggers_exception_is_rendered_on_the_console():
+    """The console format shows a library logger's traceback and the exception line too."""
+    import logging
+
+    library = logging.getLogger("redis.asyncio")
+    text = logged_exception("console", ValueError("bad frame"), lambda: library.warning("retrying", exc_info=True))
+    assert "retrying" in text
+    assert "ValueError: bad frame" in text
+    assert "traceback object" not in text

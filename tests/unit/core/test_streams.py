@@ -6,7 +6,14 @@ import base64
 import pytest
 from faststream.redis import BinaryMessageFormatV1
 
-from claimwire.streams import EntryRejectedError, StreamEntry, build_dead_letter, decode_entry, frame_event
+from claimwire.streams import (
+    EntryRejectedError,
+    StreamEntry,
+    build_dead_letter,
+    decode_entry,
+    entry_size,
+    frame_event,
+)
 from claimwire_contracts import ArticleReceived, DeadLetterReason
 from tests.support.articles import sample_articles
 
@@ -79,6 +86,19 @@ def test_bad_entries_are_rejected_with_a_machine_readable_reason(fields, reason)
     with pytest.raises(EntryRejectedError) as caught:
         decode_entry(StreamEntry("1-0", fields), ArticleReceived, max_bytes=1000)
     assert reason == caught.value.reason
+
+
+def test_an_oversize_entry_names_its_size_the_limit_and_the_setting():
+    """The too_large detail says how big, the limit, and which setting raises it; the published entry of an
+    event measures as `entry_size` says, so the feeder and the workers count alike."""
+    frame = frame_event(ARTICLE, ARTICLE.article_id)
+    entry = StreamEntry("1-0", {b"__data__": frame})
+    assert entry.size == entry_size(ARTICLE, ARTICLE.article_id)
+    with pytest.raises(EntryRejectedError) as caught:
+        decode_entry(entry, ArticleReceived, max_bytes=entry.size - 1)
+    assert f"{entry.size} bytes as a stream entry, over the limit of {entry.size - 1}" in caught.value.detail
+    assert "CLAIMWIRE_MAX_ARTICLE_BYTES" in caught.value.detail
+    assert ARTICLE == decode_entry(entry, ArticleReceived, max_bytes=entry.size)
 
 
 def test_dead_letters_keep_binary_fields_base64_and_text_fields_as_text():

@@ -125,3 +125,45 @@ def test_the_desk_serves_on_port_8080_once_redis_is_healthy(compose):
     assert ["8080:8080"] == desk["ports"]
     assert {"condition": "service_healthy"} == desk["depends_on"]["redis"]
     assert "/readyz" in " ".join(desk["healthcheck"]["test"])
+
+
+def test_every_long_running_service_serves_http_and_is_health_checked_on_readyz(compose):
+    """Adapter, ingest and dedup listen on CLAIMWIRE_HTTP_PORT and their healthcheck GETs /readyz on that port."""
+    for name in ("adapter", "ingest", "dedup"):
+        service = compose["services"][name]
+        port = service["environment"]["CLAIMWIRE_HTTP_PORT"]
+        check = " ".join(service["healthcheck"]["test"])
+        assert f"http://127.0.0.1:{port}/readyz" in check, name
+    assert compose["services"]["subscriber"]["healthcheck"]["test"], "the example subscriber is checked too"
+
+
+def test_the_monitoring_profile_scrapes_every_service(compose):
+    """Prometheus and Grafana start only with --profile monitoring; Prometheus finds every service's replicas."""
+    services = compose["services"]
+    for name in ("prometheus", "grafana"):
+        assert ["monitoring"] == services[name]["profiles"], name
+        assert re.fullmatch(r"\S+:v?\d+\.\d+\.\d+", services[name]["image"]), "pin the image version"
+    config = yaml.safe_load((REPO / "docker" / "prometheus.yml").read_text())
+    (discovery,) = config["scrape_configs"][0]["dns_sd_configs"]
+    assert {"adapter", "ingest", "dedup"} == set(discovery["names"])
+    assert str(discovery["port"]) == services["ingest"]["environment"]["CLAIMWIRE_HTTP_PORT"]
+    for volume in services["prometheus"]["volumes"] + services["grafana"]["volumes"]:
+        assert (REPO / volume.split(":")[0]).exists(), volume
+
+
+def test_the_dashboard_queries_only_metrics_the_services_export():
+    """Every metric the committed Grafana dashboard queries is one `Metrics` registers (no typo goes blank)."""
+    import json
+
+    from claimwire.metrics import Metrics
+
+    dashboard = json.loads((REPO / "docker" / "grafana" / "dashboards" / "claimwire.json").read_text())
+    queried = {
+        re.sub(r"_(bucket|total|count|sum)$", "", name)
+        for panel in dashboard["panels"]
+        for target in panel["targets"]
+        for name in re.findall(r"\bclaimwire_\w+", target["expr"])
+    }
+    exported = {metric.name for metric in Metrics().registry.collect()}
+    assert queried, "the dashboard queries something"
+    assert queried <= exported, queried - exported
