@@ -12,18 +12,18 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Header, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from faststream.redis import RedisBroker
 from pydantic import BaseModel
-from redis.exceptions import RedisError
 
 from claimwire_contracts import ClaimExtracted, EventType, IncidentUpdated
 
 from ..broker import build_client
-from ..logs import get_logger
+from ..health import PROMETHEUS_TEXT, Probe
+from ..metrics import Metrics
 from ..progress import group_backlog
 from ..runtime import Component, start_components
 from ..settings import Settings
@@ -39,7 +39,6 @@ MAX_PAGE_SIZE = 500
 #: How long a live page waits for a change before it checks that its browser is still there.
 CHANGES_WAIT_S = 5.0
 
-log = get_logger(__name__)
 
 
 class IncidentDetail(BaseModel):
@@ -53,9 +52,10 @@ class IncidentDetail(BaseModel):
 
 
 class Health(BaseModel):
-    """Liveness or readiness, with the consumer groups' backlogs when ready."""
+    """Liveness or readiness: what keeps the desk from being ready, and its groups' backlogs."""
 
     status: str
+    problems: list[str] = []
     backlog: dict[str, int | None] = {}
 
 
@@ -71,18 +71,21 @@ def build_app(settings: Settings, *, consume: bool = True, also: Sequence[Compon
         client = build_client(settings)
         app.state.store = DeskStore(client, settings)
         app.state.feed = ChangeFeed(app.state.store)
+        metrics = Metrics()
+        app.state.probe = Probe(settings, metrics)
         broker: RedisBroker | None = None
         try:
             if consume or also:
                 stages = desk_stages(settings, app.state.store) if consume else []
-                broker = await start_components(settings, [*also, *stages])
-            app.state.consuming = broker is not None
+                broker = await start_components(settings, [*also, *stages], metrics)
+            app.state.probe.ready(broker)
             await app.state.feed.start()
             yield
         finally:
             await app.state.feed.stop()
             if broker is not None:
                 await broker.stop()
+            await app.state.probe.close()
             await client.aclose()
 
     app = FastAPI(
@@ -233,17 +236,20 @@ def _ops(app: FastAPI, settings: Settings) -> None:
 
     @app.get("/readyz", tags=["operations"], responses={503: {"description": "Redis unreachable or not consuming"}})
     async def readyz(request: Request, response: Response) -> Health:
-        """Redis answers and the desk's consumer groups exist; with each group's backlog (entries not yet read)."""
+        """Redis answers and the desk reads its consumer groups (as every claimwire service's /readyz); with
+        each stream's backlog for the desk's group (entries not yet read or not yet acked)."""
+        probe: Probe = request.app.state.probe
+        problems = await probe.problems()
+        if problems:
+            response.status_code = 503
+            return Health(status="not ready", problems=problems)
         client = _store(request).client
         streams = (settings.incidents_stream, settings.claims_stream, settings.articles_stream)
-        try:
-            await client.ping()
-            backlog = {s: await group_backlog(client, s, settings.desk_group, limit=10_000) for s in streams}
-        except (OSError, RedisError) as exc:
-            log.warning("desk.not_ready", error=repr(exc))
-            response.status_code = 503
-            return Health(status="redis unreachable")
-        if request.app.state.consuming and None in backlog.values():
-            response.status_code = 503
-            return Health(status="not consuming", backlog=backlog)
+        backlog = {s: await group_backlog(client, s, settings.desk_group, limit=10_000) for s in streams}
         return Health(status="ready", backlog=backlog)
+
+    @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)
+    async def metrics(request: Request) -> Response:
+        """Prometheus metrics: entries read per stream, handling times, the desk's groups' lag and pending."""
+        probe: Probe = request.app.state.probe
+        return Response(await probe.metrics_text(), media_type=PROMETHEUS_TEXT)

@@ -124,12 +124,17 @@ async def test_the_list_page_and_its_live_fragment_show_the_incidents(desk: http
     assert fragment.index('data-incident-id="i2"') < fragment.index('data-incident-id="i1"')
 
 
-async def test_health_and_readiness(desk: httpx.AsyncClient):
-    """/healthz answers while the process lives; /readyz once Redis answers and the desk's groups exist."""
+async def test_health_readiness_and_metrics(desk: httpx.AsyncClient, publish: Publish):
+    """/healthz answers while the process lives; /readyz once Redis answers and the desk reads its groups;
+    /metrics counts the entries it read, in Prometheus' text format."""
     assert "ok" == (await desk.get("/healthz")).json()["status"]
     ready = await desk.get("/readyz")
     assert (200, "ready") == (ready.status_code, ready.json()["status"])
     assert {0} == set(ready.json()["backlog"].values())
+    await publish([incident("i1")])
+    metrics = await desk.get("/metrics")
+    assert metrics.headers["content-type"].startswith("text/plain")
+    assert 'claimwire_messages_in_total{stage="desk.incidents"' in metrics.text
 
 
 async def test_the_openapi_document_describes_the_api(desk: httpx.AsyncClient):

@@ -145,7 +145,7 @@ def test_the_monitoring_profile_scrapes_every_service(compose):
         assert re.fullmatch(r"\S+:v?\d+\.\d+\.\d+", services[name]["image"]), "pin the image version"
     config = yaml.safe_load((REPO / "docker" / "prometheus.yml").read_text())
     (discovery,) = config["scrape_configs"][0]["dns_sd_configs"]
-    assert {"adapter", "ingest", "dedup"} == set(discovery["names"])
+    assert {"adapter", "ingest", "dedup", "desk"} == set(discovery["names"])
     assert str(discovery["port"]) == services["ingest"]["environment"]["CLAIMWIRE_HTTP_PORT"]
     for volume in services["prometheus"]["volumes"] + services["grafana"]["volumes"]:
         assert (REPO / volume.split(":")[0]).exists(), volume
