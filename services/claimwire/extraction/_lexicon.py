@@ -7,361 +7,190 @@ import re
 
 from ._text import Caseless
 
+# --- attribution cues -------------------------------------------------------------------------------------
+# Cue words by frame, kept as data: the attribution stage (_attribution.py) turns them into Matcher patterns and
+# reads each cue's frame to decide which complements of the parse can be its content.
 
-def _forms(*lemmas: str) -> frozenset[str]:
-    """Inflected forms written out as 'say said says saying' groups."""
-    return frozenset(word for group in lemmas for word in group.split())
+#: Cue verbs as lemmas, by frame. Every inflected form is a cue (`verb_forms`).
+CUE_VERBS: dict[str, str] = {
+    "speech": "say tell announce state declare report claim allege add note write post tweet comment explain "
+    "reply respond counter answer testify disclose detail describe reiterate repeat remark recount mention "
+    "assert proclaim inform brief predict forecast estimate confirm reveal publish quote cite",
+    "belief": "believe think feel suspect expect assume doubt fear hope reckon suppose guess know consider "
+    "imagine realise realize recall remember understand worry anticipate speculate presume trust wonder",
+    "intent": "plan intend aim want seek vow pledge promise threaten decide propose offer wish prefer prepare "
+    "refuse agree hope expect",
+    "evaluation": "praise criticise criticize condemn welcome applaud denounce blame accuse describe call label "
+    "brand hail slam lament regret complain boast",
+    "evidence": "show find indicate suggest demonstrate prove conclude document establish determine discover "
+    "identify observe notice record",
+    "stance": "insist argue maintain contend deny admit acknowledge concede agree disagree dispute reject accept "
+    "stress emphasise emphasize warn caution point insist recognise recognize affirm defend protest object "
+    "question challenge",
+    "request": "urge ask demand request appeal encourage advise recommend order instruct invite implore beg "
+    "press push petition",
+}
+
+#: Forms that a regular rule gets wrong (doubled consonants, irregular pasts), by lemma.
+IRREGULAR_FORMS: dict[str, str] = {
+    "say": "say said says saying",
+    "tell": "tell told tells telling",
+    "write": "write wrote written writes writing",
+    "think": "think thought thinks thinking",
+    "feel": "feel felt feels feeling",
+    "know": "know knew known knows knowing",
+    "understand": "understand understood understands understanding",
+    "find": "find found finds finding",
+    "show": "show showed shown shows showing",
+    "seek": "seek sought seeks seeking",
+    "prove": "prove proved proven proves proving",
+    "admit": "admit admitted admits admitting",
+    "regret": "regret regretted regrets regretting",
+    "plan": "plan planned plans planning",
+    "slam": "slam slammed slams slamming",
+    "prefer": "prefer preferred prefers preferring",
+    "beg": "beg begged begs begging",
+    "commit": "commit committed commits committing",
+    "forecast": "forecast forecasts forecasting forecasted",
+    "quote": "quote quoted quotes quoting",
+    "cite": "cite cited cites citing",
+}
 
 
-#: Reporting verbs, every form that can head an attribution.
-REPORTING_VERBS = _forms(
-    "say said says saying",
-    "tell told tells telling",
-    "claim claimed claims claiming",
-    "report reported reports reporting",
-    "announce announced announces announcing",
-    "state stated states stating",
-    "declare declared declares declaring",
-    "confirm confirmed confirms confirming",
-    "deny denied denies denying",
-    "add added adds adding",
-    "note noted notes noting",
-    "allege alleged alleges alleging",
-    "accuse accused accuses accusing",
-    "warn warned warns warning",
-    "insist insisted insists insisting",
-    "write wrote writes writing",
-    "post posted posts",
-    "tweet tweeted tweets",
-    "estimate estimated estimates",
-    "acknowledge acknowledged acknowledges acknowledging",
-    "admit admitted admits admitting",
-    "reveal revealed reveals revealing",
-    "disclose disclosed discloses",
-    "assert asserted asserts asserting",
-    "maintain maintained maintains",
-    "argue argued argues arguing",
-    "explain explained explains explaining",
-    "reiterate reiterated reiterates",
-    "vow vowed vows vowing",
-    "pledge pledged pledges pledging",
-    "promise promised promises promising",
-    "threaten threatened threatens",
-    "detail detailed details",
-    "predict predicted predicts",
-    "contend contended contends",
-    "concede conceded concedes",
-    "stress stressed stresses stressing",
-    "emphasise emphasised emphasises emphasize emphasized emphasizes",
-    "indicate indicated indicates",
-    "inform informed informs",
-    "testify testified testifies",
-    "publish published publishes",
-    "blame blamed blames blaming",
-    "countered",
-    "replied",
-    "responded",
-    "urge urged urges urging",
-    "demand demanded demands",
-    "boast boasted boasts",
-    "complain complained complains",
-    "show showed shows",
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """The inflected forms of a cue verb: base, -s, -ed and -ing, by the regular spelling rules."""
+    if lemma in IRREGULAR_FORMS:
+        return tuple(IRREGULAR_FORMS[lemma].split())
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    plural = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return lemma, plural, lemma + "ed", lemma + "ing"
+
+
+def _frames_of_forms() -> dict[str, tuple[str, str]]:
+    """Every cue verb form → (lemma, frame); a verb in two frames keeps its first."""
+    table: dict[str, tuple[str, str]] = {}
+    for frame, lemmas in CUE_VERBS.items():
+        for lemma in lemmas.split():
+            for form in verb_forms(lemma):
+                table.setdefault(form, (lemma, frame))
+    return table
+
+
+#: Each cue verb form with its lemma and frame ("warned" → ("warn", "stance")).
+CUE_VERB_FORMS: dict[str, tuple[str, str]] = _frames_of_forms()
+
+#: Cue verbs whose direct object can be the content ("announced a strike", "denied the charges").
+OBJECT_CONTENT_LEMMAS = frozenset(
+    "announce report claim allege confirm deny reveal disclose detail publish admit acknowledge concede predict "
+    "forecast estimate demand request propose promise pledge threaten reject dispute blame record document "
+    "welcome condemn".split()
 )
 
-#: Verbs that report only with a clause or quote after them ("conceded that …"), not with a plain object
-#: ("conceded defeat", "revealed a plan"); they still close a sentence ("…, he conceded.").
-CLAUSE_ONLY_CUES = _forms(
-    "concede conceded concedes",
-    "admit admitted admits",
-    "reveal revealed reveals",
-    "indicate indicated indicates",
-    "threaten threatened threatens",
-    "predict predicted predicts",
-    "promise promised promises",
-    "vow vowed vows",
-    "pledge pledged pledges",
-    "stress stressed stresses",
-    "boast boasted boasts",
-    "complain complained complains",
-    "responded",
-    "replied",
-    "countered",
-    "explain explained explains",
-    "argue argued argues",
-    "maintain maintained maintains",
-    "write wrote writes",
-    "urge urged urges",
-    "demand demanded demands",
-    "publish published publishes",
-    "post posted posts",
-    "add added adds",
-    "inform informed informs",
-    "detail",
-    "note",
-    "warn warned warns",
-    "show showed shows",
+#: Cue verbs whose to-infinitive can be the content ("plans to", "urged them to", "claimed to have").
+INFINITIVE_CONTENT_FRAMES = frozenset(["intent", "request"])
+INFINITIVE_CONTENT_LEMMAS = frozenset("claim appear threaten promise pledge vow refuse deny tell warn".split())
+
+#: Verb + particle or preposition cues: the particle word joins the cue ("called for", "pointed out").
+PHRASAL_CUES: dict[str, tuple[str, str]] = {
+    "call": ("for", "request"),
+    "point": ("out", "stance"),
+    "lay": ("out", "speech"),
+    "spell": ("out", "speech"),
+    "rule": ("out", "stance"),
+    "sign": ("off", "stance"),
+    "insist": ("on", "stance"),
+}
+
+#: Nouns that name what someone says or believes; with a that-clause they are cues ("the claim that …").
+CUE_NOUNS: dict[str, str] = {
+    "claim": "speech",
+    "claims": "speech",
+    "statement": "speech",
+    "statements": "speech",
+    "announcement": "speech",
+    "allegation": "speech",
+    "allegations": "speech",
+    "assertion": "speech",
+    "report": "speech",
+    "reports": "speech",
+    "warning": "stance",
+    "warnings": "stance",
+    "argument": "stance",
+    "insistence": "stance",
+    "admission": "stance",
+    "denial": "stance",
+    "belief": "belief",
+    "beliefs": "belief",
+    "view": "belief",
+    "fear": "belief",
+    "fears": "belief",
+    "hope": "belief",
+    "hopes": "belief",
+    "suspicion": "belief",
+    "suspicions": "belief",
+    "concern": "belief",
+    "concerns": "belief",
+    "conviction": "belief",
+    "expectation": "belief",
+    "expectations": "belief",
+    "idea": "belief",
+    "notion": "belief",
+    "evidence": "evidence",
+    "finding": "evidence",
+    "findings": "evidence",
+    "conclusion": "evidence",
+    "sign": "evidence",
+    "signs": "evidence",
+    "promise": "intent",
+    "promises": "intent",
+    "pledge": "intent",
+    "vow": "intent",
+    "threat": "intent",
+    "plan": "intent",
+    "plans": "intent",
+    "call": "request",
+    "calls": "request",
+    "demand": "request",
+    "demands": "request",
+    "request": "request",
+    "appeal": "request",
+    "news": "speech",
+    "rumour": "speech",
+    "rumours": "speech",
+    "rumor": "speech",
+    "rumors": "speech",
+}
+
+#: Prepositional cues whose object is the source: "according to X", "as reported by X"; cue words as written.
+SOURCE_PREPOSITIONS: tuple[tuple[str, ...], ...] = (
+    ("according", "to"),
+    ("as", "reported", "by"),
+    ("as", "announced", "by"),
+    ("as", "stated", "by"),
+    ("as", "claimed", "by"),
+    ("as", "confirmed", "by"),
+    ("reported", "by"),
 )
 
-#: Cue forms that are also common nouns ("these claims", "state media"): accepted only in a verb slot.
-NOUN_LIKE_CUES = frozenset(
-    [
-        "claim",
-        "claims",
-        "report",
-        "reports",
-        "state",
-        "states",
-        "post",
-        "posts",
-        "note",
-        "notes",
-        "detail",
-        "details",
-        "estimate",
-        "estimates",
-        "demand",
-        "demands",
-        "promise",
-        "promises",
-        "stress",
-        "stresses",
-        "tweet",
-        "tweets",
-        "warning",
-        "pledge",
-        "pledges",
-        "vow",
-        "vows",
-        "threatens",
-        "add",
-        "admits",
-        "urge",
-    ]
+#: Participles after a comma that credit what follows to the subject of the sentence: ", saying …".
+TRAILING_PARTICIPLES = frozenset(
+    "saying adding noting alleging claiming stating warning insisting accusing arguing explaining declaring "
+    "announcing reporting stressing reiterating citing arguing urging calling".split()
 )
 
-#: Cues whose object comes before the content: "claimed responsibility for X", "accused Y of X".
-MULTIWORD_CUES: tuple[str, ...] = (
-    "claimed responsibility for",
-    "claims responsibility for",
-    "claiming responsibility for",
-    "took responsibility for",
-    "takes responsibility for",
-    "said in a statement that",
-    "said in a statement",
-    "wrote on Telegram",
-    "wrote on X",
-    "said on Telegram",
-    "attributed to",
-    "blamed on",
-    "was quoted as saying",
-    "were quoted as saying",
-    "is quoted as saying",
+#: Participles whose object is the source, not the content: "…, citing officials", "quoting a spokesman".
+SOURCE_PARTICIPLES = frozenset(["citing", "quoting"])
+
+#: Verbs that, governing a cue, say the report was not made: "declined to say", "refused to confirm".
+NEGATING_GOVERNORS = frozenset(
+    "decline declined declines refuse refused refuses fail failed fails yet unable cannot".split()
 )
 
-#: Participles that continue the subject's speech after a comma: ", alleging that …".
-PARTICIPLE_CUES = frozenset(
-    [
-        "alleging",
-        "saying",
-        "claiming",
-        "adding",
-        "noting",
-        "stating",
-        "warning",
-        "insisting",
-        "accusing",
-        "arguing",
-        "explaining",
-        "declaring",
-        "announcing",
-        "reporting",
-        "stressing",
-        "reiterating",
-    ]
-)
-
-#: Prepositional cues where the claimant follows: "according to X", "as reported by X".
-PREPOSITIONAL_CUES: tuple[str, ...] = (
-    "according to",
-    "as reported by",
-    "as announced by",
-    "as stated by",
-    "as claimed by",
-    "as confirmed by",
-    "reported by",
-    "citing",
-    "quoting",
-)
-
-#: Words before a cue that make it not a report: "has yet to confirm", "declined to say".
-NEGATING_BEFORE_CUE = frozenset(
-    [
-        "not",
-        "never",
-        "yet",
-        "declined",
-        "refused",
-        "unable",
-        "cannot",
-        "can't",
-        "couldn't",
-        "didn't",
-        "wouldn't",
-        "won't",
-        "hasn't",
-        "haven't",
-        "without",
-        "no",
-        "failed",
-    ]
-)
-
-#: Determiners that turn a cue word into a noun: "these claims", "the reported attack".
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "these",
-        "those",
-        "this",
-        "that",
-        "such",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "any",
-    ]
-)
-
-AUXILIARIES = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-        "also",
-        "further",
-        "then",
-        "later",
-        "again",
-        "earlier",
-        "previously",
-        "reportedly",
-        "separately",
-        "officially",
-        "publicly",
-        "repeatedly",
-        "once",
-        "initially",
-        "first",
-        "finally",
-    ]
-)
-
-#: Opening words of a comma piece that is an adverbial or an appositive, not the subject.
-NON_SUBJECT_OPENERS = frozenset(
-    [
-        "now",
-        "so",
-        "thus",
-        "and",
-        "but",
-        "again",
-        "finally",
-        "instead",
-        "nevertheless",
-        "nonetheless",
-        "indeed",
-        "notably",
-        "initially",
-        "originally",
-        "in",
-        "on",
-        "at",
-        "amid",
-        "after",
-        "before",
-        "following",
-        "during",
-        "since",
-        "despite",
-        "as",
-        "while",
-        "when",
-        "with",
-        "by",
-        "from",
-        "for",
-        "of",
-        "meanwhile",
-        "furthermore",
-        "additionally",
-        "however",
-        "subsequently",
-        "separately",
-        "moreover",
-        "also",
-        "later",
-        "earlier",
-        "elsewhere",
-        "still",
-        "yet",
-        "instead",
-        "overnight",
-        "today",
-        "yesterday",
-        "tonight",
-        "last",
-        "this",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "whom",
-        "where",
-        "known",
-        "allied",
-        "led",
-        "based",
-        "backed",
-        "citing",
-        "quoting",
-        "speaking",
-        "writing",
-        "according",
-        "including",
-        "such",
-        "unlike",
-        "like",
-        "among",
-        "under",
-        "over",
-        "near",
-    ]
-)
+#: Words that negate a cue from inside its clause ("did not say", "never confirmed").
+NEGATORS = frozenset(["not", "n't", "never", "no", "neither", "nor", "without"])
 
 #: Leading connectives stripped from the start of a content span ("Meanwhile, …").
 CONNECTIVE_OPENERS = re.compile(

@@ -1,0 +1,71 @@
+"""The parse: the sentences that can hold an attribution go through the spaCy pipeline, once per article.
+
+Only a sentence with a cue word of the lexicon is parsed (a reporting verb form, a cue noun, "according to"):
+the rest of an article never reaches the parser. Each such sentence is one Doc (`nlp.pipe`), so the parse
+keeps the sentence splitter's boundaries and every offset is the sentence's start plus the token's `idx`.
+"""
+
+import os
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import _lexicon as lex
+from ._attribution import Attribution, attributions_of, widen_to_quote
+from ._sentences import Sentence
+
+#: Longest sentence given to the parser, in characters: a paragraph without sentence boundaries (a table,
+#: a run-on list) is cut here, so one bad article cannot stall a worker on a single huge parse.
+MAX_SENTENCE_CHARS = 2000
+#: Most sentences parsed per article: a several-megabyte article parses its first ones and stops.
+MAX_SENTENCES = 400
+
+_CUE_WORDS = sorted(
+    {*lex.CUE_VERB_FORMS, *lex.CUE_NOUNS, *(phrase[0] for phrase in lex.SOURCE_PREPOSITIONS)},
+    key=lambda w: (-len(w), w),
+)
+_CANDIDATE = re.compile(r"(?<![\w’'-])(?:" + "|".join(_CUE_WORDS) + r")(?![\w’'-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Any:
+    """The parsing pipeline with the attribution components, loaded once per process."""
+    import spacy
+
+    path = os.environ.get("CLAIMWIRE_SPACY_MODEL", str(Path("/tmp/attr_scratch/model/model-best")))
+    pipeline = spacy.load(path, exclude=["ner", "lemmatizer"])
+    pipeline.add_pipe("claimwire_cues")
+    pipeline.add_pipe("claimwire_attributions")
+    return pipeline
+
+
+def can_attribute(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence holds a cue word and so is worth parsing."""
+    return sentence.terminated and _CANDIDATE.search(text, sentence.start, sentence.end) is not None
+
+
+def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Attribution]]:
+    """Attributions of each sentence of `text` (an empty list for sentences that cannot hold one)."""
+    found: list[list[Attribution]] = [[] for _ in sentences]
+    chosen = [i for i, s in enumerate(sentences) if can_attribute(text, s)][:MAX_SENTENCES]
+    if not chosen:
+        return found
+    pieces = [text[sentences[i].start : min(sentences[i].end, sentences[i].start + MAX_SENTENCE_CHARS)] for i in chosen]
+    bounds = _paragraph_bounds(sentences)
+    for i, doc in zip(chosen, nlp().pipe(pieces), strict=True):
+        floor, ceiling = bounds[sentences[i].paragraph]
+        found[i] = [
+            Attribution(a.cue, a.claimant, widen_to_quote(text, a.content, floor, ceiling), a.frame)
+            for a in attributions_of(doc, sentences[i].start)
+        ]
+    return found
+
+
+def _paragraph_bounds(sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
+    bounds: dict[int, tuple[int, int]] = {}
+    for sentence in sentences:
+        start, _ = bounds.get(sentence.paragraph, (sentence.start, sentence.end))
+        bounds[sentence.paragraph] = (start, sentence.end)
+    return bounds
