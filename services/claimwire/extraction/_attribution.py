@@ -65,6 +65,17 @@ def _is_verb(token: Token) -> bool:
     return tag.startswith("VB") if tag else token.pos_ in {"VERB", "AUX"}
 
 
+_VERB_CHILDREN = frozenset(["nsubj", "nsubj:pass", "nsubjpass", "ccomp", "aux", "aux:pass", "auxpass", "xcomp"])
+
+
+def _verb_role(token: Token) -> bool:
+    """A verb by its tag, or by what hangs from it (a subject, an auxiliary, a clause): taggers miss
+    "detailed" or "claimed" as verbs now and then, the tree around them rarely does."""
+    if _is_verb(token):
+        return token.dep_ not in {"amod", "compound"}
+    return token.dep_ in {"ROOT", "root"} or any(c.dep_ in _VERB_CHILDREN for c in token.children)
+
+
 def _is_noun(token: Token) -> bool:
     tag = token.tag_
     return tag.startswith("NN") if tag else token.pos_ in {"NOUN", "PROPN"}
@@ -75,22 +86,24 @@ class CueFinder:
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
-        verbs = sorted(lex.CUE_VERB_FORMS)
-        self.matcher.add("verb", [[{"LOWER": {"IN": verbs}}]])
+        self.matcher.add("verb", [[{"LOWER": {"IN": sorted(lex.CUE_VERB_FORMS)}}]])
         self.matcher.add("noun", [[{"LOWER": {"IN": sorted(lex.CUE_NOUNS)}}]])
-        prepositions = [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PREPOSITIONS]
-        self.matcher.add("source", prepositions)
-        self._kinds = {nlp.vocab.strings[k]: k for k in ("verb", "noun", "source")}
+        self.matcher.add("source", [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PREPOSITIONS])
+        responsibility = [
+            [{"LOWER": {"IN": list(lex.verb_forms(verb))}}, {"LOWER": noun}, {"LOWER": preposition}]
+            for verb, noun, preposition in lex.RESPONSIBILITY_PHRASES
+        ]
+        self.matcher.add("phrase", responsibility)
+        self._kinds = {nlp.vocab.strings[k]: k for k in ("verb", "noun", "source", "phrase")}
 
     def __call__(self, doc: Doc) -> Doc:
         cues: list[Span] = []
         taken: set[int] = set()
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
-        for match_id, start, end in matches:
+        # Longest match first at each start: "claimed responsibility for" over "claimed".
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
             if start in taken:
                 continue
-            kind = self._kinds[match_id]
-            span = self._cue(doc, kind, start, end)
+            span = self._cue(doc, self._kinds[match_id], start, end)
             if span is not None:
                 cues.append(span)
                 taken.update(range(span.start, span.end))
@@ -104,7 +117,9 @@ class CueFinder:
         if kind == "noun":
             frame = lex.CUE_NOUNS[token.lower_]
             return Span(doc, start, end, label=frame) if _is_noun(token) and _that_clause(token) else None
-        if not _is_verb(token) or token.dep_ in {"amod", "compound"} or _negated(token):
+        if kind == "phrase":
+            return None if _negated(token) else Span(doc, start, end, label="responsibility")
+        if not _verb_role(token) or _negated(token):
             return None
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
         phrasal = lex.PHRASAL_CUES.get(lemma)
@@ -120,9 +135,7 @@ class CueFinder:
 def _that_clause(noun: Token) -> Token | None:
     """The clause of "the claim that …": an acl/ccomp child opened by "that"."""
     for child in noun.rights:
-        if child.dep_ in {"acl", "ccomp", "appos"} and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in child.lefts
-        ):
+        if child.dep_ in {"acl", "ccomp", "appos"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.lefts):
             return child
     return None
 
@@ -138,10 +151,11 @@ def _particle(verb: Token, word: str) -> Token | None:
 
 def _negated(verb: Token) -> bool:
     """ "did not say", "never confirmed", "declined to comment", "has yet to confirm": no report was made."""
-    if any(child.lower_ in lex.NEGATORS or child.lower_ == "yet" for child in verb.children):
+    if any(child.lower_ in lex.NEGATORS for child in verb.children):
         return True
-    head = verb.head
-    return verb.dep_ == "xcomp" and head is not verb and head.lower_ in lex.NEGATING_GOVERNORS
+    sentence_start = verb.sent.start
+    window = verb.doc[max(sentence_start, verb.i - 3) : verb.i]
+    return any(t.lower_ in lex.NEGATORS or t.lower_ in lex.NEGATING_GOVERNORS for t in window)
 
 
 # --- source and content ------------------------------------------------------------------------------------
@@ -166,41 +180,112 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
     if frame == "source":
         yield from _prepositional(cue)
         return
-    if _is_noun(head):
+    if frame == "responsibility":
+        preposition = cue[-1]
+        governed = preposition.head
+        tokens = [t for t in governed.subtree if t.i >= cue.end] if governed.i >= cue.end else []
+        content = _tidy(cue.doc, _cut_comment(tokens))
+        if content is not None:
+            yield _verb_source(head), content
+        return
+    if _is_noun(head) and not _verb_role(head):
         clause = _that_clause(head)
         if clause is not None:
             content = _clause_span(clause, cue_tokens)
             if content is not None:
                 yield _noun_source(head), content
         return
+    source = _verb_source(head)
+    if source is None and _passive(head):
+        return  # "residents are urged to …", "it was reported": no one is named
     for content in _contents(head, cue, frame, cue_tokens):
-        yield _verb_source(head), content
+        yield source, content
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"} for c in verb.children)
 
 
 def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Iterator[Span]:
     lemma = lex.CUE_VERB_FORMS.get(verb.lower_, ("", ""))[0]
     found = False
     for child in verb.children:
-        if child.i in cue_tokens and child.dep_ != "ccomp":
-            continue
+        if child.i in cue_tokens and child.lower_ in lex.TRAILING_PARTICIPLES:
+            continue  # ", adding …" is a claim of its own
         dep = child.dep_
-        take = dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i)
-        take = take or (dep == "xcomp" and _infinitive_content(frame, lemma))
-        take = take or (dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS)
-        if dep == "obl" and cue.end > verb.i + 1 and child.i >= cue.end:
-            take = True  # "called for X": the object of the phrasal cue's preposition
-        if take:
+        span: Span | None = None
+        if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i):
             span = _clause_span(child, cue_tokens)
-            if span is not None:
-                found = True
-                yield span
+        elif dep == "xcomp" and _infinitive_content(frame, lemma):
+            span = _clause_span(child, cue_tokens)
+        elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS:
+            span = _tidy(verb.doc, _right_side(verb, child.left_edge.i))
+        elif dep == "obl" and cue.end > verb.i + 1 and child.i >= cue.end:
+            span = _clause_span(child, cue_tokens)  # "called for X": the object of the phrasal cue's preposition
+        if span is not None:
+            found = True
+            yield span
     if found:
         return
-    # "C, X said" / "“C,” said X": the cue hangs from the clause it reports.
-    if verb.dep_ in {"parataxis", "ccomp", "advcl", "dep"} and verb.head is not verb and verb.head.i < verb.i:
-        span = _inverted_span(verb.head, verb, cue_tokens)
+    quoted = _quote_after(verb)
+    if quoted is not None:
+        yield quoted
+        return
+    # "C, X said" / "“C,” said X": the cue hangs from the clause it reports, after a comma or a quote.
+    head = verb.head
+    doc = verb.doc
+    edge = verb.left_edge.i
+    if (
+        verb.dep_ in {"parataxis", "ccomp", "dep", "conj"}
+        and head is not verb
+        and head.i < verb.i
+        and edge > 0
+        and doc[edge - 1].text in _EDGE_PUNCT
+    ):
+        span = _inverted_span(head, verb)
         if span is not None:
             yield span
+
+
+def _right_side(verb: Token, start: int) -> list[Token]:
+    """The verb's dependents from `start` on: its object and what carries it on ("accused X of Y"), up to a
+    comment (", showcasing …") or a participle cue of its own (", adding …")."""
+    tokens: list[Token] = []
+    for child in verb.rights:
+        if child.right_edge.i < start:
+            continue
+        dep = child.dep_
+        carried = dep in {"obj", "dobj", "iobj", "xcomp", "ccomp"} or (
+            dep in {"obl", "nmod", "advcl"} and any(g.lower_ in lex.OBJECT_CONTINUATIONS for g in child.lefts)
+        )
+        if not carried and not (dep == "punct" and tokens):
+            break
+        tokens.extend(t for t in child.subtree if t.i >= start)
+    return _cut_comment(tokens)
+
+
+def _cut_comment(tokens: list[Token]) -> list[Token]:
+    for index in range(1, len(tokens)):
+        word = tokens[index]
+        if tokens[index - 1].text == "," and (
+            word.lower_ in lex.COMMENTARY_PARTICIPLES or word.lower_ in lex.TRAILING_PARTICIPLES
+        ):
+            return tokens[: index - 1]
+    return tokens
+
+
+def _quote_after(verb: Token) -> Span | None:
+    """ "declared through a message on Telegram, “…”", "said: “…”": a quote opened after a comma or colon."""
+    doc = verb.doc
+    end = len(doc)  # the Doc is one sentence of the splitter; the parse may cut a quote into several
+    for i in range(verb.i + 1, min(end, verb.i + 12)):
+        token = doc[i]
+        if token.text in {"“", '"'} and i > 0 and doc[i - 1].text in {",", ":", "—", "–", "-"}:
+            close = next((j for j in range(i + 1, end) if doc[j].text in {"”", '"'}), end)
+            return _tidy(doc, doc[i + 1 : close])
+        if _is_verb(token) and token.lower_ in lex.CUE_VERB_FORMS:
+            return None
+    return None
 
 
 def _infinitive_content(frame: str, lemma: str) -> bool:
@@ -241,10 +326,8 @@ def _object_after(cue: Span) -> Span | None:
 
 def _verb_source(verb: Token) -> Span | None:
     """The subject of a cue verb, or of the verb it continues, or the agent of a passive one."""
-    seen = 0
-    while seen < 6:
-        seen += 1
-        passive = any(c.dep_ in {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"} for c in verb.children)
+    for _ in range(6):
+        passive = _passive(verb)
         for child in verb.children:
             if child.dep_ in _AGENT_DEPS or (
                 passive and child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)
@@ -258,13 +341,21 @@ def _verb_source(verb: Token) -> Span | None:
             objects = [c for c in verb.rights if c.dep_ in {"obj", "dobj", "dep"}]
             if inverted and objects:
                 return _noun_phrase(objects[0])  # "“C,” said the coach": a subject after its verb
-        if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VB"}:
-            return None  # "as X said": a finite adverbial clause has a subject of its own or none
         if verb.dep_ in _RELATIVE_DEPS and _is_noun(verb.head):
             return _noun_phrase(verb.head, without=verb)
+        if verb.dep_ in {"amod", "compound", "obj", "nmod"} and verb.head is not verb:
+            verb = verb.head  # a cue the parse took for a modifier ("has further claimed responsibility")
+            continue
         if passive or verb.dep_ not in _CONTROL_DEPS or verb.head is verb:
             return None
-        verb = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VB"}:
+            return None  # "as X said": a finite adverbial clause has a subject of its own or none
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            controller = [c for c in head.children if c.dep_ in {"obj", "dobj"} and c.i < verb.i]
+            if controller:
+                return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
+        verb = head
     return None
 
 
@@ -293,6 +384,10 @@ def _noun_phrase(token: Token, without: Token | None = None) -> Span | None:
         if child.dep_ == "appos" and not (token.is_lower and child.text[:1].isupper()):
             break
         end = max(end, child.right_edge.i + 1)
+    for i in range(token.i - 1, start - 1, -1):
+        if doc[i].text in {",", ";", ":", "—", "–"}:
+            start = i + 1  # a leading adverbial ("Amid these developments, …") is not the name
+            break
     while start < end and (doc[start].is_punct or doc[start].text in _QUOTES):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTES):
@@ -302,30 +397,26 @@ def _noun_phrase(token: Token, without: Token | None = None) -> Span | None:
 
 def _clause_span(head: Token, cue_tokens: set[int]) -> Span | None:
     """The subtree of a content clause without its complementizer, framing punctuation or quote marks;
-    a trailing participle cue (", adding …") inside it starts a claim of its own."""
-    tokens = list(head.subtree)
-    for token in tokens:
-        if token.i in cue_tokens and token.i > head.i and token.lower_ in lex.TRAILING_PARTICIPLES:
-            tokens = [t for t in tokens if t.i < token.i]
-            break
-    return _tidy(head.doc, tokens, complementizer=True)
+    a trailing participle cue (", adding …") or comment (", showcasing …") inside it ends it."""
+    return _tidy(head.doc, _cut_comment(list(head.subtree)), complementizer=True)
 
 
-def _inverted_span(head: Token, cue: Token, cue_tokens: set[int]) -> Span | None:
+def _inverted_span(head: Token, cue: Token) -> Span | None:
     """ "C, X said": the clause `head` without the cue's own subtree; only the part before the cue."""
-    own = {t.i for t in cue.subtree}
-    tokens = [t for t in head.subtree if t.i not in own and t.i < cue.left_edge.i]
+    edge = cue.left_edge.i
+    tokens = [t for t in head.subtree if t.i < edge]
     return _tidy(head.doc, tokens, complementizer=True)
 
 
 def _tidy(doc: Doc, tokens: Iterable[Token], complementizer: bool = False) -> Span | None:
-    """The contiguous run of `tokens` from the first, trimmed of edge punctuation, quotes and "that"."""
+    """The contiguous run of `tokens` from the first (gaps of punctuation bridged), trimmed of edge
+    punctuation, quote marks and a leading "that"."""
     indices = sorted(t.i for t in tokens)
     if not indices:
         return None
     start, end = indices[0], indices[0] + 1
     for i in indices[1:]:
-        if i != end:
+        if any(not doc[j].is_punct for j in range(end, i)):
             break
         end = i + 1
     while start < end and (doc[start].text in _EDGE_PUNCT or (complementizer and _complementizer(doc[start]))):
@@ -396,7 +487,7 @@ def widen_to_quote(text: str, content: tuple[int, int], floor: int, ceiling: int
         mark = text[before - 1]
         close = text.find("”" if mark == "“" else '"', end, ceiling)
         stop = close if close != -1 else ceiling
-        while stop > end and text[stop - 1] in " \t,;:":
+        while stop > end and text[stop - 1] in " \t,;:.!?":
             stop -= 1
         return start, stop
     if closed and not opened and not any(q in inner for q in _OPENING if q != '"') and inner.count('"') % 2 == 0:

@@ -14,6 +14,7 @@ from ._text import Caseless
 #: Cue verbs as lemmas, by frame. Every inflected form is a cue (`verb_forms`).
 CUE_VERBS: dict[str, str] = {
     "speech": "say tell announce state declare report claim allege add note write post tweet comment explain "
+    "attribute "
     "reply respond counter answer testify disclose detail describe reiterate repeat remark recount mention "
     "assert proclaim inform brief predict forecast estimate confirm reveal publish quote cite",
     "belief": "believe think feel suspect expect assume doubt fear hope reckon suppose guess know consider "
@@ -86,7 +87,25 @@ CUE_VERB_FORMS: dict[str, tuple[str, str]] = _frames_of_forms()
 OBJECT_CONTENT_LEMMAS = frozenset(
     "announce report claim allege confirm deny reveal disclose detail publish admit acknowledge concede predict "
     "forecast estimate demand request propose promise pledge threaten reject dispute blame record document "
-    "welcome condemn".split()
+    "welcome condemn accuse attribute".split()
+)
+
+#: Phrases whose prepositional object is the content: "claimed responsibility for X" (verb lemma, noun, preposition).
+RESPONSIBILITY_PHRASES: tuple[tuple[str, str, str], ...] = (
+    ("claim", "responsibility", "for"),
+    ("take", "responsibility", "for"),
+    ("deny", "responsibility", "for"),
+    ("take", "credit", "for"),
+    ("claim", "credit", "for"),
+)
+
+#: Prepositions that carry the rest of an object content: "accused Russia of shelling", "blamed X for Y".
+OBJECT_CONTINUATIONS = frozenset(["of", "for", "about", "over", "against", "to", "on"])
+
+#: Participles that comment on a claim rather than report it: content ends before ", showcasing …".
+COMMENTARY_PARTICIPLES = frozenset(
+    "showcasing underscoring highlighting signalling signaling marking reflecting demonstrating illustrating "
+    "underlining raising fuelling fueling".split()
 )
 
 #: Cue verbs whose to-infinitive can be the content ("plans to", "urged them to", "claimed to have").

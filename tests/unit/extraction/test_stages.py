@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 
-from claimwire.extraction._attribution import find_attributions
+from claimwire.extraction._attribution import Attribution
 from claimwire.extraction._claimants import Registry, kind_of, normalise_name
 from claimwire.extraction._event_type import classify
 from claimwire.extraction._locations import article_regions, find_locations
+from claimwire.extraction._parse import find_attributions
 from claimwire.extraction._quantities import find_quantities, words_to_number
 from claimwire.extraction._sentences import split_sentences
 from claimwire.extraction._time import find_time
@@ -17,6 +18,12 @@ from claimwire_contracts import ClaimantKind, EventType, VerificationStatus
 
 def _spans(text: str, found: tuple[int, int] | None) -> str | None:
     return None if found is None else text[found[0] : found[1]]
+
+
+def _attributions(sentence: str) -> list[Attribution]:
+    """The attributions the parse finds in a one-sentence text."""
+    [found] = find_attributions(sentence, split_sentences(sentence))
+    return found
 
 
 def test_sentences_keep_abbreviations_quotes_and_offsets() -> None:
@@ -55,7 +62,7 @@ def test_sentences_skip_dateline_and_mark_headlines() -> None:
 )
 def test_attribution_patterns(sentence: str, claimant: str, cue: str, content: str) -> None:
     """Cue before, after and around the content all yield the claimant, cue and content spans."""
-    [found] = find_attributions(sentence, 0, len(sentence))
+    [found] = _attributions(sentence)
     assert (_spans(sentence, found.claimant), _spans(sentence, found.cue), _spans(sentence, found.content)) == (
         claimant,
         cue,
@@ -70,21 +77,23 @@ def test_negated_and_nominal_cues_are_not_attributions() -> None:
         "These claims were repeated widely across the region.",
         "The prime minister conceded defeat in a speech.",
     ):
-        assert find_attributions(sentence, 0, len(sentence)) == []
+        assert _attributions(sentence) == []
 
 
 def test_participle_cue_continues_the_subject() -> None:
-    """ ", alleging …" has no claimant of its own: the pipeline gives it the sentence's subject."""
+    """ ", alleging …" has no subject of its own: its source is the subject of the verb it continues."""
     sentence = "The ministry condemned the raid, alleging that troops crossed the border."
-    [found] = find_attributions(sentence, 0, len(sentence))
-    assert found.subject_follows
-    assert _spans(sentence, found.content) == "troops crossed the border"
+    found = {_spans(sentence, a.cue): a for a in _attributions(sentence)}["alleging"]
+    assert (_spans(sentence, found.claimant), _spans(sentence, found.content)) == (
+        "The ministry",
+        "troops crossed the border",
+    )
 
 
 def test_nested_cue_stays_inside_the_reported_clause() -> None:
     """A reporting verb inside a that-clause does not split the claim."""
     sentence = "An official told reporters that Washington had warned Israel of an attack."
-    [found] = find_attributions(sentence, 0, len(sentence))
+    found = _attributions(sentence)[0]
     assert _spans(sentence, found.content) == "Washington had warned Israel of an attack"
 
 
