@@ -27,7 +27,7 @@ _CLAUSE_DEPS = frozenset(["ccomp", "csubj"])
 _QUOTES = '"“”‘’`\''
 _EDGE_PUNCT = frozenset(',;:.!?—–-"“”‘’`\'()[]')
 # Children of a noun that are not part of a source's name: clauses, parentheticals and trailing punctuation.
-_NOT_IN_NAME = frozenset(["acl", "acl:relcl", "relcl", "parataxis", "punct", "cc", "conj", "advcl", "dep", "list"])
+_NOT_IN_NAME = frozenset(["acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "dep", "list"])
 _SUBJECTS = ("nsubj", "nsubjpass", "nsubj:pass", "csubj")
 _AGENT_DEPS = frozenset(["obl:agent", "agent"])
 _CONTROL_DEPS = frozenset(["xcomp", "conj", "advcl"])
@@ -84,17 +84,22 @@ def _is_noun(token: Token) -> bool:
 class CueFinder:
     """Marks cue words in `doc.spans["cues"]`, labelled with their frame."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, frames: Iterable[str] = lex.ATTRIBUTION_FRAMES) -> None:
+        self.frames = frozenset(frames)
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("verb", [[{"LOWER": {"IN": sorted(lex.CUE_VERB_FORMS)}}]])
-        self.matcher.add("noun", [[{"LOWER": {"IN": sorted(lex.CUE_NOUNS)}}]])
+        verbs = sorted(form for form, (_, frame) in lex.CUE_VERB_FORMS.items() if frame in self.frames)
+        self.matcher.add("verb", [[{"LOWER": {"IN": verbs}}]])
+        self.matcher.add("adjective", [[{"LOWER": {"IN": sorted(lex.CUE_ADJECTIVES)}}]])
+        nouns = sorted(noun for noun, frame in lex.CUE_NOUNS.items() if frame in self.frames)
+        self.matcher.add("noun", [[{"LOWER": {"IN": nouns}}]])
         self.matcher.add("source", [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PREPOSITIONS])
         responsibility = [
             [{"LOWER": {"IN": list(lex.verb_forms(verb))}}, {"LOWER": noun}, {"LOWER": preposition}]
             for verb, noun, preposition in lex.RESPONSIBILITY_PHRASES
         ]
         self.matcher.add("phrase", responsibility)
-        self._kinds = {nlp.vocab.strings[k]: k for k in ("verb", "noun", "source", "phrase")}
+        kinds = ("verb", "adjective", "noun", "source", "phrase")
+        self._kinds = {nlp.vocab.strings[k]: k for k in kinds}
 
     def __call__(self, doc: Doc) -> Doc:
         cues: list[Span] = []
@@ -119,6 +124,9 @@ class CueFinder:
             return Span(doc, start, end, label=frame) if _is_noun(token) and _that_clause(token) else None
         if kind == "phrase":
             return None if _negated(token) else Span(doc, start, end, label="responsibility")
+        if kind == "adjective":
+            clause = any(c.dep_ == "ccomp" for c in token.children)
+            return Span(doc, start, end, label=lex.CUE_ADJECTIVES[token.lower_]) if clause else None
         if not _verb_role(token) or _negated(token):
             return None
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
@@ -126,7 +134,7 @@ class CueFinder:
         if phrasal is not None:
             particle = _particle(token, phrasal[0])
             if particle is not None:
-                return Span(doc, start, particle.i + 1, label=phrasal[1])
+                return Span(doc, start, particle.i + 1, label=phrasal[1]) if phrasal[1] in self.frames else None
         if token.lower_ in lex.SOURCE_PARTICIPLES:
             return Span(doc, start, end, label="source")
         return Span(doc, start, end, label=frame)
@@ -216,6 +224,8 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         span: Span | None = None
         if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i):
             span = _clause_span(child, cue_tokens)
+        elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
+            span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif dep == "xcomp" and _infinitive_content(frame, lemma):
             span = _clause_span(child, cue_tokens)
         elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS:
@@ -231,6 +241,11 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     if quoted is not None:
         yield quoted
         return
+    if not any(c.dep_ in {"obj", "dobj"} for c in verb.rights):
+        clause = _right_clause(verb)
+        if clause is not None:
+            yield clause  # "said he believes redesigning …" parsed without the clause as a complement
+            return
     # "C, X said" / "“C,” said X": the cue hangs from the clause it reports, after a comma or a quote.
     head = verb.head
     doc = verb.doc
@@ -245,6 +260,25 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         span = _inverted_span(head, verb)
         if span is not None:
             yield span
+
+
+def _set_off(child: Token, verb: Token) -> bool:
+    """A clause before its cue, set off by a comma or a closing quote ("C," he said)."""
+    between = verb.doc[child.right_edge.i + 1 : verb.left_edge.i] if child.right_edge.i < verb.i else []
+    return any(t.text in {",", "”", '"', "—", "–"} for t in between) or (
+        child.right_edge.i + 1 < len(verb.doc) and verb.doc[child.right_edge.i].text in {",", "”", '"'}
+    )
+
+
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+
+
+def _right_clause(verb: Token) -> Span | None:
+    """Everything the cue governs after it, when it holds a finite verb: a clause the parse misattached."""
+    tokens = [t for t in verb.subtree if t.i > verb.i]
+    if not any(t.tag_ in _FINITE for t in tokens):
+        return None
+    return _tidy(verb.doc, _cut_comment(tokens), complementizer=True)
 
 
 def _right_side(verb: Token, start: int) -> list[Token]:
@@ -433,10 +467,10 @@ def _complementizer(token: Token) -> bool:
     return token.lower_ == "that" and token.dep_ not in {"nsubj", "obj", "nsubj:pass", "dobj"}
 
 
-@Language.factory("claimwire_cues")
-def make_cue_finder(nlp: Language, name: str) -> CueFinder:
-    """Factory of the cue component (config-free: its patterns are the lexicon's word lists)."""
-    return CueFinder(nlp)
+@Language.factory("claimwire_cues", default_config={"frames": list(lex.ATTRIBUTION_FRAMES)})
+def make_cue_finder(nlp: Language, name: str, frames: list[str]) -> CueFinder:
+    """Factory of the cue component: its patterns are the lexicon's word lists of the given frames."""
+    return CueFinder(nlp, frames)
 
 
 @Language.factory("claimwire_attributions")
