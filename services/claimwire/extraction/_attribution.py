@@ -194,7 +194,7 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
         tokens = [t for t in governed.subtree if t.i >= cue.end] if governed.i >= cue.end else []
         content = _tidy(cue.doc, _cut_comment(tokens))
         if content is not None:
-            yield _verb_source(head), content
+            yield _verb_source(head) or _subject_before(cue), content
         return
     if _is_noun(head) and not _verb_role(head):
         clause = _that_clause(head)
@@ -206,6 +206,14 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
     source = _verb_source(head)
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
+    if source is None:
+        source = _subject_before(cue)
+    agent = _agent(head) if _passive(head) else None
+    if agent is not None:
+        content = _passive_content(head, agent)
+        if content is not None:
+            yield source, content
+        return
     for content in _contents(head, cue, frame, cue_tokens):
         yield source, content
 
@@ -252,7 +260,7 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     edge = verb.left_edge.i
     if (
         verb.dep_ in {"parataxis", "ccomp", "dep", "conj"}
-        and head is not verb
+        and head.i != verb.i
         and head.i < verb.i
         and edge > 0
         and doc[edge - 1].text in _EDGE_PUNCT
@@ -292,6 +300,8 @@ def _right_side(verb: Token, start: int) -> list[Token]:
         carried = dep in {"obj", "dobj", "iobj", "xcomp", "ccomp"} or (
             dep in {"obl", "nmod", "advcl"} and any(g.lower_ in lex.OBJECT_CONTINUATIONS for g in child.lefts)
         )
+        # ", causing damage …", ", leaving …": what the reported act did is part of the report
+        carried = carried or (dep == "advcl" and child.tag_ == "VBG" and bool(tokens))
         if not carried and not (dep == "punct" and tokens):
             break
         tokens.extend(t for t in child.subtree if t.i >= start)
@@ -327,21 +337,56 @@ def _infinitive_content(frame: str, lemma: str) -> bool:
 
 
 def _prepositional(cue: Span) -> Iterator[tuple[Span | None, Span]]:
-    """ "According to X, C" / "C, according to X" / "C, citing X": X is the source, C the rest of the sentence."""
+    """ "According to X, C" / "C, according to X" / "C, citing X": X is the source; the content is the clause the
+    phrase hangs from, without the phrase (the rest of the sentence when the parse gives no such clause)."""
     doc = cue.doc
-    sentence = cue.sent
     if cue[0].lower_ in lex.SOURCE_PARTICIPLES:
         objects = [c for c in cue[0].children if c.dep_ in {"obj", "dobj"}]
         source = _noun_phrase(objects[0]) if objects else None
+        phrase_root = cue[0]
     else:
         source = _object_after(cue)
+        phrase_root = source.root if source is not None else cue[0]
     if source is None:
         return
-    before = _tidy(doc, [t for t in sentence if t.i < cue.start])
-    after = _tidy(doc, [t for t in sentence if t.i >= source.end])
-    content = before if before is not None and (after is None or len(before) >= 3) else after
+    phrase = {t.i for t in phrase_root.subtree} | set(range(cue.start, source.end))
+    sentence = cue.sent
+    last = sentence.end - 1
+    while last > source.end and doc[last].is_punct:
+        last -= 1
+    clause_after = any(any(c.dep_ in _SUBJECTS for c in t.children) for t in doc[cue.end : last + 1])
+    if cue.start > sentence.start and not clause_after:
+        # "C, as reported by X.": the phrase closes the sentence, the content is all before it
+        content = _tidy(doc, [t for t in sentence if t.i < cue.start], complementizer=True)
+        if content is not None:
+            yield source, content
+        return
+    clause = phrase_root.head
+    while clause.i in phrase and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i in phrase:
+        tokens = [t for t in cue.sent if t.i not in phrase]
+    else:
+        tokens = [t for t in clause.subtree if t.i not in phrase]
+    content = _longest_run(doc, tokens)
     if content is not None:
         yield source, content
+
+
+def _longest_run(doc: Doc, tokens: list[Token]) -> Span | None:
+    """The longest contiguous run of `tokens` (gaps of punctuation bridged), tidied."""
+    runs: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if runs and all(doc[j].is_punct for j in range(runs[-1][-1].i + 1, token.i)):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    best: Span | None = None
+    for run in runs:
+        span = _tidy(doc, run, complementizer=True)
+        if span is not None and (best is None or len(span) > len(best)):
+            best = span
+    return best
 
 
 def _object_after(cue: Span) -> Span | None:
@@ -352,7 +397,7 @@ def _object_after(cue: Span) -> Span | None:
     noun = doc[cue.end]
     for _ in range(8):
         head = noun.head
-        if head is noun or head.i < cue.end or not (_is_noun(head) or head.pos_ == "PRON"):
+        if head.i == noun.i or head.i < cue.end or not (_is_noun(head) or head.pos_ == "PRON"):
             break
         noun = head
     return _noun_phrase(noun)
@@ -362,25 +407,23 @@ def _verb_source(verb: Token) -> Span | None:
     """The subject of a cue verb, or of the verb it continues, or the agent of a passive one."""
     for _ in range(6):
         passive = _passive(verb)
-        for child in verb.children:
-            if child.dep_ in _AGENT_DEPS or (
-                passive and child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)
-            ):
-                return _noun_phrase(child)
+        agent = _agent(verb) if passive else None
+        if agent is not None:
+            return _noun_phrase(agent)
         if not passive:
             for child in verb.children:
                 if child.dep_ in _SUBJECTS and child.dep_ != "csubj":
                     return _noun_phrase(child)
-            inverted = verb.head is not verb and verb.head.i < verb.i and verb.dep_ in {"parataxis", "ccomp"}
+            inverted = verb.head.i < verb.i and verb.dep_ in {"parataxis", "ccomp"}
             objects = [c for c in verb.rights if c.dep_ in {"obj", "dobj", "dep"}]
             if inverted and objects:
                 return _noun_phrase(objects[0])  # "“C,” said the coach": a subject after its verb
         if verb.dep_ in _RELATIVE_DEPS and _is_noun(verb.head):
             return _noun_phrase(verb.head, without=verb)
-        if verb.dep_ in {"amod", "compound", "obj", "nmod"} and verb.head is not verb:
+        if verb.dep_ in {"amod", "compound", "obj", "nmod"} and verb.head.i != verb.i:
             verb = verb.head  # a cue the parse took for a modifier ("has further claimed responsibility")
             continue
-        if passive or verb.dep_ not in _CONTROL_DEPS or verb.head is verb:
+        if passive or verb.dep_ not in _CONTROL_DEPS or verb.head.i == verb.i:
             return None
         if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VB"}:
             return None  # "as X said": a finite adverbial clause has a subject of its own or none
@@ -391,6 +434,52 @@ def _verb_source(verb: Token) -> Span | None:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
         verb = head
     return None
+
+
+_NOMINAL_TAGS = frozenset(["DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CD", "HYPH", "CC"])
+
+
+def _subject_before(cue: Span) -> Span | None:
+    """When the parse gives a cue verb no subject: the noun phrase right before it, back to the last
+    comma ("In May 2023, the Legion claimed responsibility …")."""
+    doc = cue.doc
+    start = cue.start
+    while start > cue.sent.start and (doc[start - 1].tag_ in _NOMINAL_TAGS or doc[start - 1].lower_ in {"of", "for"}):
+        start -= 1
+    while start < cue.start and doc[start].tag_ in {"CC", "POS", "HYPH"}:
+        start += 1
+    if start == cue.start or not any(doc[i].tag_.startswith(("NN", "PRP")) for i in range(start, cue.start)):
+        return None
+    boundary = doc[start - 1].text if start > 0 else ","
+    return Span(doc, start, cue.start) if boundary in {",", "“", '"', ";", ":"} or start == cue.sent.start else None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by X" of a passive cue: its agent, or the first "by" right after it when the parse hangs it lower."""
+    for child in verb.children:
+        if child.dep_ in _AGENT_DEPS or (child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)):
+            return child
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.sent.end - 1, verb.i + 6)):
+        if doc[i].lower_ == "by" and doc[i].head.i > i:
+            return doc[i].head
+    return None
+
+
+def _passive_content(verb: Token, agent: Token) -> Span | None:
+    """ "the previous crash being attributed to Ukraine by Russia": the passive clause up to its agent."""
+    anchor = verb
+    if verb.dep_ in _RELATIVE_DEPS:
+        anchor = verb.head
+    else:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj:pass", "nsubjpass"}]
+        anchor = subjects[0] if subjects else verb
+    doc = verb.doc
+    start = min(anchor.left_edge.i, verb.i)
+    while start < verb.i and (doc[start].dep_ in {"case", "mark", "cc"} or doc[start].is_punct):
+        start += 1
+    end = agent.left_edge.i
+    return _tidy(doc, doc[start:end])
 
 
 def _noun_source(noun: Token) -> Span | None:
@@ -410,10 +499,10 @@ def _noun_phrase(token: Token, without: Token | None = None) -> Span | None:
     doc = token.doc
     start, end = token.i, token.i + 1
     for child in token.lefts:
-        if child.dep_ not in _NOT_IN_NAME and child.dep_ not in {"case", "fixed", "mark"} and child is not without:
+        if child.dep_ not in _NOT_IN_NAME and child.dep_ not in {"case", "fixed", "mark"} and (without is None or child.i != without.i):
             start = min(start, child.left_edge.i)
     for child in token.rights:
-        if child is without or child.dep_ in _NOT_IN_NAME:
+        if (without is not None and child.i == without.i) or child.dep_ in _NOT_IN_NAME:
             break
         if child.dep_ == "appos" and not (token.is_lower and child.text[:1].isupper()):
             break
