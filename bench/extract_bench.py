@@ -227,7 +227,8 @@ def report(
         cpu = statistics.median(float(r["cpu"]) for r in measured)
         rates[name] = n / cpu
         label = f"claimwire extract, {name} build"
-        print(f"{label:44}{n / wall:8.1f}/s  {n / cpu:10.1f}/s  {base_cpu / cpu:10.3f}   ({words / cpu:,.0f} words/s CPU)")
+        rates_text = f"{n / wall:8.1f}/s  {n / cpu:10.1f}/s  {base_cpu / cpu:10.3f}"
+        print(f"{label:44}{rates_text}   ({words / cpu:,.0f} words/s CPU)")
     if len(rates) == 2:
         print(f"compiled / source (CPU time): {rates['compiled'] / rates['source']:.2f}x")
     shipped = "compiled" if "compiled" in rates else "source"

@@ -16,6 +16,7 @@ Offsets on the Doc are the Doc's own; `find_attributions` adds the offset of the
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -93,7 +94,7 @@ class CueFinder:
         nouns = sorted(noun for noun, frame in lex.CUE_NOUNS.items() if frame in self.frames)
         self.matcher.add("noun", [[{"LOWER": {"IN": nouns}}]])
         self.matcher.add("source", [[{"LOWER": word} for word in phrase] for phrase in lex.SOURCE_PREPOSITIONS])
-        responsibility = [
+        responsibility: list[list[dict[str, Any]]] = [
             [{"LOWER": {"IN": list(lex.verb_forms(verb))}}, {"LOWER": noun}, {"LOWER": preposition}]
             for verb, noun, preposition in lex.RESPONSIBILITY_PHRASES
         ]
@@ -143,7 +144,8 @@ class CueFinder:
 def _that_clause(noun: Token) -> Token | None:
     """The clause of "the claim that …": an acl/ccomp child opened by "that"."""
     for child in noun.rights:
-        if child.dep_ in {"acl", "ccomp", "appos"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.lefts):
+        opened = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.lefts)
+        if child.dep_ in {"acl", "ccomp", "appos"} and opened:
             return child
     return None
 
@@ -249,18 +251,12 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     if quoted is not None:
         yield quoted
         return
-    if not any(c.dep_ in {"obj", "dobj"} for c in verb.rights):
-        clause = _right_clause(verb)
-        if clause is not None:
-            yield clause  # "said he believes redesigning …" parsed without the clause as a complement
-            return
     # "C, X said" / "“C,” said X": the cue hangs from the clause it reports, after a comma or a quote.
     head = verb.head
     doc = verb.doc
     edge = verb.left_edge.i
     if (
         verb.dep_ in {"parataxis", "ccomp", "dep", "conj"}
-        and head.i != verb.i
         and head.i < verb.i
         and edge > 0
         and doc[edge - 1].text in _EDGE_PUNCT
@@ -268,11 +264,34 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         span = _inverted_span(head, verb)
         if span is not None:
             yield span
+            return
+    # Where the parse gives the cue no complement (it misattached the clause), the word order still does.
+    span = _closing_cue_content(verb)
+    if span is None and not any(c.dep_ in {"obj", "dobj"} for c in verb.rights):
+        span = _right_clause(verb)
+    if span is not None:
+        yield span
+
+
+def _closing_cue_content(verb: Token) -> Span | None:
+    """ "C, researchers say.": a cue and its subject close the sentence after a comma or a closing quote;
+    the content is all before."""
+    doc = verb.doc
+    sentence = verb.sent
+    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS]
+    edge = subjects[0].left_edge.i if subjects else verb.i
+    rest = [t for t in doc[verb.i + 1 : sentence.end] if not t.is_punct]
+    if edge <= sentence.start or doc[edge - 1].text not in {",", "”", '"', "—", "–"} or len(rest) > 4:
+        return None
+    if any(_is_verb(t) for t in rest):
+        return None
+    return _tidy(doc, doc[sentence.start : edge], complementizer=True)
 
 
 def _set_off(child: Token, verb: Token) -> bool:
     """A clause before its cue, set off by a comma or a closing quote ("C," he said)."""
-    between = verb.doc[child.right_edge.i + 1 : verb.left_edge.i] if child.right_edge.i < verb.i else []
+    doc = verb.doc
+    between: list[Token] = list(doc[child.right_edge.i + 1 : verb.left_edge.i]) if child.right_edge.i < verb.i else []
     return any(t.text in {",", "”", '"', "—", "–"} for t in between) or (
         child.right_edge.i + 1 < len(verb.doc) and verb.doc[child.right_edge.i].text in {",", "”", '"'}
     )
@@ -282,8 +301,8 @@ _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 
 
 def _right_clause(verb: Token) -> Span | None:
-    """Everything the cue governs after it, when it holds a finite verb: a clause the parse misattached."""
-    tokens = [t for t in verb.subtree if t.i > verb.i]
+    """The rest of the sentence after the cue, when it holds a finite verb: a clause the parse misattached."""
+    tokens = list(verb.doc[verb.i + 1 : verb.sent.end])
     if not any(t.tag_ in _FINITE for t in tokens):
         return None
     return _tidy(verb.doc, _cut_comment(tokens), complementizer=True)
@@ -499,7 +518,8 @@ def _noun_phrase(token: Token, without: Token | None = None) -> Span | None:
     doc = token.doc
     start, end = token.i, token.i + 1
     for child in token.lefts:
-        if child.dep_ not in _NOT_IN_NAME and child.dep_ not in {"case", "fixed", "mark"} and (without is None or child.i != without.i):
+        skipped = without is not None and child.i == without.i
+        if child.dep_ not in _NOT_IN_NAME and child.dep_ not in {"case", "fixed", "mark"} and not skipped:
             start = min(start, child.left_edge.i)
     for child in token.rights:
         if (without is not None and child.i == without.i) or child.dep_ in _NOT_IN_NAME:

@@ -35,7 +35,7 @@ CUE_VERBS: dict[str, str] = {
 #: The frames whose cues make attributions by default: what a source says, believes, finds or maintains.
 #: Intent ("plans to"), evaluation ("praised") and request ("urged") verbs stay in the lexicon, frame-labelled,
 #: but are off: on GUM train they found 4 attributions against 110 false alarms (bench/attribution_eval.py).
-ATTRIBUTION_FRAMES = ("speech", "belief", "evidence", "stance")
+ATTRIBUTION_FRAMES: tuple[str, ...] = ("speech", "belief", "evidence", "stance")
 
 #: Forms that a regular rule gets wrong (doubled consonants, irregular pasts), by lemma.
 IRREGULAR_FORMS: dict[str, str] = {
@@ -94,7 +94,7 @@ CUE_VERB_FORMS: dict[str, tuple[str, str]] = _frames_of_forms()
 
 #: Cue verbs whose direct object can be the content ("announced a strike", "accused Russia of shelling"). Other
 #: cues need a clause: "denied the charges", "estimated the cost" are not attributions in GUM (train: 0 of 14).
-OBJECT_CONTENT_LEMMAS = frozenset("announce report claim allege confirm accuse attribute blame detail".split())
+OBJECT_CONTENT_LEMMAS: frozenset[str] = frozenset("announce report claim allege confirm accuse attribute blame detail".split())
 
 #: Adjectives that take a that-clause as a belief: "I'm sure that …", "officials are confident that …".
 CUE_ADJECTIVES: dict[str, str] = {
@@ -113,17 +113,17 @@ RESPONSIBILITY_PHRASES: tuple[tuple[str, str, str], ...] = (
 )
 
 #: Prepositions that carry the rest of an object content: "accused Russia of shelling", "blamed X for Y".
-OBJECT_CONTINUATIONS = frozenset(["of", "for", "about", "over", "against", "to", "on"])
+OBJECT_CONTINUATIONS: frozenset[str] = frozenset(["of", "for", "about", "over", "against", "to", "on"])
 
 #: Participles that comment on a claim rather than report it: content ends before ", showcasing …".
-COMMENTARY_PARTICIPLES = frozenset(
+COMMENTARY_PARTICIPLES: frozenset[str] = frozenset(
     "showcasing underscoring highlighting signalling signaling marking reflecting demonstrating illustrating "
     "underlining raising fuelling fueling".split()
 )
 
 #: Cue verbs whose to-infinitive can be the content ("plans to", "urged them to", "claimed to have").
-INFINITIVE_CONTENT_FRAMES = frozenset(["intent", "request"])
-INFINITIVE_CONTENT_LEMMAS = frozenset("claim appear threaten promise pledge vow refuse deny tell warn".split())
+INFINITIVE_CONTENT_FRAMES: frozenset[str] = frozenset(["intent", "request"])
+INFINITIVE_CONTENT_LEMMAS: frozenset[str] = frozenset("claim appear threaten promise pledge vow refuse deny tell warn".split())
 
 #: Verb + particle or preposition cues: the particle word joins the cue ("called for", "pointed out").
 PHRASAL_CUES: dict[str, tuple[str, str]] = {
@@ -208,21 +208,21 @@ SOURCE_PREPOSITIONS: tuple[tuple[str, ...], ...] = (
 )
 
 #: Participles after a comma that credit what follows to the subject of the sentence: ", saying …".
-TRAILING_PARTICIPLES = frozenset(
+TRAILING_PARTICIPLES: frozenset[str] = frozenset(
     "saying adding noting alleging claiming stating warning insisting accusing arguing explaining declaring "
     "announcing reporting stressing reiterating citing arguing urging calling".split()
 )
 
 #: Participles whose object is the source, not the content: "…, citing officials", "quoting a spokesman".
-SOURCE_PARTICIPLES = frozenset(["citing", "quoting"])
+SOURCE_PARTICIPLES: frozenset[str] = frozenset(["citing", "quoting"])
 
 #: Verbs that, governing a cue, say the report was not made: "declined to say", "refused to confirm".
-NEGATING_GOVERNORS = frozenset(
+NEGATING_GOVERNORS: frozenset[str] = frozenset(
     "decline declined declines refuse refused refuses fail failed fails yet unable cannot".split()
 )
 
 #: Words that negate a cue from inside its clause ("did not say", "never confirmed").
-NEGATORS = frozenset(["not", "n't", "never", "no", "neither", "nor", "without"])
+NEGATORS: frozenset[str] = frozenset(["not", "n't", "never", "no", "neither", "nor", "without"])
 
 #: Leading connectives stripped from the start of a content span ("Meanwhile, …").
 CONNECTIVE_OPENERS = re.compile(

@@ -9,8 +9,8 @@ import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+
+from spacy.language import Language
 
 from . import _lexicon as lex
 from ._attribution import Attribution, attributions_of, widen_to_quote
@@ -22,22 +22,41 @@ MAX_SENTENCE_CHARS = 2000
 #: Most sentences parsed per article: a several-megabyte article parses its first ones and stops.
 MAX_SENTENCES = 400
 
+# The words that can start a cue of the default frames; a sentence without any is not parsed.
 _CUE_WORDS = sorted(
-    {*lex.CUE_VERB_FORMS, *lex.CUE_NOUNS, *(phrase[0] for phrase in lex.SOURCE_PREPOSITIONS)},
+    {
+        *(form for form, (_, frame) in lex.CUE_VERB_FORMS.items() if frame in lex.ATTRIBUTION_FRAMES),
+        *(noun for noun, frame in lex.CUE_NOUNS.items() if frame in lex.ATTRIBUTION_FRAMES),
+        *lex.CUE_ADJECTIVES,
+        *(phrase[0] for phrase in lex.SOURCE_PREPOSITIONS if phrase[0] != "as"),
+        *lex.SOURCE_PARTICIPLES,
+        *(verb for phrase in lex.RESPONSIBILITY_PHRASES for verb in lex.verb_forms(phrase[0])),
+    },
     key=lambda w: (-len(w), w),
 )
 _CANDIDATE = re.compile(r"(?<![\w’'-])(?:" + "|".join(_CUE_WORDS) + r")(?![\w’'-])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def nlp() -> Any:
-    """The parsing pipeline with the attribution components, loaded once per process."""
-    import spacy
+#: Components of the shipped pipeline that attribution does not read: not loaded, not run.
+UNUSED_COMPONENTS = ("ner", "trainable_lemmatizer", "lemmatizer")
 
-    path = os.environ.get("CLAIMWIRE_SPACY_MODEL", str(Path("/tmp/attr_scratch/model/model-best")))
-    pipeline = spacy.load(path, exclude=["ner", "lemmatizer"])
-    pipeline.add_pipe("claimwire_cues")
-    pipeline.add_pipe("claimwire_attributions")
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The shipped parsing pipeline (claimwire.models) with the attribution components, once per process."""
+    from claimwire.models import PARSER_PATH, load_parser
+
+    development = os.environ.get("CLAIMWIRE_DEV_PARSER")  # TEMPORARY until the trained pipeline lands
+    if development and not (PARSER_PATH / "meta.json").exists():
+        import spacy
+
+        pipeline = spacy.load(development, exclude=list(UNUSED_COMPONENTS))
+    else:
+        pipeline = load_parser(UNUSED_COMPONENTS)
+    # load_parser shares one Language per `exclude`: the components are added once.
+    for name in ("claimwire_cues", "claimwire_attributions"):
+        if name not in pipeline.pipe_names:
+            pipeline.add_pipe(name)
     return pipeline
 
 
