@@ -209,7 +209,7 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
-        source = _subject_before(cue)
+        source = _subject_before(cue) or _subject_after(cue)
     agent = _agent(head) if _passive(head) else None
     if agent is not None:
         content = _passive_content(head, agent)
@@ -274,18 +274,40 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
 
 
 def _closing_cue_content(verb: Token) -> Span | None:
-    """ "C, researchers say.": a cue and its subject close the sentence after a comma or a closing quote;
-    the content is all before."""
+    """ "C, researchers say.", "“C,” said the coach.": a cue and its subject close the sentence after a comma or
+    a closing quote, followed by at most a short adverbial ("on Tuesday"); the content is all before. Read from
+    the word order, so a parse that hangs the clause elsewhere does not lose it."""
     doc = verb.doc
-    sentence = verb.sent
-    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS]
-    edge = subjects[0].left_edge.i if subjects else verb.i
-    rest = [t for t in doc[verb.i + 1 : sentence.end] if not t.is_punct]
-    if edge <= sentence.start or doc[edge - 1].text not in {",", "”", '"', "—", "–"} or len(rest) > 4:
+    rest = [t for t in doc[verb.i + 1 :] if not t.is_punct]
+    if len(rest) > 6 or any(_is_verb(t) or t.lower_ in {"that", "whether"} for t in rest):
         return None
-    if any(_is_verb(t) for t in rest):
+    subjects = [c.left_edge.i for c in verb.lefts if c.dep_ in _SUBJECTS]
+    for edge in (*subjects[-1:], _nominal_start(doc, verb.i)):
+        if edge > 0 and doc[edge - 1].text in {",", "”", '"', "—", "–"}:
+            return _tidy(doc, doc[0:edge], complementizer=True)
+    return None
+
+
+def _nominal_start(doc: Doc, end: int) -> int:
+    """Start of the run of noun-phrase words right before `end` (`end` itself when there is none)."""
+    start = end
+    while start > 0 and (doc[start - 1].tag_ in _NOMINAL_TAGS or doc[start - 1].lower_ in {"of", "for"}):
+        start -= 1
+    while start < end and doc[start].tag_ in {"CC", "POS", "HYPH"}:
+        start += 1
+    return start
+
+
+def _subject_after(cue: Span) -> Span | None:
+    """ "…,” said the coach.": the noun phrase right after a closing cue."""
+    doc = cue.doc
+    end = cue.end
+    while end < len(doc) and (doc[end].tag_ in _NOMINAL_TAGS or doc[end].lower_ in {"of", "for"}):
+        end += 1
+    words = doc[cue.end : end]
+    if not any(t.tag_.startswith(("NN", "PRP")) for t in words):
         return None
-    return _tidy(doc, doc[sentence.start : edge], complementizer=True)
+    return _tidy(doc, words) if end - cue.end > 1 else Span(doc, cue.end, end)
 
 
 def _set_off(child: Token, verb: Token) -> bool:
@@ -328,12 +350,19 @@ def _right_side(verb: Token, start: int) -> list[Token]:
 
 
 def _cut_comment(tokens: list[Token]) -> list[Token]:
+    """A content ends before a comment on it (", showcasing …", ", a claim that …"), a participle cue of its
+    own (", adding …"), or another cue verb coordinated after it ("… and accused the army of …")."""
     for index in range(1, len(tokens)):
-        word = tokens[index]
-        if tokens[index - 1].text == "," and (
-            word.lower_ in lex.COMMENTARY_PARTICIPLES or word.lower_ in lex.TRAILING_PARTICIPLES
-        ):
+        word, before = tokens[index], tokens[index - 1]
+        participle = word.lower_ in lex.COMMENTARY_PARTICIPLES or word.lower_ in lex.TRAILING_PARTICIPLES
+        if before.text == "," and participle:
             return tokens[: index - 1]
+        if before.text == "," and word.lower_ in {"a", "an"} and index + 2 < len(tokens):
+            if tokens[index + 1].lower_ in lex.COMMENT_NOUNS and tokens[index + 2].lower_ in {"that", "which"}:
+                return tokens[: index - 1]
+        if before.lower_ in {"and", "but"} and _verb_role(word) and word.lower_ in lex.CUE_VERB_FORMS:
+            if not any(c.dep_ in _SUBJECTS for c in word.children):
+                return tokens[: index - 1]
     return tokens
 
 
@@ -462,15 +491,11 @@ def _subject_before(cue: Span) -> Span | None:
     """When the parse gives a cue verb no subject: the noun phrase right before it, back to the last
     comma ("In May 2023, the Legion claimed responsibility …")."""
     doc = cue.doc
-    start = cue.start
-    while start > cue.sent.start and (doc[start - 1].tag_ in _NOMINAL_TAGS or doc[start - 1].lower_ in {"of", "for"}):
-        start -= 1
-    while start < cue.start and doc[start].tag_ in {"CC", "POS", "HYPH"}:
-        start += 1
+    start = _nominal_start(doc, cue.start)
     if start == cue.start or not any(doc[i].tag_.startswith(("NN", "PRP")) for i in range(start, cue.start)):
         return None
     boundary = doc[start - 1].text if start > 0 else ","
-    return Span(doc, start, cue.start) if boundary in {",", "“", '"', ";", ":"} or start == cue.sent.start else None
+    return Span(doc, start, cue.start) if boundary in {",", "“", "”", '"', ";", ":"} or start == 0 else None
 
 
 def _agent(verb: Token) -> Token | None:
@@ -540,8 +565,14 @@ def _noun_phrase(token: Token, without: Token | None = None) -> Span | None:
 
 def _clause_span(head: Token, cue_tokens: set[int]) -> Span | None:
     """The subtree of a content clause without its complementizer, framing punctuation or quote marks;
-    a trailing participle cue (", adding …") or comment (", showcasing …") inside it ends it."""
-    return _tidy(head.doc, _cut_comment(list(head.subtree)), complementizer=True)
+    a trailing participle cue (", adding …") or comment (", showcasing …") inside it ends it. An adverbial
+    the parse put before the complementizer ("said on Tuesday that …") is not content."""
+    tokens = list(head.subtree)
+    for index, token in enumerate(tokens[:8]):
+        if token.lower_ == "that" and token.dep_ == "mark" and token.head.i == head.i and index > 0:
+            tokens = tokens[index:]
+            break
+    return _tidy(head.doc, _cut_comment(tokens), complementizer=True)
 
 
 def _inverted_span(head: Token, cue: Token) -> Span | None:

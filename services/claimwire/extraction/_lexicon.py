@@ -92,9 +92,11 @@ def _frames_of_forms() -> dict[str, tuple[str, str]]:
 #: Each cue verb form with its lemma and frame ("warned" → ("warn", "stance")).
 CUE_VERB_FORMS: dict[str, tuple[str, str]] = _frames_of_forms()
 
-#: Cue verbs whose direct object can be the content ("announced a strike", "accused Russia of shelling"). Other
-#: cues need a clause: "denied the charges", "estimated the cost" are not attributions in GUM (train: 0 of 14).
-OBJECT_CONTENT_LEMMAS: frozenset[str] = frozenset("announce report claim allege confirm accuse attribute blame detail".split())
+#: Cue verbs whose direct object can be the content ("announced a strike", "accused Russia of shelling").
+#: Other cues need a clause: "denied the charges", "estimated the cost" are not attributions in GUM (train: 0 of 14).
+OBJECT_CONTENT_LEMMAS: frozenset[str] = frozenset(
+    "announce report claim allege confirm accuse attribute blame detail".split()
+)
 
 #: Adjectives that take a that-clause as a belief: "I'm sure that …", "officials are confident that …".
 CUE_ADJECTIVES: dict[str, str] = {
@@ -121,9 +123,16 @@ COMMENTARY_PARTICIPLES: frozenset[str] = frozenset(
     "underlining raising fuelling fueling".split()
 )
 
+#: Nouns of an appositive comment that closes a content: "…, a claim that could not be verified".
+COMMENT_NOUNS: frozenset[str] = frozenset(
+    "claim claims figure figures report reports assertion account allegation allegation number toll estimate".split()
+)
+
 #: Cue verbs whose to-infinitive can be the content ("plans to", "urged them to", "claimed to have").
 INFINITIVE_CONTENT_FRAMES: frozenset[str] = frozenset(["intent", "request"])
-INFINITIVE_CONTENT_LEMMAS: frozenset[str] = frozenset("claim appear threaten promise pledge vow refuse deny tell warn".split())
+INFINITIVE_CONTENT_LEMMAS: frozenset[str] = frozenset(
+    "claim appear threaten promise pledge vow refuse deny tell warn".split()
+)
 
 #: Verb + particle or preposition cues: the particle word joins the cue ("called for", "pointed out").
 PHRASAL_CUES: dict[str, tuple[str, str]] = {
