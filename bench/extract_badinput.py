@@ -27,7 +27,7 @@ from pathlib import Path
 from claimwire_contracts import ArticleReceived
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extract_bench import DEV, ECBPLUS  # noqa: E402
+from extract_bench import DEV, ECBPLUS
 
 
 def _news_text(megabytes: float) -> str:
