@@ -76,7 +76,8 @@ def main() -> int:
         megabytes = len(text.encode()) / 1_000_000
         verdict = "STALL" if cpu > args.limit * max(megabytes, 1.0) else "ok"
         stalled = stalled or verdict == "STALL"
-        print(f"{name:<14}{megabytes:6.2f} MB  {cpu:7.2f} s CPU  {wall:7.2f} s wall  {len(claims):6d} claims  {verdict}")
+        timing = f"{cpu:7.2f} s CPU  {wall:7.2f} s wall"
+        print(f"{name:<14}{megabytes:6.2f} MB  {timing}  {len(claims):6d} claims  {verdict}")
     return 1 if stalled else 0
 
 

@@ -128,7 +128,7 @@ class CueFinder:
         if kind == "adjective":
             clause = any(c.dep_ == "ccomp" for c in token.children)
             return Span(doc, start, end, label=lex.CUE_ADJECTIVES[token.lower_]) if clause else None
-        if not _verb_role(token) or _negated(token):
+        if not _verb_role(token) or _negated(token) or _participle_modifier(token):
             return None
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
         phrasal = lex.PHRASAL_CUES.get(lemma)
@@ -139,6 +139,17 @@ class CueFinder:
         if token.lower_ in lex.SOURCE_PARTICIPLES:
             return Span(doc, start, end, label="source")
         return Span(doc, start, end, label=frame)
+
+
+_CLAUSE_MARKERS = frozenset(["aux", "aux:pass", "auxpass", "nsubj", "nsubj:pass"])
+
+
+def _participle_modifier(verb: Token) -> bool:
+    """ "dissidents known for …", "a study published in …": a past participle without an auxiliary that
+    modifies a noun reports nothing (unless it names its agent: "as reported by X" is a cue of its own)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in _CLAUSE_MARKERS for c in verb.children):
+        return False
+    return verb.dep_ in {"acl", "amod", "conj", "advcl", "appos"}
 
 
 def _that_clause(noun: Token) -> Token | None:
@@ -267,7 +278,8 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
             return
     # Where the parse gives the cue no complement (it misattached the clause), the word order still does.
     span = _closing_cue_content(verb)
-    if span is None and not any(c.dep_ in {"obj", "dobj"} for c in verb.rights):
+    has_subject = any(c.dep_ in _SUBJECTS for c in verb.lefts)
+    if span is None and has_subject and not any(c.dep_ in {"obj", "dobj"} for c in verb.rights):
         span = _right_clause(verb)
     if span is not None:
         yield span
