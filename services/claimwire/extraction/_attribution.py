@@ -369,7 +369,8 @@ def _cut_comment(tokens: list[Token]) -> list[Token]:
         participle = word.lower_ in lex.COMMENTARY_PARTICIPLES or word.lower_ in lex.TRAILING_PARTICIPLES
         if before.text == "," and participle:
             return tokens[: index - 1]
-        comment = index + 2 < len(tokens) and word.lower_ in {"a", "an"} and tokens[index + 1].lower_ in lex.COMMENT_NOUNS
+        comment = index + 2 < len(tokens) and word.lower_ in {"a", "an"}
+        comment = comment and tokens[index + 1].lower_ in lex.COMMENT_NOUNS
         if before.text == "," and comment and tokens[index + 2].lower_ in {"that", "which"}:
             return tokens[: index - 1]
         coordinated = before.lower_ in {"and", "but"} and word.lower_ in lex.CUE_VERB_FORMS and _verb_role(word)
