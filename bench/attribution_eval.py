@@ -101,8 +101,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 0
-    n_att = sum(len(r["attributions"]) for r in records)  # type: ignore[arg-type]
-    print(f"GUM attribution, {args.split}: {len(records)} documents, {n_att} gold attributions\n")
+    n_att = sum(len(gold_doc(r, credits=True).attributions) for r in records)
+    n_scored = sum(len(gold_doc(r).attributions) for r in records)
+    print(f"GUM attribution, {args.split}: {len(records)} documents, {n_att} attributions, {n_scored} scored\n")
     for name, (report, seconds) in results.items():
         print(render(report, f"{name} ({seconds:.2f} s CPU)"))
         print()

@@ -13,7 +13,8 @@ units become claims is documented in bench/data/gum_attribution/README.md; in sh
 - an `attribution-positive`/`-negative` relation (tree edge or eRST secondary edge) is one claim: its
   satellite is the attributing unit, its nucleus (without the nucleus's other satellites) the content;
 - source = the `semantic-attribution_source` signal tokens, cue = the `lexical-indicative_word`/`_phrase`
-  tokens of that relation not already in the source; each is the longest contiguous run of its tokens;
+  tokens of that relation not already in the source; each one contiguous run of its tokens;
+- `credit`: true for image credits, bylines and author blocks (no cue, no verbal head, whole sentences);
 - content = the nucleus tokens, trimmed at both edges of punctuation, source and cue tokens and a leading
   complementizer `that`.
 """
@@ -30,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "bench" / "data" / "gum_attribution"
@@ -60,6 +62,10 @@ class Token:
     upos: str
     lemma: str
     deprel: str
+    head: int
+    """GUM token number of the syntactic head, 0 for a sentence root."""
+    sentence: int
+    """Number of the sentence, from 0."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,8 @@ def rebuild_text(conllu: str) -> Text:
     sep = ""
     expected = ""
     sentence_start = 0
+    sentence = -1
+    base = 0  # words before the current sentence
     mwt_end, mwt_space = 0, True
     for line in conllu.splitlines():
         if line == "# newpar" or line.startswith("# newpar "):
@@ -94,6 +102,8 @@ def rebuild_text(conllu: str) -> Text:
         elif line.startswith("# text = "):
             expected = line.removeprefix("# text = ")
             sentence_start = pos + len(sep)
+            sentence += 1
+            base = len(tokens)
         elif not line and expected:
             actual = "".join(parts)[sentence_start:]
             if actual != expected:
@@ -114,7 +124,8 @@ def rebuild_text(conllu: str) -> Text:
                 space_after, mwt_end = mwt_space, 0
             parts += [sep, form]
             pos += len(sep)
-            tokens.append(Token(pos, pos + len(form), form, cols[3], cols[2], cols[7]))
+            head = int(cols[6]) + base if cols[6] != "0" else 0
+            tokens.append(Token(pos, pos + len(form), form, cols[3], cols[2], cols[7], head, sentence))
             pos += len(form)
             sep = " " if space_after else ""
     return Text("".join(parts), tuple(tokens))
@@ -195,20 +206,20 @@ def _relations(root: ET.Element, nodes: dict[str, Node]) -> list[Relation]:
         if kind is not None:
             toks = {int(t) for t in (sig.get("tokens") or "").split(",") if t}
             signals.setdefault(sig.get("source", ""), {}).setdefault(kind, set()).update(toks)
-    edges = [(n.node_id, n.parent, n.relname, False) for n in nodes.values() if n.parent]
-    edges += [(e.get("source"), e.get("target"), e.get("relname", ""), True) for e in root.iter("secedge")]
+    edges = [(n.node_id, n.parent or "", n.relname, False) for n in nodes.values()]
+    edges += [(e.get("source", ""), e.get("target", ""), e.get("relname", ""), True) for e in root.iter("secedge")]
     relations = []
     for sat, nuc, relname, secondary in edges:
         if relname in ATTRIBUTION and sat and nuc:
-            sig = signals.get(f"{sat}-{nuc}" if secondary else sat, {})
+            marks = signals.get(f"{sat}-{nuc}" if secondary else sat, {})
             relations.append(
                 Relation(
                     sat,
                     nuc,
                     relname.removeprefix("attribution-"),
                     secondary,
-                    frozenset(sig.get("source", ())),
-                    frozenset(sig.get("cue", ())),
+                    frozenset(marks.get("source", set())),
+                    frozenset(marks.get("cue", set())),
                 )
             )
     return relations
@@ -234,15 +245,48 @@ def all_tokens(node: Node) -> set[int]:
 # ---------------------------------------------------------------------------------------------- claims
 
 
-def longest_run(toks: Iterable[int]) -> list[int]:
-    """The longest run of consecutive token numbers (the first of equal length); [] for none."""
-    best: list[int] = []
-    run: list[int] = []
+def runs(toks: Iterable[int]) -> list[list[int]]:
+    """Runs of consecutive token numbers, in order."""
+    out: list[list[int]] = []
     for t in sorted(toks):
-        run = [*run, t] if run and t == run[-1] + 1 else [t]
-        if len(run) > len(best):
-            best = run
-    return best
+        if out and t == out[-1][-1] + 1:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
+
+
+def heads_of(unit: set[int], text: Text) -> set[int]:
+    """Tokens of `unit` whose syntactic head lies outside it: what the unit hangs from."""
+    return {t for t in unit if text.tokens[t - 1].head not in unit}
+
+
+def cue_run(cue: set[int], unit_heads: set[int]) -> list[int]:
+    """The run of cue tokens that holds a head of the attributing unit (`when asked about it, she later
+    added`: added), else the longest, the last of equal length."""
+    found = runs(cue)
+    with_head = [r for r in found if unit_heads & set(r)]
+    return with_head[0] if with_head else max(reversed(found), key=len, default=[])
+
+
+def source_run(source: set[int], cue: list[int]) -> list[int]:
+    """The longest run of source tokens, the one nearest the cue of equal length."""
+    anchor = cue[0] if cue else 0
+    found = runs(source)
+    return min(found, key=lambda r: (-len(r), min(abs(r[0] - anchor), abs(r[-1] - anchor))), default=[])
+
+
+def is_credit(unit: set[int], has_cue: bool, text: Text) -> bool:
+    """A credit or byline rather than a claim: no cue signalled, nothing verbal or adjectival that the unit
+    hangs from, and either whole sentences (an author block, a speaker's name before a court argument) or
+    no preposition (`Photo: Jane Roe.` after a caption, `— Daily Gazette, May 2, 2010`). `according to X`
+    and `in the words of X` keep their preposition and stay claims."""
+    if has_cue or any(text.tokens[t - 1].upos in ("VERB", "AUX", "ADJ") for t in heads_of(unit, text)):
+        return False
+    first, last = min(unit), max(unit)
+    starts = first == 1 or text.tokens[first - 2].sentence != text.tokens[first - 1].sentence
+    ends = last == len(text.tokens) or text.tokens[last].sentence != text.tokens[last - 1].sentence
+    return (starts and ends) or not any(text.tokens[t - 1].upos == "ADP" for t in unit)
 
 
 def _char_span(run: list[int], text: Text) -> Span | None:
@@ -257,7 +301,7 @@ QUOTES = frozenset({'"', "“", "”", "``", "''"})
 def content_run(toks: set[int], skip: set[int], text: Text) -> list[int]:
     """The nucleus tokens from first to last, trimmed at both edges of punctuation, of source and cue
     tokens and of a leading complementizer `that`. A quote mark at an edge goes only when the quote marks
-    left inside stay paired (`"modify" has to mean` keeps its opening mark)."""
+    left inside stay paired (`"waive" means to drop` keeps its opening mark)."""
     run = list(range(min(toks), max(toks) + 1))
 
     def quote(t: int) -> bool:
@@ -288,13 +332,14 @@ def content_run(toks: set[int], skip: set[int], text: Text) -> list[int]:
     return run
 
 
-def attribution_claims(nodes: dict[str, Node], relations: list[Relation], text: Text) -> list[dict[str, object]]:
+def attribution_claims(nodes: dict[str, Node], relations: list[Relation], text: Text) -> list[dict[str, Any]]:
     """One gold claim per attribution relation, in text order of content, then cue."""
     claims = []
     for rel in relations:
         content = own_tokens(nodes[rel.nucleus])
-        source = longest_run(rel.source)
-        cue = longest_run(rel.cue - rel.source) or longest_run(rel.cue)
+        unit = all_tokens(nodes[rel.satellite])
+        cue = cue_run(set(rel.cue - rel.source) or set(rel.cue), heads_of(unit, text))
+        source = source_run(set(rel.source), cue)
         body = content_run(content, set(rel.source) | set(rel.cue), text)
         if not body:
             continue
@@ -304,16 +349,17 @@ def attribution_claims(nodes: dict[str, Node], relations: list[Relation], text: 
                 "cue": _char_span(cue, text),
                 "content": _char_span(body, text),
                 "polarity": rel.polarity,
+                "credit": is_credit(unit, bool(rel.cue), text),
                 "rst": {"satellite": rel.satellite, "nucleus": rel.nucleus, "secondary": rel.secondary},
             }
         )
-    return sorted(claims, key=lambda c: (c["content"], c["cue"] or (0, 0)))  # type: ignore[arg-type]
+    return sorted(claims, key=lambda c: (c["content"], c["cue"] or (0, 0)))
 
 
 # ---------------------------------------------------------------------------------------------- documents
 
 
-def convert_document(doc_id: str, genre: str, split: str, conllu: str, rs4: str) -> dict[str, object]:
+def convert_document(doc_id: str, genre: str, split: str, conllu: str, rs4: str) -> dict[str, Any]:
     """One JSONL record: the rebuilt text and its gold attributions."""
     text = rebuild_text(conllu)
     nodes, relations = read_rs4(rs4)
@@ -410,38 +456,38 @@ def convert(gum: Path, out_dir: Path) -> None:
 # ---------------------------------------------------------------------------------------------- stats
 
 
-def load(split: str, data_dir: Path = OUT_DIR) -> list[dict[str, object]]:
+def load(split: str, data_dir: Path = OUT_DIR) -> list[dict[str, Any]]:
     """The documents of one split, as written by `convert`."""
     path = data_dir / f"{split}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def stats(data_dir: Path = OUT_DIR) -> str:
-    """A Markdown table: documents, attributions (with null source / null cue), tokens, per split and genre."""
+    """A Markdown table per split and genre: documents, tokens, attributions, those scored (not credits), of
+    those the ones without a cue, and negative attributions."""
     rows = [
-        "| split | genre | docs | attributions | null source | null cue | negative | tokens |",
+        "| split | genre | docs | tokens | attributions | scored (not credits) | of which null cue | negative |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for split in SPLITS:
         per: dict[str, Counter[str]] = {}
         for doc in load(split, data_dir):
-            c = per.setdefault(str(doc["genre"]), Counter())
+            c = per.setdefault(doc["genre"], Counter())
             atts = doc["attributions"]
-            assert isinstance(atts, list)
             c["docs"] += 1
-            c["tokens"] += int(doc["tokens"])  # type: ignore[call-overload]
+            c["tokens"] += doc["tokens"]
             c["attributions"] += len(atts)
-            c["null source"] += sum(a["source"] is None for a in atts)
-            c["null cue"] += sum(a["cue"] is None for a in atts)
+            c["scored"] += sum(not a["credit"] for a in atts)
+            c["null cue"] += sum(a["cue"] is None and not a["credit"] for a in atts)
             c["negative"] += sum(a["polarity"] == "negative" for a in atts)
         total: Counter[str] = sum(per.values(), Counter())
         for genre, c in [*sorted(per.items()), ("all", total)]:
-            cells = [c[k] for k in ("docs", "attributions", "null source", "null cue", "negative", "tokens")]
+            cells = [c[k] for k in ("docs", "tokens", "attributions", "scored", "null cue", "negative")]
             rows.append(f"| {split} | {genre} | " + " | ".join(f"{v:,}" for v in cells) + " |")
     return "\n".join(rows)
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     conv = sub.add_parser("convert", help="rebuild the JSONL from a GUM checkout or bare git dir")
@@ -456,6 +502,7 @@ def main(argv: list[str] | None = None) -> None:
         convert(args.gum, args.out)
     else:
         print(stats(args.data))
+    return 0
 
 
 if __name__ == "__main__":

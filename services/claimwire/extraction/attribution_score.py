@@ -139,8 +139,9 @@ def score(gold_docs: Iterable[GoldDoc], predicted: Mapping[str, Sequence[Attribu
     return report
 
 
-def gold_doc(record: Mapping[str, Any]) -> GoldDoc:
-    """A gold document from one line of bench/data/gum_attribution/*.jsonl."""
+def gold_doc(record: Mapping[str, Any], *, credits: bool = False) -> GoldDoc:
+    """A gold document from one line of bench/data/gum_attribution/*.jsonl; attributions flagged `credit`
+    (image credits, bylines, signature lines: no cue, not a claim) are left out unless `credits`."""
 
     def span(value: Any) -> Span | None:
         return None if value is None else (int(value[0]), int(value[1]))
@@ -148,6 +149,7 @@ def gold_doc(record: Mapping[str, Any]) -> GoldDoc:
     atts = tuple(
         Attribution(content=(int(a["content"][0]), int(a["content"][1])), source=span(a["source"]), cue=span(a["cue"]))
         for a in record["attributions"]
+        if credits or not a.get("credit", False)
     )
     return GoldDoc(str(record["doc_id"]), str(record["genre"]), atts)
 
