@@ -45,6 +45,9 @@ ENTITY_LABELS = {"person": "PERSON", "organization": "ORG", "place": "PLACE"}
 #: Function words that may stand between two words of one name ("Bank of America"); not "and", which
 #: joins two names more often than it sits inside one.
 BRIDGE_POS = {"ADP", "DET"}
+#: How paragraphs are separated in the training documents, in turn: as news text ("\n", "\n\n") or as UD
+#: text (a space, "").
+PARAGRAPH_BREAKS = ("\n", "", "\n\n", "")
 SOURCES = {
     "gum": {"url": "https://github.com/amir-zeldes/gum", "license": "CC BY 4.0 annotations; texts per genre"},
     "ewt": {"url": "https://github.com/UniversalDependencies/UD_English-EWT", "license": "CC BY-SA 4.0"},
@@ -131,6 +134,62 @@ def conllu_document(conllu: str) -> Doc:
     return doc
 
 
+def paragraph_starts(conllu: str) -> list[int]:
+    """Word indices (over the document) of the sentences that open a paragraph, the first one excepted."""
+    starts, index = [], 0
+    for block in conllu.strip().split("\n\n"):
+        lines = block.splitlines()
+        if index and any(line.startswith("# newpar") for line in lines):
+            starts.append(index)
+        index += sum(1 for line in lines if line.split("\t", 1)[0].isdigit())
+    return starts
+
+
+def with_paragraph_breaks(doc: Doc, starts: list[int], break_text: str) -> Doc:
+    """The document as news text is written: a whitespace token ("\n" or "\n\n") ends each paragraph.
+
+    UD text joins sentences with spaces; real articles separate paragraphs with newlines, which spaCy's
+    tokenizer keeps as whitespace tokens. Trained on both forms, the parser learns to attach such a token
+    to the word before it (dep "dep", tag "_SP", POS "SPACE", as spaCy's own pipelines do) and to start a
+    sentence after it. Heads and entities are carried over to the new token positions.
+    """
+    breaks = set(starts)
+    words, spaces, tags, poses, morphs, lemmas, deps, heads, ents = [], [], [], [], [], [], [], [], []
+    new_index: dict[int, int] = {}
+    space_heads: dict[int, int] = {}
+    for token in doc:
+        if token.i in breaks:
+            spaces[-1] = False
+            space_heads[len(words)] = token.i - 1
+            words.append(break_text)
+            spaces.append(False)
+            tags.append("_SP")
+            poses.append("SPACE")
+            morphs.append("")
+            lemmas.append(break_text)
+            deps.append("dep")
+            heads.append(-1)
+            ents.append("O" if doc.has_annotation("ENT_IOB") else "")
+        new_index[token.i] = len(words)
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+        tags.append(token.tag_)
+        poses.append(token.pos_)
+        morphs.append(str(token.morph))
+        lemmas.append(token.lemma_)
+        deps.append(token.dep_)
+        heads.append(token.head.i)
+        ents.append(f"{token.ent_iob_}-{token.ent_type_}" if token.ent_type_ else token.ent_iob_)
+    for position, head in enumerate(heads):
+        heads[position] = new_index[head] if head >= 0 else -1
+    for position, old in space_heads.items():
+        heads[position] = new_index[old]
+    return Doc(
+        doc.vocab, words=words, spaces=spaces, tags=tags, pos=poses, morphs=morphs, lemmas=lemmas,
+        heads=heads, deps=deps, ents=ents if doc.has_annotation("ENT_IOB") else None,
+    )
+
+
 ENTITY_PART = re.compile(r"\(([^()]*)(\))?|(\d+)\)")
 
 
@@ -161,7 +220,13 @@ def mentions(conllu: str) -> list[tuple[int, int, str]]:
 
 
 def is_name_word(token: Token) -> bool:
-    return token.pos_ == "PROPN" or (token.pos_ in {"ADJ", "NUM"} and token.text[:1].isupper())
+    return token.pos_ == "PROPN" or (token.pos_ in {"ADJ", "NUM", "VERB"} and token.text[:1].isupper())
+
+
+def is_bridge(token: Token) -> bool:
+    """A function word inside a name, or a hyphen that joins two words of one ("Bailey-Ross")."""
+    joined = token.tag_ == "HYPH" and not token.whitespace_ and not token.nbor(-1).whitespace_
+    return token.pos_ in BRIDGE_POS or joined
 
 
 def name_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -177,7 +242,7 @@ def name_span(doc: Doc, start: int, end: int) -> Span | None:
         for gap in (0, 1, 2):
             j = last + gap + 1
             bridge = doc[last + 1 : j]
-            if j <= end and is_name_word(doc[j]) and all(t.pos_ in BRIDGE_POS for t in bridge):
+            if j <= end and is_name_word(doc[j]) and all(is_bridge(t) for t in bridge):
                 last = j
                 break
         else:
@@ -186,7 +251,7 @@ def name_span(doc: Doc, start: int, end: int) -> Span | None:
         for gap in (0, 1, 2):
             j = first - gap - 1
             bridge = doc[j + 1 : first]
-            if j >= start and is_name_word(doc[j]) and all(t.pos_ in BRIDGE_POS for t in bridge):
+            if j >= start and is_name_word(doc[j]) and all(is_bridge(t) for t in bridge):
                 first = j
                 break
         else:
@@ -211,6 +276,7 @@ def named_entities(doc: Doc, conllu: str) -> list[Span]:
 def convert(lock: dict[str, Any], contents: dict[str, bytes], out: Path) -> dict[str, Any]:
     groups: dict[tuple[str, str], list[Doc]] = defaultdict(list)
     stats: dict[str, Counter[str]] = defaultdict(Counter)
+    trained = 0
     for name, entry in lock["files"].items():
         if "split" not in entry:
             continue
@@ -219,10 +285,16 @@ def convert(lock: dict[str, Any], contents: dict[str, bytes], out: Path) -> dict
             doc = conllu_document(document)
             if name.startswith("gum/"):
                 doc.ents = named_entities(doc, document)  # type: ignore[misc]
-            groups[(entry["split"], entry["genre"])].append(doc)
             source = "gum" if name.startswith("gum/") else "ewt"
             counts = stats[f"{entry['split']}/{source}/{entry['genre']}"]
             counts.update(docs=1, sentences=len(list(doc.sents)), tokens=len(doc), entities=len(doc.ents))
+            if entry["split"] == "train":
+                # Half the training documents as news text ("\n" or "\n\n" between paragraphs), half as UD
+                # text; dev and test stay UD text, so their scores compare with other UD English results.
+                trained += 1
+                if break_text := PARAGRAPH_BREAKS[trained % len(PARAGRAPH_BREAKS)]:
+                    doc = with_paragraph_breaks(doc, paragraph_starts(document), break_text)
+            groups[(entry["split"], entry["genre"])].append(doc)
     for split in ("train", "dev", "test"):
         docs = [d for (s, _), ds in sorted(groups.items()) if s == split for d in ds]
         DocBin(docs=docs).to_disk(out / f"{split}.spacy")
