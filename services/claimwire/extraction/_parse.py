@@ -44,10 +44,10 @@ UNUSED_COMPONENTS = ("ner", "trainable_lemmatizer", "lemmatizer")
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The shipped parsing pipeline (claimwire.models) with the attribution components, once per process."""
-    from claimwire.models import PARSER_PATH, load_parser
+    from claimwire.models import load_parser
 
     development = os.environ.get("CLAIMWIRE_DEV_PARSER")  # TEMPORARY until the trained pipeline lands
-    if development and not (PARSER_PATH / "meta.json").exists():
+    if development:
         import spacy
 
         pipeline = spacy.load(development, exclude=list(UNUSED_COMPONENTS))
