@@ -277,6 +277,8 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
             yield span
             return
     # Where the parse gives the cue no complement (it misattached the clause), the word order still does.
+    if frame != "speech" and lemma not in lex.LOOSE_BELIEF_LEMMAS:
+        return
     span = _closing_cue_content(verb)
     has_subject = any(c.dep_ in _SUBJECTS for c in verb.lefts)
     if span is None and has_subject and not any(c.dep_ in {"obj", "dobj"} for c in verb.rights):
