@@ -202,10 +202,7 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
         yield from _prepositional(cue)
         return
     if frame == "responsibility":
-        preposition = cue[-1]
-        governed = preposition.head
-        tokens = [t for t in governed.subtree if t.i >= cue.end] if governed.i >= cue.end else []
-        content = _tidy(cue.doc, _cut_comment(tokens))
+        content = _rest_of_sentence(cue.doc, cue.end)
         if content is not None:
             yield _verb_source(head) or _subject_before(cue), content
         return
@@ -248,9 +245,9 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif dep == "xcomp" and _infinitive_content(frame, lemma):
-            span = _clause_span(child, cue_tokens)
-        elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS:
-            span = _tidy(verb.doc, _right_side(verb, child.left_edge.i))
+            span = _rest_of_sentence(verb.doc, child.left_edge.i)
+        elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS and child.i > verb.i:
+            span = _rest_of_sentence(verb.doc, cue.end)
         elif dep == "obl" and cue.end > verb.i + 1 and child.i >= cue.end:
             span = _clause_span(child, cue_tokens)  # "called for X": the object of the phrasal cue's preposition
         if span is not None:
@@ -342,6 +339,18 @@ def _right_clause(verb: Token) -> Span | None:
     if not any(t.tag_ in _FINITE for t in tokens):
         return None
     return _tidy(verb.doc, _cut_comment(tokens), complementizer=True)
+
+
+def _rest_of_sentence(doc: Doc, start: int) -> Span | None:
+    """An object content read off the word order: from `start` to the end of the sentence, up to a clause
+    break (";", ", but …", ", while …") or a comment. The object's subtree would do with a right parse; news
+    sentences are long, and the parse of their objects is where it errs most ("takeover" taken for an adverb)."""
+    tokens: list[Token] = []
+    for token in doc[start:]:
+        if token.text == ";" or (tokens and tokens[-1].text == "," and token.lower_ in {"but", "while", "whereas"}):
+            break
+        tokens.append(token)
+    return _tidy(doc, _cut_comment(tokens))
 
 
 def _right_side(verb: Token, start: int) -> list[Token]:
@@ -474,9 +483,12 @@ def _verb_source(verb: Token) -> Span | None:
         if agent is not None:
             return _noun_phrase(agent)
         if not passive:
-            for child in verb.children:
-                if child.dep_ in _SUBJECTS and child.dep_ != "csubj":
-                    return _noun_phrase(child)
+            # the subject nearest the verb: a "subject" with a preposition ("Amid these developments, …") or one
+            # before another is an adverbial the parse misread
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "csubj" and not _has_case(c)]
+            before = [c for c in subjects if c.i < verb.i]
+            if subjects:
+                return _noun_phrase(before[-1] if before else subjects[0])
             inverted = verb.head.i < verb.i and verb.dep_ in {"parataxis", "ccomp"}
             objects = [c for c in verb.rights if c.dep_ in {"obj", "dobj", "dep"}]
             if inverted and objects:
@@ -499,18 +511,37 @@ def _verb_source(verb: Token) -> Span | None:
     return None
 
 
+def _has_case(noun: Token) -> bool:
+    return any(c.dep_ == "case" and c.tag_ == "IN" for c in noun.lefts)
+
+
 _NOMINAL_TAGS = frozenset(["DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CD", "HYPH", "CC"])
 
 
+_BOUNDARIES = frozenset([",", "“", "”", '"', ";", ":"])
+
+
 def _subject_before(cue: Span) -> Span | None:
-    """When the parse gives a cue verb no subject: the noun phrase right before it, back to the last
-    comma ("In May 2023, the Legion claimed responsibility …")."""
+    """When the parse gives a cue verb no subject: the noun phrase right before it (past auxiliaries and
+    adverbs: "has further claimed") back to the last comma ("In May 2023, the Legion claimed …"), or the one
+    before a parenthetical between commas ("This group, which consists of …, has claimed …")."""
     doc = cue.doc
-    start = _nominal_start(doc, cue.start)
-    if start == cue.start or not any(doc[i].tag_.startswith(("NN", "PRP")) for i in range(start, cue.start)):
+    end = cue.start
+    while end > 0 and (doc[end - 1].tag_ in {"RB", "RBR", "JJR", "MD"} or doc[end - 1].lower_ in lex.AUXILIARIES):
+        end -= 1
+    span = _nominal_before(doc, end)
+    if span is None and end > 0 and doc[end - 1].text == ",":
+        opening = next((i for i in range(end - 2, max(-1, end - 40), -1) if doc[i].text == ","), None)
+        if opening is not None:
+            span = _nominal_before(doc, opening)
+    return span
+
+
+def _nominal_before(doc: Doc, end: int) -> Span | None:
+    start = _nominal_start(doc, end)
+    if start == end or not any(doc[i].tag_.startswith(("NN", "PRP")) for i in range(start, end)):
         return None
-    boundary = doc[start - 1].text if start > 0 else ","
-    return Span(doc, start, cue.start) if boundary in {",", "“", "”", '"', ";", ":"} or start == 0 else None
+    return Span(doc, start, end) if start == 0 or doc[start - 1].text in _BOUNDARIES else None
 
 
 def _agent(verb: Token) -> Token | None:

@@ -237,6 +237,13 @@ NEGATING_GOVERNORS: frozenset[str] = frozenset(
     "decline declined declines refuse refused refuses fail failed fails yet unable cannot".split()
 )
 
+#: Auxiliaries and adverbs between a subject and its verb ("has further claimed", "was also quoted").
+AUXILIARIES: frozenset[str] = frozenset(
+    "has have had was were is are be been being will would shall should can could may might must did does do "
+    "also further then later again earlier previously reportedly separately officially publicly repeatedly once "
+    "initially first finally".split()
+)
+
 #: Words that negate a cue from inside its clause ("did not say", "never confirmed").
 NEGATORS: frozenset[str] = frozenset(["not", "n't", "never", "no", "neither", "nor", "without"])
 
