@@ -277,8 +277,11 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     if frame != "speech" and lemma not in lex.LOOSE_BELIEF_LEMMAS:
         return
     span = _closing_cue_content(verb)
+    # An object before a clause is a clause misparsed ("said its hospital … had received …"), except the
+    # recipient of "told".
     has_subject = any(c.dep_ in _SUBJECTS for c in verb.lefts)
-    if span is None and has_subject and not any(c.dep_ in {"obj", "dobj"} for c in verb.rights):
+    recipient = lemma == "tell" and any(c.dep_ in {"obj", "dobj", "iobj"} for c in verb.rights)
+    if span is None and (has_subject or frame == "speech") and not recipient:
         span = _right_clause(verb)
     if span is not None:
         yield span
@@ -487,8 +490,10 @@ def _verb_source(verb: Token) -> Span | None:
             # before another is an adverbial the parse misread
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "csubj" and not _has_case(c)]
             before = [c for c in subjects if c.i < verb.i]
+            if before:
+                return _subject_phrase(before)
             if subjects:
-                return _noun_phrase(before[-1] if before else subjects[0])
+                return _noun_phrase(subjects[0])
             inverted = verb.head.i < verb.i and verb.dep_ in {"parataxis", "ccomp"}
             objects = [c for c in verb.rights if c.dep_ in {"obj", "dobj", "dep"}]
             if inverted and objects:
@@ -509,6 +514,20 @@ def _verb_source(verb: Token) -> Span | None:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
         verb = head
     return None
+
+
+def _subject_phrase(subjects: list[Token]) -> Span | None:
+    """The nearest subject's noun phrase, joined with subjects right before it: a name the parse split into
+    several subjects ("Medecins Sans Frontieres said")."""
+    phrase = _noun_phrase(subjects[-1])
+    for earlier in reversed(subjects[:-1]):
+        if phrase is None or earlier.right_edge.i + 1 != phrase.start or phrase.doc[phrase.start - 1].is_punct:
+            break
+        joined = _noun_phrase(earlier)
+        if joined is None:
+            break
+        phrase = Span(phrase.doc, joined.start, phrase.end)
+    return phrase
 
 
 def _has_case(noun: Token) -> bool:
