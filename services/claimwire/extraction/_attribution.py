@@ -73,7 +73,8 @@ def _verb_role(token: Token) -> bool:
     """A verb by its tag, or by what hangs from it (a subject, an auxiliary, a clause): taggers miss
     "detailed" or "claimed" as verbs now and then, the tree around them rarely does."""
     if _is_verb(token):
-        return token.dep_ not in {"amod", "compound"}
+        # "said", "told" are never adjectives: as a modifier they are a misparse
+        return token.dep_ not in {"amod", "compound"} or token.lower_ in lex.VERB_ONLY_FORMS
     return token.dep_ in {"ROOT", "root"} or any(c.dep_ in _VERB_CHILDREN for c in token.children)
 
 
@@ -337,8 +338,17 @@ _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 
 
 def _right_clause(verb: Token) -> Span | None:
-    """The rest of the sentence after the cue, when it holds a finite verb: a clause the parse misattached."""
-    tokens = list(verb.doc[verb.i + 1 : verb.sent.end])
+    """The rest of the sentence after the cue, when it holds a finite verb: a clause the parse misattached.
+    A recipient or an adverbial before a "that" ("told reporters that", "said on Monday that") is not content."""
+    doc = verb.doc
+    start = verb.i + 1
+    for i in range(start, min(len(doc), start + 5)):
+        if doc[i].lower_ == "that" and _complementizer(doc[i]):
+            start = i + 1
+            break
+        if _is_verb(doc[i]):
+            break
+    tokens = list(doc[start : verb.sent.end])
     if not any(t.tag_ in _FINITE for t in tokens):
         return None
     return _tidy(verb.doc, _cut_comment(tokens), complementizer=True)
@@ -668,8 +678,12 @@ def _tidy(doc: Doc, tokens: Iterable[Token], complementizer: bool = False) -> Sp
 
 
 def _complementizer(token: Token) -> bool:
-    """A clause-opening "that" (not the pronoun "that" as a subject or object)."""
-    return token.lower_ == "that" and token.dep_ not in {"nsubj", "obj", "nsubj:pass", "dobj"}
+    """A clause-opening "that": not the pronoun "that" as a subject ("that was wrong"), read off the next word
+    rather than the label, which the parse gets wrong more often ("said that shelling damaged …")."""
+    if token.lower_ != "that":
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and not (following.tag_.startswith("VB") or following.tag_ == "MD")
 
 
 @Language.factory("claimwire_cues", default_config={"frames": list(lex.ATTRIBUTION_FRAMES)})

@@ -237,6 +237,9 @@ NEGATING_GOVERNORS: frozenset[str] = frozenset(
     "decline declined declines refuse refused refuses fail failed fails yet unable cannot".split()
 )
 
+#: Cue forms that are never adjectives or compound modifiers: tagged so, they are misparsed verbs.
+VERB_ONLY_FORMS: frozenset[str] = frozenset("said says told tells".split())
+
 #: Auxiliaries and adverbs between a subject and its verb ("has further claimed", "was also quoted").
 AUXILIARIES: frozenset[str] = frozenset(
     "has have had was were is are be been being will would shall should can could may might must did does do "
