@@ -683,7 +683,7 @@ def _complementizer(token: Token) -> bool:
     if token.lower_ != "that":
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is not None and not (following.tag_.startswith("VB") or following.tag_ == "MD")
+    return following is not None and following.tag_ not in _FINITE
 
 
 @Language.factory("claimwire_cues", default_config={"frames": list(lex.ATTRIBUTION_FRAMES)})
