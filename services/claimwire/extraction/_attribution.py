@@ -293,7 +293,12 @@ def _closing_cue_content(verb: Token) -> Span | None:
     a closing quote, followed by at most a short adverbial ("on Tuesday"); the content is all before. Read from
     the word order, so a parse that hangs the clause elsewhere does not lose it."""
     doc = verb.doc
-    rest = [t for t in doc[verb.i + 1 :] if not t.is_punct]
+    tail = doc[verb.i + 1 :]
+    for t in tail:  # "…, the military said, citing …": a participle clause of its own may follow
+        if t.i > verb.i + 1 and doc[t.i - 1].text == "," and t.lower_ in lex.TRAILING_PARTICIPLES:
+            tail = doc[verb.i + 1 : t.i]
+            break
+    rest = [t for t in tail if not t.is_punct]
     if len(rest) > 6 or any(_is_verb(t) or t.lower_ in {"that", "whether"} for t in rest):
         return None
     subjects = [c.left_edge.i for c in verb.lefts if c.dep_ in _SUBJECTS]
@@ -501,7 +506,7 @@ def _verb_source(verb: Token) -> Span | None:
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "csubj" and not _has_case(c)]
             before = [c for c in subjects if c.i < verb.i]
             if before:
-                return _subject_phrase(before)
+                return _with_appositive_name(_subject_phrase(before), verb)
             if subjects:
                 return _noun_phrase(subjects[0])
             inverted = verb.head.i < verb.i and verb.dep_ in {"parataxis", "ccomp"}
@@ -524,6 +529,25 @@ def _verb_source(verb: Token) -> Span | None:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
         verb = head
     return None
+
+
+def _with_appositive_name(phrase: Span | None, verb: Token) -> Span | None:
+    """ "Its leader, Markus Vogel, said": a name between commas right before the verb joins a common-noun
+    subject, whether or not the parse made it an apposition."""
+    if phrase is None or not phrase.root.is_lower:
+        return phrase
+    doc = phrase.doc
+    i = phrase.end
+    if i >= verb.i or doc[i].text != ",":
+        return phrase
+    j = i + 1
+    while j < verb.i and doc[j].tag_ in {"NNP", "NNPS", "HYPH"}:
+        j += 1
+    if j > i + 1 and j < verb.i and doc[j].text == "," and all(
+        doc[k].lower_ in lex.AUXILIARIES or doc[k].tag_.startswith("RB") for k in range(j + 1, verb.i)
+    ):
+        return Span(doc, phrase.start, j)
+    return phrase
 
 
 def _subject_phrase(subjects: list[Token]) -> Span | None:

@@ -21,7 +21,7 @@ CUE_VERBS: dict[str, str] = {
     "imagine realise realize recall remember understand worry anticipate speculate presume hypothesize "
     "hypothesise posit mean",
     "evidence": "show find indicate suggest demonstrate prove conclude establish discover observe notice see hear "
-    "reveal estimate",
+    "reveal estimate rule",
     "stance": "insist argue maintain contend deny admit acknowledge concede agree disagree dispute stress "
     "emphasise emphasize warn caution recognise recognize affirm protest object",
     "intent": "plan intend aim want seek vow pledge promise threaten decide propose offer wish prefer prepare "
