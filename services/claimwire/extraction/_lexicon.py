@@ -64,6 +64,7 @@ IRREGULAR_FORMS: dict[str, str] = {
     "see": "see saw seen sees seeing",
     "mean": "mean meant means meaning",
     "hypothesize": "hypothesize hypothesized hypothesizes hypothesizing",
+
 }
 
 

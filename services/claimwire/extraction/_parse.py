@@ -1,8 +1,10 @@
 """The parse: the sentences that can hold an attribution go through the spaCy pipeline, once per article.
 
 Only a sentence with a cue word of the lexicon is parsed (a reporting verb form, a cue noun, "according to"):
-the rest of an article never reaches the parser. Each such sentence is one Doc (`nlp.pipe`), so the parse
-keeps the sentence splitter's boundaries and every offset is the sentence's start plus the token's `idx`.
+the rest of an article never reaches the parser. Each such sentence is one Doc (`nlp.pipe`) whose tokens after
+the first are marked as no sentence start, so the parse keeps the sentence splitter's boundaries (measured:
+GUM train linked F1 0.630 against 0.627 with the parser's own boundaries, dev 0.610 against 0.613, our dev set
+claimant accuracy 0.876 against 0.865), and every offset is the sentence's start plus the token's `idx`.
 """
 
 import os
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import _lexicon as lex
 from ._attribution import Attribution, attributions_of, widen_to_quote
@@ -71,9 +74,10 @@ def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Att
     chosen = [i for i, s in enumerate(sentences) if can_attribute(text, s)][:MAX_SENTENCES]
     if not chosen:
         return found
-    pieces = [text[sentences[i].start : min(sentences[i].end, sentences[i].start + MAX_SENTENCE_CHARS)] for i in chosen]
+    pipeline = nlp()
+    docs = [_one_sentence(pipeline, text, sentences[i]) for i in chosen]
     bounds = _paragraph_bounds(sentences)
-    for i, doc in zip(chosen, nlp().pipe(pieces), strict=True):
+    for i, doc in zip(chosen, pipeline.pipe(docs), strict=True):
         floor, ceiling = bounds[sentences[i].paragraph]
         # A cue nested in another's content ("said he believes …") is an attribution of its own: GUM annotates
         # both, and dropping the nested ones lost 0.024 linked F1 on GUM train.
@@ -82,6 +86,15 @@ def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Att
             for a in attributions_of(doc, sentences[i].start)
         ]
     return found
+
+
+def _one_sentence(pipeline: Language, text: str, sentence: Sentence) -> Doc:
+    """The sentence as a Doc that the parser keeps whole: every token but the first is marked as no sentence
+    start, which the parser respects (the splitter knows news quotes and abbreviations better)."""
+    doc: Doc = pipeline.make_doc(text[sentence.start : min(sentence.end, sentence.start + MAX_SENTENCE_CHARS)])
+    for token in doc[1:]:
+        token.is_sent_start = False
+    return doc
 
 
 def _paragraph_bounds(sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
