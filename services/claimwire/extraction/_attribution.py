@@ -235,6 +235,14 @@ def _passive(verb: Token) -> bool:
 
 def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Iterator[Span]:
     lemma = lex.CUE_VERB_FORMS.get(verb.lower_, ("", ""))[0]
+    doc = verb.doc
+    if lemma in lex.OBJECT_CONTENT_LEMMAS and cue.end < len(doc) and _opens_noun_phrase(doc[cue.end]):
+        # "announced their successful takeover of …": the object, read off the word order (the parse of long
+        # news objects is where it errs most)
+        whole = _rest_of_sentence(doc, cue.end)
+        if whole is not None:
+            yield whole
+            return
     found = False
     for child in verb.children:
         if child.i in cue_tokens and child.lower_ in lex.TRAILING_PARTICIPLES:
@@ -324,6 +332,8 @@ def _subject_after(cue: Span) -> Span | None:
     end = cue.end
     while end < len(doc) and (doc[end].tag_ in _NOMINAL_TAGS or doc[end].lower_ in {"of", "for"}):
         end += 1
+    if cue[0].tag_ == "VBG" or not all(t.is_punct for t in doc[end:]):
+        return None  # only a noun phrase that closes the sentence is an inverted subject
     words = doc[cue.end : end]
     if not any(t.tag_.startswith(("NN", "PRP")) for t in words):
         return None
@@ -357,6 +367,10 @@ def _right_clause(verb: Token) -> Span | None:
     if not any(t.tag_ in _FINITE for t in tokens):
         return None
     return _tidy(verb.doc, _cut_comment(tokens), complementizer=True)
+
+
+def _opens_noun_phrase(token: Token) -> bool:
+    return token.tag_ in {"DT", "PRP$", "JJ", "CD", "NN", "NNS", "NNP", "NNPS"} and token.lower_ != "that"
 
 
 def _rest_of_sentence(doc: Doc, start: int) -> Span | None:
@@ -507,16 +521,21 @@ def _verb_source(verb: Token) -> Span | None:
             before = [c for c in subjects if c.i < verb.i]
             if before:
                 return _with_appositive_name(_subject_phrase(before), verb)
-            if subjects:
+            if subjects and verb.tag_ != "VBG":  # ", alleging their attempts …": no subject after a participle
                 return _noun_phrase(subjects[0])
-            inverted = verb.head.i < verb.i and verb.dep_ in {"parataxis", "ccomp"}
+            inverted = verb.head.i < verb.i and verb.dep_ in {"parataxis", "ccomp"} and verb.tag_ != "VBG"
             objects = [c for c in verb.rights if c.dep_ in {"obj", "dobj", "dep"}]
-            if inverted and objects:
+            closing = objects and all(t.is_punct for t in verb.doc[objects[0].right_edge.i + 1 :])
+            if inverted and closing:
                 return _noun_phrase(objects[0])  # "“C,” said the coach": a subject after its verb
         if verb.dep_ in _RELATIVE_DEPS and _is_noun(verb.head):
             return _noun_phrase(verb.head, without=verb)
         if verb.dep_ in {"amod", "compound", "obj", "nmod"} and verb.head.i != verb.i:
             verb = verb.head  # a cue the parse took for a modifier ("has further claimed responsibility")
+            continue
+        trailing = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"'}
+        if trailing and verb.head.i < verb.i and not passive:
+            verb = verb.head  # ", alleging …": whatever the parse calls it, it continues the sentence's subject
             continue
         if passive or verb.dep_ not in _CONTROL_DEPS or verb.head.i == verb.i:
             return None
@@ -654,6 +673,10 @@ def _noun_phrase(token: Token, without: Token | None = None) -> Span | None:
     for i in range(token.i - 1, start - 1, -1):
         if doc[i].text in {",", ";", ":", "—", "–"}:
             start = i + 1  # a leading adverbial ("Amid these developments, …") is not the name
+            break
+    for i in range(token.i + 1, end):
+        if doc[i].text in {",", ";", ":", "—", "–", "("}:
+            end = i  # what follows a comma is an apposition or a clause, not the name
             break
     while start < end and (doc[start].is_punct or doc[start].text in _QUOTES):
         start += 1
