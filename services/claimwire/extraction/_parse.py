@@ -7,7 +7,6 @@ GUM train linked F1 0.630 against 0.627 with the parser's own boundaries, dev 0.
 claimant accuracy 0.876 against 0.865), and every offset is the sentence's start plus the token's `idx`.
 """
 
-import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -49,13 +48,7 @@ def nlp() -> Language:
     """The shipped parsing pipeline (claimwire.models) with the attribution components, once per process."""
     from claimwire.models import load_parser
 
-    development = os.environ.get("CLAIMWIRE_DEV_PARSER")  # TEMPORARY until the trained pipeline lands
-    if development:
-        import spacy
-
-        pipeline = spacy.load(development, exclude=list(UNUSED_COMPONENTS))
-    else:
-        pipeline = load_parser(UNUSED_COMPONENTS)
+    pipeline = load_parser(UNUSED_COMPONENTS)
     # load_parser shares one Language per `exclude`: the components are added once.
     for name in ("claimwire_cues", "claimwire_attributions"):
         if name not in pipeline.pipe_names:
