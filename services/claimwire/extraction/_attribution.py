@@ -573,7 +573,9 @@ def _subject_phrase(subjects: list[Token]) -> Span | None:
     """The nearest subject's noun phrase, joined with subjects right before it: a name the parse split into
     several subjects ("Medecins Sans Frontieres said")."""
     phrase = _noun_phrase(subjects[-1])
-    for earlier in reversed(subjects[:-1]):
+    # Indices, not reversed(): mypyc (where spaCy's types are Any) fails on reversed() over them.
+    for index in range(len(subjects) - 2, -1, -1):
+        earlier = subjects[index]
         if phrase is None or earlier.right_edge.i + 1 != phrase.start or phrase.doc[phrase.start - 1].is_punct:
             break
         joined = _noun_phrase(earlier)
