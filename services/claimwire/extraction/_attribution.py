@@ -129,7 +129,7 @@ class CueFinder:
         if kind == "adjective":
             clause = any(c.dep_ == "ccomp" for c in token.children)
             return Span(doc, start, end, label=lex.CUE_ADJECTIVES[token.lower_]) if clause else None
-        if not _verb_role(token) or _negated(token) or _participle_modifier(token):
+        if not _verb_role(token) or _negated(token) or _participle_modifier(token) or _gerund(token):
             return None
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
         phrasal = lex.PHRASAL_CUES.get(lemma)
@@ -140,6 +140,16 @@ class CueFinder:
         if token.lower_ in lex.SOURCE_PARTICIPLES:
             return Span(doc, start, end, label="source")
         return Span(doc, start, end, label=frame)
+
+
+def _gerund(verb: Token) -> bool:
+    """ "Adding salt is …", "by saying …": an -ing form is a cue as a progressive ("is saying") or after a
+    comma or quote (", adding …"), not as a gerund."""
+    if verb.tag_ != "VBG":
+        return False
+    if any(c.dep_ in {"aux", "aux:pass"} for c in verb.children):
+        return False
+    return verb.i == 0 or verb.doc[verb.i - 1].text not in {",", "”", '"', "—", "–", ":"}
 
 
 _CLAUSE_MARKERS = frozenset(["aux", "aux:pass", "auxpass", "nsubj", "nsubj:pass"])
