@@ -511,7 +511,7 @@ def _object_after(cue: Span) -> Span | None:
     noun = doc[cue.end]
     for _ in range(8):
         head = noun.head
-        if head.i == noun.i or head.i < cue.end or not (_is_noun(head) or head.pos_ == "PRON"):
+        if head.i == noun.i or head.i < cue.end or not (_is_noun(head) or head.tag_ == "PRP"):
             break
         noun = head
     return _noun_phrase(noun)

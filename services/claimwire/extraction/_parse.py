@@ -39,8 +39,9 @@ _CUE_WORDS = sorted(
 _CANDIDATE = re.compile(r"(?<![\w’'-])(?:" + "|".join(_CUE_WORDS) + r")(?![\w’'-])", re.IGNORECASE)
 
 
-#: Components of the shipped pipeline that attribution does not read: not loaded, not run.
-UNUSED_COMPONENTS = ("ner", "trainable_lemmatizer", "lemmatizer")
+#: Components of the shipped pipeline that attribution does not read (it reads tags, heads and labels): not
+#: loaded, not run. Without them the parse of ECB+ candidate sentences took 5.7 s CPU instead of 6.1.
+UNUSED_COMPONENTS = ("ner", "trainable_lemmatizer", "lemmatizer", "morphologizer")
 
 
 @lru_cache(maxsize=1)
