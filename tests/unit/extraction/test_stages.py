@@ -263,3 +263,49 @@ def test_event_types(content: str, kind: EventType) -> None:
 def test_ordinary_statements_are_not_disputes(text: str) -> None:
     """'prices were inflated' and 'dismissed the charges' are claims, not a dispute of another claim."""
     assert find_verification(text, 0, len(text)) is None
+
+
+def test_a_quote_left_open_runs_on_to_its_closing_mark() -> None:
+    """Content that opens a quote ends at the quote's end, across sentences; one that closes it starts at its
+    opening mark."""
+    from claimwire.extraction._attribution import widen_to_quote
+
+    text = 'He said: "We are ready. We will act." Then he left.'
+    start = text.index("We are")
+    assert text[slice(*widen_to_quote(text, (start, start + len("We are ready")), 0, len(text)))] == (
+        "We are ready. We will act"
+    )
+    later = text.index("We will")
+    assert text[slice(*widen_to_quote(text, (later, later + len("We will act")), 0, len(text)))] == (
+        "We are ready. We will act"
+    )
+
+
+def test_intent_and_request_frames_are_off_by_default_and_on_by_setting() -> None:
+    """ "plans to" is an intent cue: no attribution by default, a cue labelled intent when the frame is on."""
+    from claimwire.extraction._attribution import CueFinder
+    from claimwire.extraction._parse import nlp
+
+    sentence = "The company plans to build a new plant in Ohio."
+    assert _attributions(sentence) == []
+    doc = nlp()(sentence)
+    labelled = CueFinder(nlp(), ["intent"])(doc).spans["cues"]
+    assert [(span.text, span.label_) for span in labelled] == [("plans", "intent")]
+
+
+def test_a_sentence_without_a_cue_word_is_not_parsed() -> None:
+    """Only sentences with a cue word of the enabled frames (or a cue noun with "that") reach the parser."""
+    from claimwire.extraction._parse import can_attribute
+
+    text = "Rain fell on the town. The mayor said the bridge held. The state of the road is poor."
+    checks = [can_attribute(text, s) for s in split_sentences(text)]
+    assert checks == [False, True, False]
+
+
+def test_a_huge_sentence_is_cut_for_the_parser_and_offsets_stay_exact() -> None:
+    """A run-on sentence of 30,000 characters parses its first 2,000 only; every span still indexes the text."""
+    sentence = "The mayor said the bridge held. " + "and the river rose " * 1600 + "and he left."
+    found = find_attributions(sentence, split_sentences(sentence))
+    for attribution in (a for per_sentence in found for a in per_sentence):
+        assert attribution.content[1] <= 2000 + len("The mayor said the bridge held. ")
+        assert sentence[slice(*attribution.cue)] == "said"
