@@ -296,6 +296,10 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     if frame != "speech" and lemma not in lex.LOOSE_BELIEF_LEMMAS:
         return
     span = _closing_cue_content(verb)
+    if lemma in lex.CLAUSE_ONLY_SPEECH_LEMMAS:
+        if span is not None:
+            yield span
+        return
     # An object before a clause is a clause misparsed ("said its hospital … had received …"), except the
     # recipient of "told".
     has_subject = any(c.dep_ in _SUBJECTS for c in verb.lefts)
