@@ -131,6 +131,8 @@ class CueFinder:
             return Span(doc, start, end, label=lex.CUE_ADJECTIVES[token.lower_]) if clause else None
         if not _verb_role(token) or _negated(token) or _participle_modifier(token) or _gerund(token):
             return None
+        if _concessive(token):
+            return None
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
         phrasal = lex.PHRASAL_CUES.get(lemma)
         if phrasal is not None:
@@ -140,6 +142,15 @@ class CueFinder:
         if token.lower_ in lex.SOURCE_PARTICIPLES:
             return Span(doc, start, end, label="source")
         return Span(doc, start, end, label=frame)
+
+
+def _concessive(verb: Token) -> bool:
+    """ "That said, …", "That being said, …": a discourse connective, not a report."""
+    doc = verb.doc
+    i = verb.i
+    return 0 < i < len(doc) - 1 and doc[i - 1].lower_ in {"that", "this"} and doc[i + 1].text == "," and (
+        i == 1 or doc[i - 2].is_punct
+    )
 
 
 def _gerund(verb: Token) -> bool:
@@ -479,6 +490,10 @@ def _prepositional(cue: Span) -> Iterator[tuple[Span | None, Span]]:
         if content is not None:
             yield source, content
         return
+    # "According to a posting made a day ago, C": the phrase runs to its comma, whatever hangs where
+    comma = next((t.i for t in doc[source.end : source.end + 15] if t.text == ","), None)
+    if comma is not None:
+        phrase |= set(range(source.end, comma + 1))
     clause = phrase_root.head
     while clause.i in phrase and clause.head.i != clause.i:
         clause = clause.head
