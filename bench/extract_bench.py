@@ -23,6 +23,7 @@ milliseconds per process, reported separately).
 import argparse
 import io
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -96,15 +97,29 @@ def extract_command(path: Path) -> int:
 
 
 def measure(path: Path) -> dict[str, float | int | bool]:
-    """Time `claimwire extract` on `path` in this process, after loading the gazetteer (--measure mode)."""
+    """Time `claimwire extract` on `path` in this process, after loading the gazetteer and the parsing model
+    (--measure mode); reports the model's load time and the process's peak memory too."""
     import claimwire.extraction
     from claimwire.extraction._gazetteer import places
+    from claimwire.extraction._parse import nlp
 
     places()
+    started = time.perf_counter()
+    nlp()
+    load = time.perf_counter() - started
+    rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started, cpu = time.perf_counter(), time.process_time()
     claims = extract_command(path)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"wall": wall, "cpu": cpu, "claims": claims, "compiled": claimwire.extraction.COMPILED}
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "claims": claims,
+        "compiled": claimwire.extraction.COMPILED,
+        "model_load": load,
+        "rss_loaded_mb": rss_loaded,
+        "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def measure_in_child(path: Path, env: dict[str, str] | None) -> dict[str, float | int | bool]:
@@ -174,17 +189,32 @@ def main() -> int:
     if args.corpus == "ecbplus":
         print(f"text: {ECBPLUS_CITATION}")
     claims = next(iter(runs.values()))[0]["claims"]
-    print(f"{len(articles)} articles, mean {mean_size:,.0f} characters; {sentences} sentences, {claims} claims")
+    words = sum(len(a["text"].split()) for a in articles)
+    print(
+        f"{len(articles)} articles, mean {mean_size:,.0f} characters, {words / len(articles):,.0f} words; "
+        f"{sentences} sentences, {claims} claims"
+    )
+    for name, measured in runs.items():
+        first = measured[0]
+        print(
+            f"{name} build: parsing model load {float(first['model_load']) * 1000:.0f} ms; worker memory (max RSS) "
+            f"{float(first['rss_loaded_mb']):.0f} MB after loading, {float(first['rss_peak_mb']):.0f} MB after the run"
+        )
     print(
         f"import claimwire.extraction: {imported * 1000:.0f} ms; gazetteer load (once per process): "
         f"{gazetteer * 1000:.0f} ms; {args.rounds} round(s), medians"
     )
-    report(len(articles), base_s, base_cpu, runs, args.corpus)
+    report(len(articles), words, base_s, base_cpu, runs, args.corpus)
     return 0
 
 
 def report(
-    n: int, base_s: float, base_cpu: float, runs: dict[str, list[dict[str, float | int | bool]]], corpus: str
+    n: int,
+    words: int,
+    base_s: float,
+    base_cpu: float,
+    runs: dict[str, list[dict[str, float | int | bool]]],
+    corpus: str,
 ) -> None:
     """The table of rates, each build's ratio to the baseline, and the verdict on the shipped build."""
     print(f"{'':44}{'wall':>12}{'CPU time':>14}{'/ baseline':>12}")
@@ -197,13 +227,14 @@ def report(
         cpu = statistics.median(float(r["cpu"]) for r in measured)
         rates[name] = n / cpu
         label = f"claimwire extract, {name} build"
-        print(f"{label:44}{n / wall:8.1f}/s  {n / cpu:10.1f}/s  {base_cpu / cpu:10.3f}")
+        rates_text = f"{n / wall:8.1f}/s  {n / cpu:10.1f}/s  {base_cpu / cpu:10.3f}"
+        print(f"{label:44}{rates_text}   ({words / cpu:,.0f} words/s CPU)")
     if len(rates) == 2:
         print(f"compiled / source (CPU time): {rates['compiled'] / rates['source']:.2f}x")
     shipped = "compiled" if "compiled" in rates else "source"
-    verdict = "met" if rates[shipped] >= 100 else "NOT met"
+    verdict = "met" if rates[shipped] >= 30 else "NOT met"
     density = "dev-set paragraphs, claim-dense stress corpus" if corpus == "dev" else "real news text"
-    print(f"target >= 100 articles/s on one core (CPU time, {shipped} build, {density}): {verdict}")
+    print(f"target >= 30 articles/s on one core with the parse (CPU time, {shipped} build, {density}): {verdict}")
 
 
 if __name__ == "__main__":

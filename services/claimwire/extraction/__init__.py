@@ -1,6 +1,6 @@
 """Claim extraction: a pure, deterministic function from an article to its attributed claims.
 
-The pipeline (see docs/extraction.md): sentences → cues → claimant and content → coreference → places,
+The pipeline (see docs/extraction.md): sentences → parse → cues → claimant and content → coreference → places,
 figures, time → verification and hedging → event type.
 """
 
@@ -15,16 +15,19 @@ COMPILED: bool = not _pipeline.__file__.endswith(".py")
 
 
 def preload() -> None:
-    """Load the gazetteer now (about half a second, once per process) instead of on the first article.
+    """Load the gazetteer and the parsing pipeline now (about a second together, once per process) instead of
+    on the first article.
 
     A long-running worker or a batch command calls this at start-up so its first article is not the slow
     one. The loaded tables then leave the garbage collector's view (`gc.freeze`): they live as long as the
     process, and every full collection would otherwise walk their tens of thousands of objects again.
     """
     from ._gazetteer import country_names, places
+    from ._parse import nlp
 
     places()
     country_names()
+    nlp()
     gc.freeze()
 
 

@@ -16,10 +16,11 @@ from claimwire_contracts import (
 )
 
 from . import _lexicon as lex
-from ._attribution import Attribution, find_attributions, strip_connective, subject_of
+from ._attribution import Attribution
 from ._claimants import Entity, Registry, kind_of
 from ._event_type import classify
 from ._locations import FoundLocation, Region, article_regions, find_locations
+from ._parse import find_attributions
 from ._quantities import FoundQuantity, find_quantities, reports_measure
 from ._sentences import Sentence, split_sentences
 from ._text import contains_any, is_word_char, trim, unquote
@@ -106,11 +107,14 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     outlet = Entity(name=article.source or UNKNOWN_OUTLET, kind=ClaimantKind.media)
     registry = Registry()
     drafts: list[_Draft] = []
+    attributions = find_attributions(text, sentences)
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
         # Both the claim decision and the verification scope need the sentence's verification statement.
         verification = find_verification(text, sentence.start, sentence.end)
-        new = _claims_of_sentence(text, sentence, previous, drafts, verification, registry=registry, outlet=outlet)
+        new = _claims_of_sentence(
+            text, sentence, previous, drafts, verification, attributions[index], registry=registry, outlet=outlet
+        )
         _apply_verification(text, sentence, verification, new, drafts)
         drafts.extend(new)
         _note_entities(text, sentence, registry)
@@ -134,13 +138,13 @@ def _claims_of_sentence(
     previous: Sentence | None,
     drafts: list[_Draft],
     verification: FoundVerification | None,
+    attributions: list[Attribution],
     *,
     registry: Registry,
     outlet: Entity,
 ) -> list[_Draft]:
     if not sentence.terminated:
         return []  # headlines, datelines and bylines carry no terminal punctuation
-    attributions = find_attributions(text, sentence.start, sentence.end)
     if attributions:
         return _attributed(text, sentence, attributions, registry)
     return _unattributed(text, sentence, previous, drafts, outlet, verification)
@@ -148,23 +152,12 @@ def _claims_of_sentence(
 
 def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], registry: Registry) -> list[_Draft]:
     out: list[_Draft] = []
-    subject: tuple[Entity, tuple[int, int]] | None = None
     for attribution in attributions:
         mention = attribution.claimant
-        if attribution.subject_follows:
-            if subject is None:
-                mention = subject_of(text, sentence.start, attribution.cue[0])
-                if mention is None:
-                    continue
-            else:
-                entity, mention = subject
         if mention is None:
             continue
-        if not attribution.subject_follows or subject is None:
-            entity = registry.resolve(text[mention[0] : mention[1]])
-            registry.promote(entity)
-        if subject is None and mention[0] < attribution.cue[0]:
-            subject = (entity, mention)
+        entity = registry.resolve(text[mention[0] : mention[1]])
+        registry.promote(entity)
         c_start = attribution.content[0]
         quoted = c_start > 0 and text[c_start - 1] in '“"'
         out.append(_Draft(sentence, attribution.content, entity, mention, attribution.cue, quoted=quoted))
@@ -264,6 +257,12 @@ _FUNCTION_WORDS = frozenset(
         "other",
     ]
 )
+
+
+def strip_connective(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading connective ("Meanwhile,", "In a separate incident on Tuesday,") from a span."""
+    match = lex.CONNECTIVE_OPENERS.match(text[start:end])
+    return (start + match.end(), end) if match else (start, end)
 
 
 _LONG_WORD = re.compile(r"[a-z][a-z-]{3,}")

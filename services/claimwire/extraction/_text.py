@@ -4,70 +4,10 @@ import re
 import sys
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
-WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+(?:[’'\-.][A-Za-z0-9\u00C0-\u024F\u0400-\u04FF]+)*")
 QUOTE_OPEN = '“"'
 QUOTE_CLOSE = '”"'
 _STRIP = " \t\n,;:.!?—–-"
-
-
-class Token(NamedTuple):
-    """One word of the text: its offsets and text.
-
-    A NamedTuple rather than a frozen dataclass: tokens are made by the thousand per article, and a frozen
-    dataclass's __init__ (three object.__setattr__ calls) cost several per cent of extraction time.
-    """
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-
-# Token(...) runs the NamedTuple's Python-level __new__; building the tuple directly skips that call, and
-# tokens() runs several times per sentence (about 40% faster).
-_new_tuple = tuple.__new__
-
-
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Words of `text[start:end]` with absolute offsets."""
-    return [_new_tuple(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text, start, end)]
-
-
-def make_token(start: int, end: int, text: str) -> Token:
-    """`Token(start, end, text)`, built as `tokens` builds them (no NamedTuple __new__ call)."""
-    return _new_tuple(Token, (start, end, text))
-
-
-def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
-    """`tokens` one at a time, for callers that usually stop after a few words."""
-    for m in WORD.finditer(text, start, end):
-        yield _new_tuple(Token, (m.start(), m.end(), m.group()))
-
-
-def first_token(text: str, start: int, end: int) -> Token | None:
-    """`tokens(text, start, end)[0]`, or None when there is no word."""
-    m = WORD.search(text, start, end)
-    return None if m is None else _new_tuple(Token, (m.start(), m.end(), m.group()))
-
-
-def last_tokens(text: str, start: int, end: int, count: int) -> list[Token]:
-    """`tokens(text, start, end)[-count:]`, tokenising only the last few dozen characters when they suffice.
-
-    Words found from a later start are the same words as from `start`, except that the first one may be the
-    tail of a longer word; so when the short window holds more than `count` words, its last `count` are exact.
-    """
-    # Twelve characters a word: with eight, a quarter of the calls in news copy (long words) fell back to the
-    # whole range; with twelve, about one in a hundred.
-    near = max(start, end - 12 * count)
-    words = tokens(text, near, end)
-    if len(words) > count or near == start:
-        return words[-count:]
-    return tokens(text, start, end)[-count:]
 
 
 def trim(text: str, start: int, end: int, chars: str = _STRIP) -> tuple[int, int]:
@@ -209,8 +149,3 @@ def contains_any_between(text: str, fragments: tuple[str, ...], start: int, end:
 def is_word_char(char: str) -> bool:
     """What `re` counts as `\\w` in a str pattern, so a `\\b` lies between it and any other character."""
     return char.isalnum() or char == "_"
-
-
-def is_capitalised(word: str) -> bool:
-    """True for a word that starts with an upper-case letter (proper nouns, acronyms)."""
-    return bool(word) and word[0].isupper()

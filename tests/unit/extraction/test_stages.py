@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 
-from claimwire.extraction._attribution import find_attributions
+from claimwire.extraction._attribution import Attribution
 from claimwire.extraction._claimants import Registry, kind_of, normalise_name
 from claimwire.extraction._event_type import classify
 from claimwire.extraction._locations import article_regions, find_locations
+from claimwire.extraction._parse import find_attributions
 from claimwire.extraction._quantities import find_quantities, words_to_number
 from claimwire.extraction._sentences import split_sentences
 from claimwire.extraction._time import find_time
@@ -17,6 +18,12 @@ from claimwire_contracts import ClaimantKind, EventType, VerificationStatus
 
 def _spans(text: str, found: tuple[int, int] | None) -> str | None:
     return None if found is None else text[found[0] : found[1]]
+
+
+def _attributions(sentence: str) -> list[Attribution]:
+    """The attributions the parse finds in a one-sentence text."""
+    [found] = find_attributions(sentence, split_sentences(sentence))
+    return found
 
 
 def test_sentences_keep_abbreviations_quotes_and_offsets() -> None:
@@ -55,7 +62,7 @@ def test_sentences_skip_dateline_and_mark_headlines() -> None:
 )
 def test_attribution_patterns(sentence: str, claimant: str, cue: str, content: str) -> None:
     """Cue before, after and around the content all yield the claimant, cue and content spans."""
-    [found] = find_attributions(sentence, 0, len(sentence))
+    [found] = _attributions(sentence)
     assert (_spans(sentence, found.claimant), _spans(sentence, found.cue), _spans(sentence, found.content)) == (
         claimant,
         cue,
@@ -70,21 +77,23 @@ def test_negated_and_nominal_cues_are_not_attributions() -> None:
         "These claims were repeated widely across the region.",
         "The prime minister conceded defeat in a speech.",
     ):
-        assert find_attributions(sentence, 0, len(sentence)) == []
+        assert _attributions(sentence) == []
 
 
 def test_participle_cue_continues_the_subject() -> None:
-    """ ", alleging …" has no claimant of its own: the pipeline gives it the sentence's subject."""
+    """ ", alleging …" has no subject of its own: its source is the subject of the verb it continues."""
     sentence = "The ministry condemned the raid, alleging that troops crossed the border."
-    [found] = find_attributions(sentence, 0, len(sentence))
-    assert found.subject_follows
-    assert _spans(sentence, found.content) == "troops crossed the border"
+    found = {_spans(sentence, a.cue): a for a in _attributions(sentence)}["alleging"]
+    assert (_spans(sentence, found.claimant), _spans(sentence, found.content)) == (
+        "The ministry",
+        "troops crossed the border",
+    )
 
 
 def test_nested_cue_stays_inside_the_reported_clause() -> None:
     """A reporting verb inside a that-clause does not split the claim."""
     sentence = "An official told reporters that Washington had warned Israel of an attack."
-    [found] = find_attributions(sentence, 0, len(sentence))
+    found = _attributions(sentence)[0]
     assert _spans(sentence, found.content) == "Washington had warned Israel of an attack"
 
 
@@ -254,3 +263,49 @@ def test_event_types(content: str, kind: EventType) -> None:
 def test_ordinary_statements_are_not_disputes(text: str) -> None:
     """'prices were inflated' and 'dismissed the charges' are claims, not a dispute of another claim."""
     assert find_verification(text, 0, len(text)) is None
+
+
+def test_a_quote_left_open_runs_on_to_its_closing_mark() -> None:
+    """Content that opens a quote ends at the quote's end, across sentences; one that closes it starts at its
+    opening mark."""
+    from claimwire.extraction._attribution import widen_to_quote
+
+    text = 'He said: "We are ready. We will act." Then he left.'
+    start = text.index("We are")
+    assert text[slice(*widen_to_quote(text, (start, start + len("We are ready")), 0, len(text)))] == (
+        "We are ready. We will act"
+    )
+    later = text.index("We will")
+    assert text[slice(*widen_to_quote(text, (later, later + len("We will act")), 0, len(text)))] == (
+        "We are ready. We will act"
+    )
+
+
+def test_intent_and_request_frames_are_off_by_default_and_on_by_setting() -> None:
+    """ "plans to" is an intent cue: no attribution by default, a cue labelled intent when the frame is on."""
+    from claimwire.extraction._attribution import CueFinder
+    from claimwire.extraction._parse import nlp
+
+    sentence = "The company plans to build a new plant in Ohio."
+    assert _attributions(sentence) == []
+    doc = nlp()(sentence)
+    labelled = CueFinder(nlp(), ["intent"])(doc).spans["cues"]
+    assert [(span.text, span.label_) for span in labelled] == [("plans", "intent")]
+
+
+def test_a_sentence_without_a_cue_word_is_not_parsed() -> None:
+    """Only sentences with a cue word of the enabled frames (or a cue noun with "that") reach the parser."""
+    from claimwire.extraction._parse import can_attribute
+
+    text = "Rain fell on the town. The mayor said the bridge held. The state of the road is poor."
+    checks = [can_attribute(text, s) for s in split_sentences(text)]
+    assert checks == [False, True, False]
+
+
+def test_a_huge_sentence_is_cut_for_the_parser_and_offsets_stay_exact() -> None:
+    """A run-on sentence of 30,000 characters parses its first 2,000 only; every span still indexes the text."""
+    sentence = "The mayor said the bridge held. " + "and the river rose " * 1600 + "and he left."
+    found = find_attributions(sentence, split_sentences(sentence))
+    for attribution in (a for per_sentence in found for a in per_sentence):
+        assert attribution.content[1] <= 2000 + len("The mayor said the bridge held. ")
+        assert sentence[slice(*attribution.cue)] == "said"
