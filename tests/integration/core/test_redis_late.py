@@ -62,7 +62,8 @@ async def test_an_ingest_worker_started_before_redis_waits_then_processes(captur
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{http_port}", timeout=5) as http:
             await until_alive(http, task)
             retries = lambda: sum(e["event"] == "redis.unreachable" for e in captured_logs)  # noqa: E731
-            await until(lambda: retries() >= 4, 10, "no retries logged")
+            # The first attempt waits for the extraction imports (spaCy: seconds on a busy machine).
+            await until(lambda: retries() >= 4, 60, "no retries logged")
             assert 503 == (await http.get("/readyz")).status_code
             assert 200 == (await http.get("/healthz")).status_code
             with private_redis_server(port=redis_port) as (url, _):

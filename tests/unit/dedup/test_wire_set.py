@@ -62,15 +62,16 @@ def figure(incident: IncidentUpdated, kind: str, unit: str) -> Figure:
     return found[0]
 
 
-#: Known misses of today's attribution, each reported on issue 13 (extraction over a real parse): "The coast
-#: guard put the number of dead at 19 and said ..." takes the whole clause before "said" as the claimant, so
-#: the toll of 19 and the missing of 13 are not the coast guard's and supersede nothing; "rescue teams freed
-#: 14 people trapped in their cars" reads as 14 affected. Strict: each must fail until extraction is fixed.
+#: Known misses of today's extraction, each reported on issue 13: "The coast guard put the number of dead at
+#: 19 and said ..." does not make the toll of 19 the coast guard's, so it supersedes nothing; "rescue teams
+#: freed 14 people trapped in their cars" reads as 14 affected; "Tessel Cold Storage estimated its loss at
+#: about 2.4 million crowns" is no attribution (an object, not a clause, after "estimated"), so the amount is
+#: the outlet's. Strict: each must fail until extraction is fixed.
 KNOWN_MISSES = {
     ("test_gold_figures_are_current_with_kind_unit_value_and_bound", "ferry"),
     ("test_gold_figures_are_current_with_kind_unit_value_and_bound", "ostry-flood"),
+    ("test_gold_figures_are_current_with_kind_unit_value_and_bound", "warehouse-fire"),
     ("test_later_figures_of_a_source_supersede_its_earlier_ones", "ferry"),
-    ("test_conflicting_flags_are_exactly_the_expected_ones", "ferry"),
 }
 
 
