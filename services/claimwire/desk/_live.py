@@ -14,7 +14,8 @@ from ..logs import get_logger
 from ._store import DeskStore
 
 #: How long one read of the changes stream blocks before it reads again (and a page checks its connection).
-BLOCK_MS = 5_000
+#: Below redis-py's 5 s socket timeout: a read blocking that long is cut off as a TimeoutError.
+BLOCK_MS = 2_000
 #: Changes queued for one page; a page that falls this far behind misses highlights, not rows (it re-fetches).
 PAGE_QUEUE = 1_000
 
