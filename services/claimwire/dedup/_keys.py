@@ -7,7 +7,7 @@ every article is filed in one partition (see docs/dedup.md, Key design):
     {prefix}:dedup:{<tag>}:i:<incident>   hash: state (IncidentUpdated JSON), summary (matching view), version
     {prefix}:dedup:{<tag>}:c:<report>     hash: incident, version, claim (the article and its claims, for
                                           `incidents show`); its existence marks the article as filed
-    {prefix}:dedup:{<tag>}:o:<report>     the state published for the article, until it is published and acked
+    {prefix}:dedup:{<tag>}:o:<article>    the state published for the article, until it is published and acked
     {prefix}:dedup:{<tag>}:x:<bucket>     sorted set: incident ids by last change, expiring with the window
     {prefix}:dedup:recent                 sorted set of recently changed incidents (outside the scripts)
     {prefix}:dedup:latest                 hash: incident -> "version entry-id" of its entry on the incidents stream
@@ -52,9 +52,9 @@ class PartitionKeys:
         """The record of a filed article, by its report's id."""
         return f"{self.base}:c:{claim_id}"
 
-    def outbox(self, claim_id: str) -> str:
-        """The state published for an article (by its report's id), kept until the publish is acked."""
-        return f"{self.base}:o:{claim_id}"
+    def outbox(self, article_id: str) -> str:
+        """The state published for an article, kept until the publish is acked."""
+        return f"{self.base}:o:{article_id}"
 
     def bucket(self, name: str) -> str:
         """An index bucket."""

@@ -57,7 +57,3 @@ class MemoryLedger:
         self.documents += 1
         self.document_frequency.update(features.tokens)
         return folded.state
-
-    def incident_of_claims(self) -> dict[str, str]:
-        """Claim id -> incident id, for every claim filed (each is in its article's incident)."""
-        return {c: state.incident_id for state in self.states.values() for c in state.claim_ids}

@@ -86,7 +86,7 @@ class RedisLedger:
             stamp = time.time() if now is None else now
             oldest = stamp - self.settings.dedup_window_s
             scan: list[Any] = [keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES]
-            found = await self._lookup(keys=[keys.claim(report), keys.outbox(report), *lookups], args=scan)
+            found = await self._lookup(keys=[keys.claim(report), keys.outbox(unit.article_id), *lookups], args=scan)
             if int(found[0]) == 1:
                 return Applied(await self._replay(found), fresh=False)
             summaries = await self._summaries(keys, found[1:])
@@ -101,25 +101,26 @@ class RedisLedger:
             folded = fold(unit, features, match, state, summary, datetime.fromtimestamp(stamp, UTC))
             new = folded.state
             outcome = await self._apply(
-                keys=[keys.claim(report), keys.outbox(report), keys.incident(new.incident_id), *lookups, *indexed],
+                keys=[keys.claim(report), keys.outbox(unit.article_id), keys.incident(new.incident_id), *lookups,
+                      *indexed],
                 args=[*scan, len(lookups), seen, state.version if state else 0, new.version, new.incident_id,
                       new.model_dump_json(), json.dumps(folded.summary.to_json()), unit_record(unit),
                       stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s],
             )
             if _text(outcome) == "ok":
-                self._remember(new)
-                self._known[new.incident_id] = folded.summary
+                _keep(self._states, new.incident_id, new)
+                _keep(self._known, new.incident_id, folded.summary)
                 await self._note_recent(new, stamp, features)
                 return Applied(new, fresh=True, candidates=len(summaries))
         raise LedgerContentionError(f"candidates kept changing; article {unit.article_id} left for retry")
 
-    async def published(self, units: Sequence[ArticleUnit], states: Sequence[tuple[IncidentUpdated, str]]) -> None:
+    async def published(self, article_ids: Sequence[str], states: Sequence[tuple[IncidentUpdated, str]]) -> None:
         """After a batch is published and acked: forget the outbox copies of its articles (only a redelivery
         before that needs them), and delete from the incidents stream the entries its `states` (each with its
         new entry id) supersede, so the stream keeps each incident's latest version."""
-        if units:
+        if article_ids:
             keys = PartitionKeys.for_anchor(self.settings, UNPLACED)
-            await self.client.delete(*(keys.outbox(u.report.claim_id) for u in units))
+            await self.client.delete(*map(keys.outbox, article_ids))
         if not states or self.settings.incidents_retention != "latest":
             return
         triples = [value for state, entry_id in states for value in (state.incident_id, state.version, entry_id)]
@@ -141,10 +142,7 @@ class RedisLedger:
             for raw in rows:
                 if raw:
                     summary = IncidentSummary.from_json(json.loads(raw))
-                    self._known.pop(summary.incident_id, None)
-                    self._known[summary.incident_id] = summary
-            while len(self._known) > STATES_KEPT:
-                del self._known[next(iter(self._known))]
+                    _keep(self._known, summary.incident_id, summary)
         return [self._known[i] for i, _ in wanted if i in self._known]
 
     async def _state(self, keys: PartitionKeys, incident_id: str, version: int) -> IncidentUpdated | None:
@@ -155,12 +153,6 @@ class RedisLedger:
             return known
         raw = await self.client.hget(keys.incident(incident_id), "state")
         return IncidentUpdated.model_validate_json(raw) if raw else None
-
-    def _remember(self, state: IncidentUpdated) -> None:
-        self._states.pop(state.incident_id, None)
-        self._states[state.incident_id] = state
-        while len(self._states) > STATES_KEPT:
-            del self._states[next(iter(self._states))]
 
     async def _replay(self, found: list[Any]) -> IncidentUpdated | None:
         # The outbox copy is deleted once the state is published and the entry acked (or expires): then
@@ -208,6 +200,14 @@ class RedisLedger:
         ids = [_text(i) for i in await self.client.zrevrange(recent_key(self.settings), 0, count - 1)]
         states = [await self.incident(i) for i in ids]
         return [s for s in states if s is not None]
+
+
+def _keep(cache: dict[str, Any], incident_id: str, value: Any) -> None:
+    """Put `value` in `cache` as its newest entry, dropping the oldest beyond STATES_KEPT."""
+    cache.pop(incident_id, None)
+    cache[incident_id] = value
+    while len(cache) > STATES_KEPT:
+        del cache[next(iter(cache))]
 
 
 def _text(value: Any) -> str:

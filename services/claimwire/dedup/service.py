@@ -85,9 +85,8 @@ class DedupComponent:
 
     async def _published(self, done: list[ArticleExtracted], published: list[tuple[str, Contract, str]]) -> None:
         assert self._broker is not None, "register() before processing"
-        units = [u for u in map(article_unit, done) if u is not None]
         states = [(event, entry_id) for _, event, entry_id in published if isinstance(event, IncidentUpdated)]
-        await (await self._ledger_of(self._broker)).published(units, states)
+        await (await self._ledger_of(self._broker)).published([e.article_id for e in done], states)
 
 
 def dedup_component(settings: Settings) -> DedupComponent:

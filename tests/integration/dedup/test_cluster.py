@@ -80,7 +80,7 @@ async def test_two_replicas_on_redis_cluster(cluster_settings, cluster_client):
         features = unit_features(unit.report, unit.claims)
         keys = PartitionKeys.for_anchor(cluster_settings, features.anchor)
         buckets = [*lookup_buckets(features), *index_buckets(features)]
-        script_keys = [keys.claim(unit.report.claim_id), keys.outbox(unit.report.claim_id),
+        script_keys = [keys.claim(unit.report.claim_id), keys.outbox(unit.article_id),
                        keys.incident(incident_of[entry.article_id]), *map(keys.bucket, buckets)]
         script_slots = {cluster_client.keyslot(k) for k in script_keys}
         assert 1 == len(script_slots), entry.article_id

@@ -27,7 +27,7 @@ async def test_same_article_twice_changes_nothing(settings, redis_client):
     assert first.state == again.state
     assert first.state == await ledger.incident(first.state.incident_id)
     assert 1 == first.state.version
-    await ledger.published([unit], [])
+    await ledger.published([unit.article_id], [])
     refed = await ledger.process(unit)
     assert (None, False) == (refed.state, refed.fresh)
     assert first.state == await ledger.incident(first.state.incident_id)
@@ -99,7 +99,7 @@ async def test_every_key_is_under_the_prefix_and_index_keys_expire(settings, red
     assert buckets
     for key in buckets:
         assert 0 < await redis_client.ttl(key) <= settings.dedup_window_s
-    assert 0 < await redis_client.ttl(keys.outbox(unit.report.claim_id)) <= settings.dedup_outbox_ttl_s
+    assert 0 < await redis_client.ttl(keys.outbox(unit.article_id)) <= settings.dedup_outbox_ttl_s
     assert -1 == await redis_client.ttl(keys.incident(applied.state.incident_id))
     assert -1 == await redis_client.ttl(keys.claim(unit.report.claim_id))
 
