@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from . import _lexicon as lex
 
 _CLAUSE_DEPS = frozenset(["ccomp", "csubj"])
-_QUOTES = '"“”‘’`\''
-_EDGE_PUNCT = frozenset(',;:.!?—–-"“”‘’`\'()[]')
+_QUOTES = "\"“”‘’`'"
+_EDGE_PUNCT = frozenset(",;:.!?—–-\"“”‘’`'()[]")
 # Children of a noun that are not part of a source's name: clauses, parentheticals and trailing punctuation.
 _NOT_IN_NAME = frozenset(["acl", "acl:relcl", "relcl", "parataxis", "punct", "advcl", "dep", "list"])
 _SUBJECTS = ("nsubj", "nsubjpass", "nsubj:pass", "csubj")
@@ -148,8 +148,11 @@ def _concessive(verb: Token) -> bool:
     """ "That said, …", "That being said, …": a discourse connective, not a report."""
     doc = verb.doc
     i = verb.i
-    return 0 < i < len(doc) - 1 and doc[i - 1].lower_ in {"that", "this"} and doc[i + 1].text == "," and (
-        i == 1 or doc[i - 2].is_punct
+    return (
+        0 < i < len(doc) - 1
+        and doc[i - 1].lower_ in {"that", "this"}
+        and doc[i + 1].text == ","
+        and (i == 1 or doc[i - 2].is_punct)
     )
 
 
@@ -158,9 +161,14 @@ def _gerund(verb: Token) -> bool:
     comma or quote (", adding …"), not as a gerund."""
     if verb.tag_ != "VBG":
         return False
-    if any(c.dep_ in {"aux", "aux:pass"} for c in verb.children):
-        return False
-    return verb.i == 0 or verb.doc[verb.i - 1].text not in {",", "”", '"', "—", "–", ":"}
+    if any(c.dep_ in {"aux", "aux:pass", "nsubj"} for c in verb.children):
+        return False  # "is saying", "with Boswell stating: …"
+    doc = verb.doc
+    if (verb.i + 1 < len(doc) and doc[verb.i + 1].text in {":", "“", '"'}) or (
+        verb.i + 2 < len(doc) and doc[verb.i + 1].text == "," and doc[verb.i + 2].text in {"“", '"'}
+    ):
+        return False  # "a message stating, “…”", "one poster writing “…”": the quote is what it says
+    return verb.i == 0 or doc[verb.i - 1].text not in {",", "”", '"', "—", "–", ":"}
 
 
 _CLAUSE_MARKERS = frozenset(["aux", "aux:pass", "auxpass", "nsubj", "nsubj:pass"])
@@ -239,7 +247,7 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
-        source = _subject_before(cue) or _subject_after(cue)
+        source = _subject_before(cue) or _subject_after(cue) or _name_parsed_as_head(head)
     agent = _agent(head) if _passive(head) else None
     if agent is not None:
         content = _passive_content(head, agent)
@@ -382,7 +390,7 @@ def _right_clause(verb: Token) -> Span | None:
     A recipient or an adverbial before a "that" ("told reporters that", "said on Monday that") is not content."""
     doc = verb.doc
     start = verb.i + 1
-    for i in range(start, min(len(doc), start + 5)):
+    for i in range(start, min(len(doc), start + 9)):  # "told LA Weekly in a statement that …"
         if doc[i].lower_ == "that" and _complementizer(doc[i]):
             start = i + 1
             break
@@ -478,7 +486,11 @@ def _prepositional(cue: Span) -> Iterator[tuple[Span | None, Span]]:
         phrase_root = source.root if source is not None else cue[0]
     if source is None:
         return
-    phrase = {t.i for t in phrase_root.subtree} | set(range(cue.start, source.end))
+    if phrase_root.head.i == phrase_root.i:
+        # "According to X, C" parsed with X as the root: its subtree is the whole sentence, the phrase is not
+        phrase = set(range(cue.start, source.end))
+    else:
+        phrase = {t.i for t in phrase_root.subtree} | set(range(cue.start, source.end))
     sentence = cue.sent
     last = sentence.end - 1
     while last > source.end and doc[last].is_punct:
@@ -579,6 +591,17 @@ def _verb_source(verb: Token) -> Span | None:
     return None
 
 
+def _name_parsed_as_head(verb: Token) -> Span | None:
+    """ "Cynthia Thompson, curator of …, said, …": a long apposition makes the parse hang the verb from the name
+    (as a list item or a conjunct), so the name that opens the sentence is the subject."""
+    head = verb.head
+    if head.i >= verb.i or verb.dep_ not in {"list", "conj", "parataxis", "appos", "dep"}:
+        return None
+    if head.tag_ not in {"NNP", "NNPS", "NN", "NNS"} or head.i != head.sent.start + (head.sent[0].is_punct):
+        return None
+    return _noun_phrase(head)
+
+
 def _with_appositive_name(phrase: Span | None, verb: Token) -> Span | None:
     """ "Its leader, Markus Vogel, said": a name between commas right before the verb joins a common-noun
     subject, whether or not the parse made it an apposition."""
@@ -591,8 +614,11 @@ def _with_appositive_name(phrase: Span | None, verb: Token) -> Span | None:
     j = i + 1
     while j < verb.i and doc[j].tag_ in {"NNP", "NNPS", "HYPH"}:
         j += 1
-    if j > i + 1 and j < verb.i and doc[j].text == "," and all(
-        doc[k].lower_ in lex.AUXILIARIES or doc[k].tag_.startswith("RB") for k in range(j + 1, verb.i)
+    if (
+        j > i + 1
+        and j < verb.i
+        and doc[j].text == ","
+        and all(doc[k].lower_ in lex.AUXILIARIES or doc[k].tag_.startswith("RB") for k in range(j + 1, verb.i))
     ):
         return Span(doc, phrase.start, j)
     return phrase
@@ -615,7 +641,8 @@ def _subject_phrase(subjects: list[Token]) -> Span | None:
 
 
 def _has_case(noun: Token) -> bool:
-    return any(c.dep_ == "case" and c.tag_ == "IN" for c in noun.lefts)
+    # "As X told Y, …": the parse often hangs a clause-opening "as" on the subject as its case
+    return any(c.dep_ == "case" and c.tag_ == "IN" and c.lower_ != "as" for c in noun.lefts)
 
 
 _NOMINAL_TAGS = frozenset(["DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CD", "HYPH", "CC"])
@@ -794,8 +821,8 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
 
 # --- quotes --------------------------------------------------------------------------------------------------
 
-_OPENING = "“\""
-_CLOSING = "”\""
+_OPENING = '“"'
+_CLOSING = '”"'
 
 
 def widen_to_quote(text: str, content: tuple[int, int], floor: int, ceiling: int) -> tuple[int, int]:

@@ -24,8 +24,7 @@ CUE_VERBS: dict[str, str] = {
     "reveal estimate rule",
     "stance": "insist argue maintain contend deny admit acknowledge concede agree disagree dispute stress "
     "emphasise emphasize warn caution recognise recognize affirm protest object",
-    "intent": "plan intend aim want seek vow pledge promise threaten decide propose offer wish prefer prepare "
-    "refuse",
+    "intent": "plan intend aim want seek vow pledge promise threaten decide propose offer wish prefer prepare refuse",
     "evaluation": "praise criticise criticize condemn welcome applaud denounce blame describe call label brand hail "
     "slam lament regret complain boast",
     "request": "urge ask demand request appeal encourage advise recommend order instruct invite implore beg press "
@@ -66,7 +65,6 @@ IRREGULAR_FORMS: dict[str, str] = {
     "see": "see saw seen sees seeing",
     "mean": "mean meant means meaning",
     "hypothesize": "hypothesize hypothesized hypothesizes hypothesizing",
-
 }
 
 

@@ -56,6 +56,26 @@ _CANDIDATE = re.compile(
 )
 
 
+# Weak words that are also cue verb forms ("Paris claims she was …", "the mayor plans to …") count without a
+# "that" when the word before them cannot open a noun phrase they would head ("the claims", "his plans").
+_WEAK_VERBS = re.compile(
+    rf"(?<![\w’'-])(?:{_alternation(frozenset(w for w in _WEAK_WORDS if w in lex.CUE_VERB_FORMS))})(?![\w’'-])",
+    re.IGNORECASE,
+)
+_NOUN_OPENERS = frozenset(
+    "a an the his her its their our my your this these those that of new no any some many such more most "
+    "recent previous earlier latest first further and or".split()
+)
+
+
+def _verb_use(text: str, start: int, end: int) -> bool:
+    for match in _WEAK_VERBS.finditer(text, start, end):
+        before = text[max(start, match.start() - 30) : match.start()].split()
+        if before and before[-1].lower().strip("\"“”'‘’(") not in _NOUN_OPENERS and before[-1][-1:].isalnum():
+            return True
+    return False
+
+
 #: Components of the shipped pipeline that attribution does not read (it reads tags, heads and labels): not
 #: loaded, not run. Without them the parse of ECB+ candidate sentences took 5.7 s CPU instead of 6.1.
 UNUSED_COMPONENTS = ("ner", "trainable_lemmatizer", "lemmatizer", "morphologizer")
@@ -76,7 +96,11 @@ def nlp() -> Language:
 
 def can_attribute(text: str, sentence: Sentence) -> bool:
     """Whether a sentence holds a cue word and so is worth parsing."""
-    return sentence.terminated and _CANDIDATE.search(text, sentence.start, sentence.end) is not None
+    if not sentence.terminated:
+        return False
+    return _CANDIDATE.search(text, sentence.start, sentence.end) is not None or _verb_use(
+        text, sentence.start, sentence.end
+    )
 
 
 def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Attribution]]:
@@ -93,10 +117,20 @@ def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Att
         # A cue nested in another's content ("said he believes …") is an attribution of its own: GUM annotates
         # both, and dropping the nested ones lost 0.024 linked F1 on GUM train.
         found[i] = [
-            Attribution(a.cue, a.claimant, widen_to_quote(text, a.content, floor, ceiling), a.frame)
+            Attribution(a.cue, a.claimant, _widened(text, a, floor, ceiling), a.frame)
             for a in attributions_of(doc, sentences[i].start)
         ]
     return found
+
+
+def _widened(text: str, attribution: Attribution, floor: int, ceiling: int) -> tuple[int, int]:
+    """The content run on to its whole quote, unless the quote holds the cue itself: in "“I think C,” said X"
+    the quote is what X said, and "think" keeps C alone (GUM annotates both; widened, the two were one claim)."""
+    start, end = widen_to_quote(text, attribution.content, floor, ceiling)
+    cue_start = attribution.cue[0]
+    if start <= cue_start < end and not attribution.content[0] <= cue_start < attribution.content[1]:
+        return attribution.content
+    return start, end
 
 
 def _one_sentence(pipeline: Language, text: str, sentence: Sentence) -> Doc:

@@ -123,10 +123,20 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     # A claim's span is its draft's content, and its id comes from that span: in content order, the first draft
     # of each content makes the claim (a repeat would have the same id; about 2% of drafts) and the claims come
     # out in span order.
-    for draft in sorted(drafts, key=lambda d: d.content):
+    for draft in sorted(drafts, key=_content_then_nearest_cue):
         if not claims or draft.content != (claims[-1].span.start, claims[-1].span.end):
             claims.append(_build(context, draft))
     return claims
+
+
+def _content_then_nearest_cue(draft: "_Draft") -> tuple[int, int, int]:
+    """Drafts in content order; of two with one content, the one whose cue is nearer it makes the claim
+    ("a policy which, according to AFP, C": "according to", not the verb that the parse also hung C on)."""
+    start, end = draft.content
+    cue = draft.cue
+    if cue is None:
+        return start, end, 0
+    return start, end, max(0, start - cue[1], cue[0] - end)
 
 
 # --- claims of one sentence ----------------------------------------------------------------------------

@@ -97,7 +97,6 @@ def find_time(text: str, start: int, end: int, published: date | None) -> FoundT
     return FoundTime(match.start(), match.end(), first, last)
 
 
-
 def _resolve(match: re.Match[str], published: date | None) -> tuple[date | None, date | None]:
     if match.group("mdy") or match.group("dmy"):
         return _full_date(match, published)
