@@ -461,7 +461,10 @@ def _quote_after(verb: Token) -> Span | None:
     end = len(doc)  # the Doc is one sentence of the splitter; the parse may cut a quote into several
     for i in range(verb.i + 1, min(end, verb.i + 12)):
         token = doc[i]
-        if token.text in {"“", '"'} and i > 0 and doc[i - 1].text in {",", ":", "—", "–", "-"}:
+        before = i - 1
+        while before > verb.i and doc[before].is_space:
+            before -= 1  # "wrote:" and the quote in the next paragraph
+        if token.text in {"“", '"'} and doc[before].text in {",", ":", "—", "–", "-"}:
             close = next((j for j in range(i + 1, end) if doc[j].text in {"”", '"'}), end)
             return _tidy(doc, doc[i + 1 : close])
         if _is_verb(token) and token.lower_ in lex.CUE_VERB_FORMS:

@@ -106,14 +106,24 @@ def can_attribute(text: str, sentence: Sentence) -> bool:
 def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Attribution]]:
     """Attributions of each sentence of `text` (an empty list for sentences that cannot hold one)."""
     found: list[list[Attribution]] = [[] for _ in sentences]
-    chosen = [i for i, s in enumerate(sentences) if can_attribute(text, s)][:MAX_SENTENCES]
+    bounds = _paragraph_bounds(sentences)
+    # Each chosen sentence with the end of the text its Doc covers: the sentence, or for a lead-in ("He wrote:")
+    # the quoted paragraph after it as well.
+    chosen: list[tuple[int, int]] = []
+    for i, sentence in enumerate(sentences):
+        block = _quoted_block_after(text, sentences, i, bounds)
+        if block is not None:
+            chosen.append((i, block))
+        elif can_attribute(text, sentence):
+            chosen.append((i, sentence.end))
+    chosen = chosen[:MAX_SENTENCES]
     if not chosen:
         return found
     pipeline = nlp()
-    docs = [_one_sentence(pipeline, text, sentences[i]) for i in chosen]
-    bounds = _paragraph_bounds(sentences)
-    for i, doc in zip(chosen, pipeline.pipe(docs), strict=True):
+    docs = [_one_sentence(pipeline, text, sentences[i].start, end) for i, end in chosen]
+    for (i, end), doc in zip(chosen, pipeline.pipe(docs), strict=True):
         floor, ceiling = bounds[sentences[i].paragraph]
+        ceiling = max(ceiling, end)
         # A cue nested in another's content ("said he believes …") is an attribution of its own: GUM annotates
         # both, and dropping the nested ones lost 0.024 linked F1 on GUM train.
         found[i] = [
@@ -129,14 +139,49 @@ def _widened(text: str, attribution: Attribution, floor: int, ceiling: int) -> t
     start, end = widen_to_quote(text, attribution.content, floor, ceiling)
     cue_start = attribution.cue[0]
     if start <= cue_start < end and not attribution.content[0] <= cue_start < attribution.content[1]:
-        return attribution.content
-    return start, end
+        start, end = attribution.content
+    return _within_its_quote(text, start, end, floor)
 
 
-def _one_sentence(pipeline: Language, text: str, sentence: Sentence) -> Doc:
-    """The sentence as a Doc that the parser keeps whole: every token but the first is marked as no sentence
-    start, which the parser respects (the splitter knows news quotes and abbreviations better)."""
-    doc: Doc = pipeline.make_doc(text[sentence.start : min(sentence.end, sentence.start + MAX_SENTENCE_CHARS)])
+def _within_its_quote(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
+    """A content that starts inside a quote ends where the quote closes: the parse sometimes hangs the outer
+    cue ("…,” the mayor said") from the quoted clause, and its subtree would run on over it."""
+    before = text[floor:start]
+    curly_open = before.count("“") > before.count("”")
+    straight_open = before.count('"') % 2 == 1
+    if not (curly_open or straight_open):
+        return start, end
+    close = text.find("”" if curly_open else '"', start, end)
+    if close == -1:
+        return start, end
+    while close > start and text[close - 1] in " \t,;:.!?":
+        close -= 1
+    return (start, close) if close > start else (start, end)
+
+
+def _quoted_block_after(
+    text: str, sentences: Sequence[Sentence], index: int, bounds: dict[int, tuple[int, int]]
+) -> int | None:
+    """The end of the quoted paragraph that a sentence ending in a colon introduces ("Obama tweeted:" and the
+    tweet in quotes as the next paragraph), when that sentence holds a cue word; None otherwise."""
+    sentence = sentences[index]
+    if text[sentence.end - 1] != ":" or index + 1 >= len(sentences):
+        return None
+    following = sentences[index + 1]
+    if following.paragraph != sentence.paragraph + 1 or text[following.start] not in '“"':
+        return None
+    if _CANDIDATE.search(text, sentence.start, sentence.end) is None and not _verb_use(
+        text, sentence.start, sentence.end
+    ):
+        return None
+    return bounds[following.paragraph][1]
+
+
+def _one_sentence(pipeline: Language, text: str, start: int, end: int) -> Doc:
+    """The text from `start` to `end` (a sentence) as a Doc that the parser keeps whole: every token but the first
+    is marked as no sentence start, which the parser respects (the splitter knows news quotes and abbreviations
+    better)."""
+    doc: Doc = pipeline.make_doc(text[start : min(end, start + MAX_SENTENCE_CHARS)])
     for token in doc[1:]:
         token.is_sent_start = False
     return doc

@@ -112,6 +112,9 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
         previous = sentences[index - 1] if index else None
         # Both the claim decision and the verification scope need the sentence's verification statement.
         verification = find_verification(text, sentence.start, sentence.end)
+        if not attributions[index] and _inside_earlier_content(text, sentence, drafts):
+            _note_entities(text, sentence, registry)
+            continue
         new = _claims_of_sentence(
             text, sentence, previous, drafts, verification, attributions[index], registry=registry, outlet=outlet
         )
@@ -129,13 +132,31 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     return claims
 
 
+_EDGE = " \t\n\"“”‘’'.,;:!?"
+
+
+def _inside_earlier_content(text: str, sentence: Sentence, drafts: list[_Draft]) -> bool:
+    """Whether the sentence is part of a quote an earlier claim already holds ("He wrote:" and a quoted paragraph
+    after it): a claim of its own would repeat part of that one, without its cue."""
+    start, end = sentence.start, sentence.end
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    for index in range(len(drafts) - 1, max(-1, len(drafts) - 6), -1):
+        content = drafts[index].content
+        if content[0] <= start and end <= content[1]:
+            return True
+    return False
+
+
 def _content_then_nearest_cue(draft: "_Draft") -> tuple[int, int, int]:
     """Drafts in content order; of two with one content, the one whose cue is nearer it makes the claim
     ("a policy which, according to AFP, C": "according to", not the verb that the parse also hung C on)."""
     start, end = draft.content
     cue = draft.cue
     if cue is None:
-        return start, end, 0
+        return start, end, 1 << 30  # a continuation without a cue never displaces a cued claim
     return start, end, max(0, start - cue[1], cue[0] - end)
 
 
@@ -153,8 +174,8 @@ def _claims_of_sentence(
     registry: Registry,
     outlet: Entity,
 ) -> list[_Draft]:
-    if not sentence.terminated:
-        return []  # headlines, datelines and bylines carry no terminal punctuation
+    if not sentence.terminated and not attributions:
+        return []  # headlines, datelines and bylines carry no terminal punctuation (a lead-in "X said:" does)
     if attributions:
         return _attributed(text, sentence, attributions, registry)
     return _unattributed(text, sentence, previous, drafts, outlet, verification)

@@ -1,9 +1,10 @@
 """Each extraction stage on its own: sentences, cues, claimants, quantities, time, places, verification."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from claimwire.extraction import extract_claims
 from claimwire.extraction._attribution import Attribution
 from claimwire.extraction._claimants import Registry, kind_of, normalise_name
 from claimwire.extraction._event_type import classify
@@ -13,7 +14,7 @@ from claimwire.extraction._quantities import find_quantities, words_to_number
 from claimwire.extraction._sentences import split_sentences
 from claimwire.extraction._time import find_time
 from claimwire.extraction._verification import find_verification, is_hedged
-from claimwire_contracts import ClaimantKind, EventType, VerificationStatus
+from claimwire_contracts import ArticleReceived, ClaimantKind, EventType, VerificationStatus
 
 
 def _spans(text: str, found: tuple[int, int] | None) -> str | None:
@@ -203,8 +204,11 @@ def test_a_country_blamed_for_an_attack_is_not_where_it_happened() -> None:
 @pytest.mark.parametrize(
     ("text", "status", "evidence"),
     [
-        ("Neither figure could be independently verified.", VerificationStatus.unverified,
-         "Neither figure could be independently verified"),
+        (
+            "Neither figure could be independently verified.",
+            VerificationStatus.unverified,
+            "Neither figure could be independently verified",
+        ),
         ("The mayor dismissed her deputy on Friday.", None, None),
         ("The mayor dismissed the reports as rumours.", VerificationStatus.disputed, "dismissed the reports"),
         ("Engineers said the cost was grossly inflated.", VerificationStatus.disputed, "cost was grossly inflated"),
@@ -226,8 +230,10 @@ def test_a_dispute_of_the_toll_covers_the_earlier_claim_not_the_disputer_s_own()
     from claimwire.extraction import extract_claims
     from claimwire_contracts import ArticleReceived
 
-    text = ("A shell hit a market in Tiraspol and killed 14 people, the city council said on Monday.\n"
-            "The army said it had hit an arms depot behind the market and disputed the toll.")
+    text = (
+        "A shell hit a market in Tiraspol and killed 14 people, the city council said on Monday.\n"
+        "The army said it had hit an arms depot behind the market and disputed the toll."
+    )
     day = datetime(2026, 3, 2, tzinfo=UTC)
     article = ArticleReceived(article_id="art_t", source="Dniester Wire", text=text, published_at=day, received_at=day)
     status = {c.claimant.name: c.verification.status for c in extract_claims(article)}
@@ -309,3 +315,37 @@ def test_a_huge_sentence_is_cut_for_the_parser_and_offsets_stay_exact() -> None:
     for attribution in (a for per_sentence in found for a in per_sentence):
         assert attribution.content[1] <= 2000 + len("The mayor said the bridge held. ")
         assert sentence[slice(*attribution.cue)] == "said"
+
+
+def test_a_quote_holding_its_own_cue_stays_with_the_outer_speaker() -> None:
+    """ "“I think C,” said X": X said the whole quote and "think" holds C alone; two claims, not one."""
+    text = "“I think the ferry left too early,” the harbour master said. Nobody else spoke."
+    article = ArticleReceived(article_id="art_q", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
+    claims = {claim.cue.text: claim for claim in extract_claims(article) if claim.cue is not None}
+    assert claims["said"].claimant.mention == "the harbour master"
+    assert claims["said"].text == "I think the ferry left too early"
+    assert claims["think"].text == "the ferry left too early"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("As the engineer Mira Holt told the council, “The dam is sound.”", "Mira Holt"),
+        ("Ana Ruiz, spokeswoman for the port authority of the north coast, said, “Every berth is full.”", "Ana Ruiz"),
+    ],
+)
+def test_the_speaker_survives_a_misleading_parse(sentence: str, claimant: str) -> None:
+    """ "As X told Y, …" (the parse hangs "As" on X) and a long apposition (the parse hangs the verb on the name)."""
+    found = [a for a in _attributions(sentence) if a.claimant is not None]
+    assert len(found) == 1
+    assert str(_spans(sentence, found[0].claimant)).endswith(claimant)
+
+
+def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
+    """ "The mayor wrote on Monday:" and the quote as the next paragraph: one claim, the mayor's, with its cue."""
+    text = "The mayor wrote on Monday:\n\n“The bridge reopens in May. Crews work day and night.”\n\nTraffic was light."
+    article = ArticleReceived(article_id="art_l", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
+    claims = extract_claims(article)
+    assert [(c.claimant.mention, c.cue and c.cue.text, c.text) for c in claims] == [
+        ("The mayor", "wrote", "The bridge reopens in May. Crews work day and night")
+    ]

@@ -13,6 +13,7 @@ from claimwire.extraction._time import find_time
 
 DEV = Path(__file__).resolve().parents[2] / "data" / "extraction" / "dev.jsonl"
 
+
 def test_caseless_finds_the_spans_of_its_ignorecase_form() -> None:
     """On mixed-case text, the lower-case pattern over the lower-cased text gives the IGNORECASE spans."""
     source = r"\b(?:(?P<prep>according to)|(?P<verb>said|claimed))\b"
