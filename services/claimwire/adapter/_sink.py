@@ -78,6 +78,7 @@ class Sink:
             where=rejection.where,
             line=rejection.line,
             field=rejection.field,
+            code=rejection.code,
             reason=rejection.reason,
         )
 
@@ -85,12 +86,12 @@ class Sink:
         try:
             article = to_article(item, datetime.now(UTC))
         except ItemError as err:
-            self.reject(Rejection(where, err.reason, line=line, field=err.field))
+            self.reject(Rejection(where, err.reason, line=line, field=err.field, code=err.code))
             return None
         size = entry_size(article, article.article_id)
         if size > self._settings.max_article_bytes:
             limit = self._settings.max_article_bytes
-            self.reject(Rejection(where, f"too large: {too_large(size, limit)}", line=line))
+            self.reject(Rejection(where, f"too large: {too_large(size, limit)}", line=line, code="too_large"))
             return None
         return article
 
