@@ -133,6 +133,12 @@ class Settings(BaseSettings):
             return self.url
         return self.url.replace(f":{dsn.password}@", ":***@", 1)
 
+    @property
+    def max_input_bytes(self) -> int:
+        """The most the adapter and `claimwire feed` hold of one input (see `adapter_max_feed_bytes`), never
+        less than `max_article_bytes`: an article the workers accept is never refused for its file's size."""
+        return max(self.adapter_max_feed_bytes, self.max_article_bytes)
+
     def with_redis(self, url: str) -> "Settings":
         """The same settings pointed at another Redis (the demo's embedded one)."""
         return self.model_copy(update={"redis_url": RedisDsn(url)})

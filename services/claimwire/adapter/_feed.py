@@ -87,9 +87,9 @@ async def feed_paths(
                 if isinstance(entry, Rejection):
                     sink.reject(entry)
                 elif isinstance(entry, Path):
-                    await sink.put(parse_path(entry, settings.adapter_max_feed_bytes), str(entry))
+                    await sink.put(parse_path(entry, settings.max_input_bytes), str(entry))
                 else:  # stdin
-                    stdin = parse_stream(sys.stdin.buffer, "<stdin>", settings.adapter_max_feed_bytes)
+                    stdin = parse_stream(sys.stdin.buffer, "<stdin>", settings.max_input_bytes)
                     await sink.put(stdin, "<stdin>")
                 if bar:
                     bar.advance(task)

@@ -66,7 +66,7 @@ class Sink:
     @property
     def max_file_bytes(self) -> int:
         """Largest file read whole (a feed response's limit: one input parsed in memory)."""
-        return self._settings.adapter_max_feed_bytes
+        return self._settings.max_input_bytes
 
     def reject(self, rejection: Rejection) -> None:
         """Count and log one input that is not fed."""
