@@ -79,8 +79,10 @@ class Settings(BaseSettings):
     """`claimwire run adapter` trims articles every consumer group has acknowledged (XTRIM MINID)."""
     adapter_drop_dir: str | None = None
     """Folder `claimwire run adapter` watches for article files (unset: no drop folder)."""
-    adapter_drop_settle_s: float = Field(default=1.0, ge=0)
-    """A dropped file is read once its size and mtime have not changed for this long."""
+    adapter_drop_settle_s: float = Field(default=5.0, ge=0)
+    """A dropped file is read once its size and mtime have not changed for this long and no process on this
+    host has it open for writing; set it above the longest pause of a writer on another host (NFS, SMB),
+    or have writers rename a `.part` file when done."""
     adapter_scan_interval_s: float = Field(default=1.0, gt=0)
     """How often the drop folder is scanned."""
     adapter_feeds: list[str] = Field(default_factory=list)
@@ -92,8 +94,9 @@ class Settings(BaseSettings):
     adapter_http_timeout_s: float = Field(default=20.0, gt=0)
     """Timeout of one feed request."""
     adapter_max_feed_bytes: int = Field(default=20_000_000, ge=10_000)
-    """A feed response larger than this is refused (and retried with backoff); so is a file that is not
-    JSONL (those are read whole), by its size on disk before it is read."""
+    """The most the adapter and `claimwire feed` hold of one input: a larger feed response is refused (and
+    retried with backoff), a larger file that is not JSONL is refused by its size before it is read, and so
+    is a longer JSONL line (skipped unread) or non-JSONL stdin."""
     adapter_updates: bool = False
     """`claimwire run adapter` re-feeds an item seen before when it carries a newer version time."""
 
@@ -129,6 +132,12 @@ class Settings(BaseSettings):
         if dsn is None or not dsn.password:
             return self.url
         return self.url.replace(f":{dsn.password}@", ":***@", 1)
+
+    @property
+    def max_input_bytes(self) -> int:
+        """The most the adapter and `claimwire feed` hold of one input (see `adapter_max_feed_bytes`), never
+        less than `max_article_bytes`: an article the workers accept is never refused for its file's size."""
+        return max(self.adapter_max_feed_bytes, self.max_article_bytes)
 
     def with_redis(self, url: str) -> "Settings":
         """The same settings pointed at another Redis (the demo's embedded one)."""

@@ -45,7 +45,7 @@ def expand(paths: list[str]) -> Iterator[Path | str | Rejection]:
         elif path.exists():
             yield path
         else:
-            yield Rejection(name, "no such file or directory")
+            yield Rejection(name, "no such file or directory", code="missing")
 
 
 def _progress(enabled: bool) -> Any:
@@ -87,9 +87,10 @@ async def feed_paths(
                 if isinstance(entry, Rejection):
                     sink.reject(entry)
                 elif isinstance(entry, Path):
-                    await sink.put(parse_path(entry, settings.adapter_max_feed_bytes), str(entry))
+                    await sink.put(parse_path(entry, settings.max_input_bytes), str(entry))
                 else:  # stdin
-                    await sink.put(parse_stream(sys.stdin.buffer, "<stdin>"), "<stdin>")
+                    stdin = parse_stream(sys.stdin.buffer, "<stdin>", settings.max_input_bytes)
+                    await sink.put(stdin, "<stdin>")
                 if bar:
                     bar.advance(task)
             await sink.flush()

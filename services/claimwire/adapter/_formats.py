@@ -1,7 +1,5 @@
 """Which parser reads an input: chosen by file suffix, else by sniffing the first bytes."""
 
-import io
-import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -10,12 +8,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from claimwire.logs import get_logger
+from claimwire.settings import Settings
 
 from ._html import html_to_text
 from ._item import Item, ItemError, Rejection
 from ._jsonarticle import item_from_article_object
 from ._newsml import items_from_newsml
 from ._ninjs import is_ninjs, item_from_ninjs
+from ._readfile import Oversize, bounded_lines, open_input, read_bounded, rejoined, too_large_input
 from ._rss import items_from_feed
 from ._safexml import local_name
 from ._safexml import parse_xml as parse_safe_xml
@@ -30,10 +30,17 @@ SUFFIXES = frozenset({".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".r
 
 
 def _decode(data: bytes) -> str:
+    # Refused, not guessed: Latin-1 decodes any bytes at all (a PDF renamed .txt included), and a wrong
+    # guess between Latin-1, Windows-1252 and others puts mangled names and figures into claims unseen.
+    # A refusal is visible and the fix is one command. XML declaring its encoding is decoded as declared.
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ItemError(f"not valid UTF-8 (byte {err.start})") from err
+        raise ItemError(
+            f"not valid UTF-8 (byte {err.start} is 0x{data[err.start]:02x}); other encodings are not guessed: "
+            "convert it first, e.g. iconv -f latin1 -t utf-8",
+            code="not_utf8",
+        ) from err
 
 
 def _one(where: str, build: Callable[[], Item], line: int | None = None) -> Parsed:
@@ -41,11 +48,16 @@ def _one(where: str, build: Callable[[], Item], line: int | None = None) -> Pars
     try:
         item = build()
     except ItemError as err:
-        return Rejection(where, err.reason, line=line, field=err.field)
+        return rejection(where, err, line=line)
     except Exception as err:  # a parser bug or a library's surprise must not stop the adapter
         log.exception("adapter.parser_failed", where=where, line=line)
         return Rejection(where, f"could not be parsed: {type(err).__name__}: {err}", line=line)
     return item if line is None else replace(item, line=line)
+
+
+def rejection(where: str, err: ItemError, line: int | None = None) -> Rejection:
+    """The `Rejection` of what raised `err` at `where` (and `line`)."""
+    return Rejection(where, err.reason, line=line, field=err.field, code=err.code)
 
 
 def item_from_object(obj: object) -> Item:
@@ -70,16 +82,19 @@ def parse_html(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     yield _one(where, build)
 
 
-def jsonl_lines(lines: Iterable[bytes], where: str) -> Iterator[Parsed]:
+def jsonl_lines(lines: Iterable[bytes | Oversize], where: str) -> Iterator[Parsed]:
     """Items of JSONL given line by line (a file or stdin is read lazily); each bad line is rejected alone.
 
-    Lines are split on bytes, so a U+2028 inside a JSON string does not split a line.
+    Lines are split on bytes, so a U+2028 inside a JSON string does not split a line. A line longer than
+    the read bound comes as `Oversize` (see `bounded_lines`) and is rejected as too large.
     """
     for number, raw in enumerate(lines, start=1):
         try:
+            if isinstance(raw, Oversize):
+                raise raw.error()
             line = _decode(raw)
         except ItemError as err:
-            yield Rejection(where, err.reason, line=number)
+            yield rejection(where, err, line=number)
             continue
         if not line.strip():
             continue
@@ -101,7 +116,7 @@ def parse_json(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     try:
         doc = json.loads(_decode(data))
     except ItemError as err:
-        yield Rejection(where, err.reason)
+        yield rejection(where, err)
         return
     except json.JSONDecodeError as err:
         yield Rejection(where, f"not valid JSON: {err.msg}", line=err.lineno)
@@ -118,7 +133,7 @@ def parse_xml(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     try:
         root = parse_safe_xml(data)
     except ItemError as err:
-        yield Rejection(where, err.reason)
+        yield rejection(where, err)
         return
     kind = local_name(root)
     if kind in ("newsItem", "newsMessage"):
@@ -144,18 +159,24 @@ _BY_SUFFIX: dict[str, Parser] = {
 
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: The read bound when a caller names none: the setting's default (callers with settings pass theirs).
+DEFAULT_MAX_BYTES: int = Settings.model_fields["adapter_max_feed_bytes"].default
 _SNIFF_BYTES = 64 * 1024
 
 
-def parse_stream(stream: BinaryIO, where: str) -> Iterator[Parsed]:
-    """Items and rejections from a byte stream (stdin): JSONL is read line by line, anything else whole."""
+def parse_stream(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Parsed]:
+    """Items and rejections from a byte stream (stdin): JSONL is read line by line, anything else whole;
+    neither a line nor a whole input is held past `max_bytes`."""
     head = stream.read(_SNIFF_BYTES)
     first_line = head.split(b"\n", 1)[0]
     if first_line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") and _is_json(first_line):
-        head += stream.readline()  # finish the line the sniffing cut
-        yield from jsonl_lines(itertools.chain(io.BytesIO(head), stream), where)
+        yield from jsonl_lines(bounded_lines(rejoined(head, stream), max_bytes), where)
         return
-    yield from parse_bytes(head + stream.read(), where)
+    data = head + stream.read(max(0, max_bytes + 1 - len(head)))
+    if len(data) > max_bytes:
+        yield rejection(where, too_large_input(len(data), max_bytes, what="the input (at least)"))
+        return
+    yield from parse_bytes(data, where)
 
 
 def _is_json(line: bytes) -> bool:
@@ -198,30 +219,24 @@ def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Pa
     yield from parsed
 
 
-def parse_path(path: Path, max_bytes: int | None = None) -> Iterator[Parsed]:
-    """Items and rejections in one file; an unreadable file is one rejection.
+def parse_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = True) -> Iterator[Parsed]:
+    """Items and rejections in one file; a file that cannot be read is one rejection.
 
-    JSONL is read line by line, so a large backfill file is never held in memory whole. Any other file is
-    read whole, so one larger than `max_bytes` (by its size on disk, before reading) is one rejection.
+    JSONL is read line by line, so a large backfill file is never held in memory whole (a line longer
+    than `max_bytes` is rejected unread). Any other file is read whole: one larger than `max_bytes`, by
+    `fstat` before reading, is one rejection and nothing of it is read. See `_readfile`.
     """
-    if path.suffix.lower() in _JSONL_SUFFIXES:
-        try:
-            with path.open("rb") as lines:
-                yield from jsonl_lines(lines, str(path))
-        except OSError as err:
-            yield Rejection(str(path), f"cannot read: {err.strerror or err}")
-        return
+    where = str(path)
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            yield Rejection(
-                str(path),
-                f"too large: the file is {size} bytes, over the limit of {max_bytes} for a file read whole "
-                "(raise it with CLAIMWIRE_ADAPTER_MAX_FEED_BYTES; JSONL files are read line by line)",
-            )
+        if path.suffix.lower() in _JSONL_SUFFIXES:
+            with open_input(path, follow_symlinks) as lines:
+                yield from jsonl_lines(bounded_lines(lines, max_bytes), where)
             return
-        data = path.read_bytes()
-    except OSError as err:
-        yield Rejection(str(path), f"cannot read: {err.strerror or err}")
+        data = read_bounded(path, max_bytes, follow_symlinks)
+    except ItemError as err:
+        yield rejection(where, err)
         return
-    yield from parse_bytes(data, str(path), path.name)
+    except OSError as err:  # an I/O error part-way through
+        yield Rejection(where, f"cannot read: {err.strerror or err}", code="unreadable")
+        return
+    yield from parse_bytes(data, where, path.name)

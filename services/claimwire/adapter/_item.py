@@ -9,6 +9,19 @@ from claimwire_contracts import ArticleReceived, make_article_id
 
 from ._text import canonical_text
 
+REASON_CODES = {
+    "invalid": "the content is not a valid article (bad JSON or XML, a required field missing or wrong)",
+    "not_utf8": "text that is not UTF-8 (other encodings are refused, not guessed)",
+    "too_large": "over a size limit: the file or line read whole, or the article as a stream entry",
+    "symlink": "a symbolic link (never followed: it could point anywhere on the host)",
+    "not_regular_file": "a FIFO, socket or device, not a file",
+    "unreadable": "the file could not be opened or read (permissions, I/O error)",
+    "missing": "the path does not exist",
+    "changed": "the file changed while it was read (`claimwire feed`; the drop folder waits and reads it again)",
+    "feed_failed": "a feed could not be fetched or is not a feed",
+}
+"""Every `Rejection.code`, with what it means."""
+
 
 @dataclass(frozen=True)
 class Rejection:
@@ -22,6 +35,8 @@ class Rejection:
     """1-based line (JSONL) or item number (feeds, NewsML messages), when there is one."""
     field: str | None = None
     """The offending field, when one field is to blame."""
+    code: str = "invalid"
+    """The reason as a word for machines (`REASON_CODES`), beside `reason` for people."""
 
     def __str__(self) -> str:
         place = f"{self.where}:{self.line}" if self.line is not None else self.where
@@ -32,10 +47,11 @@ class Rejection:
 class ItemError(ValueError):
     """A parser's complaint about one item; the caller turns it into a `Rejection` with the location."""
 
-    def __init__(self, reason: str, field: str | None = None) -> None:
+    def __init__(self, reason: str, field: str | None = None, code: str = "invalid") -> None:
         super().__init__(reason)
         self.reason = reason
         self.field = field
+        self.code = code
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import httpx
@@ -17,7 +18,7 @@ from claimwire.settings import Settings
 from ._backpressure import trim_processed
 from ._dropdir import DropFolder
 from ._formats import parse_path
-from ._item import Rejection
+from ._item import Item, Rejection
 from ._poller import FeedPoller, monotonic, retry_after
 from ._publish import Publisher, StoppedError
 from ._sink import Sink, mode_of
@@ -26,31 +27,53 @@ log = get_logger(__name__)
 
 TRIM_EVERY_S = 30.0
 DROP_FILES_PER_ROUND = 1000
+NOT_NOW = frozenset({"changed", "missing"})
+"""Rejection codes that mean "look at this file again later" in the drop folder."""
 
 
 async def _drop_round(drop: DropFolder, sink: Sink, stop: asyncio.Event, chunk: int) -> None:
     # At most DROP_FILES_PER_ROUND files a round, so feeds are still polled during a big drop.
-    ready = drop.ready()[:DROP_FILES_PER_ROUND]
-    for start in range(0, len(ready), chunk):
+    scan = drop.scan(limit=DROP_FILES_PER_ROUND)
+    for refusal in scan.refused:
+        sink.reject(refusal)
+        _finish(drop, Path(refusal.where), 0, [refusal])
+    for start in range(0, len(scan.due), chunk):
         if stop.is_set():
             return
         report = sink.report
         fed, skipped = report.fed, report.skipped_seen
-        handled: list[tuple[Path, int, list[str]]] = []
-        for path in ready[start : start + chunk]:
+        handled: list[tuple[Path, int, list[Rejection]]] = []
+        for path in scan.due[start : start + chunk]:
             before = len(report.rejected)
-            accepted = await sink.put(parse_path(path, sink.max_file_bytes), str(path))
-            handled.append((path, accepted, [str(r) for r in report.rejected[before:]]))
+            not_now: list[Rejection] = []
+            parsed = parse_path(path, sink.max_file_bytes, follow_symlinks=False)
+            accepted = await sink.put(_unless_not_now(parsed, not_now), str(path))
+            if not_now:  # still being written, or gone: nothing of it was parsed, look again later
+                drop.unsettle(path)
+                log.info("adapter.file_not_read_yet", file=str(path), code=not_now[0].code, reason=not_now[0].reason)
+                continue
+            handled.append((path, accepted, report.rejected[before:]))
         await sink.flush()  # every article of the chunk is published and marked seen before a file moves
         for path, accepted, reasons in handled:
-            moved = drop.finish(path, fed_anything=accepted > 0, reasons=reasons)
-            log.debug(
-                "adapter.file_done", file=str(path), moved_to=str(moved), articles=accepted, rejected=len(reasons)
-            )
+            _finish(drop, path, accepted, reasons)
         report.compact()
         log.info(
             "adapter.drop_round", files=len(handled), fed=report.fed - fed, skipped_seen=report.skipped_seen - skipped
         )
+
+
+def _unless_not_now(parsed: Iterable[Item | Rejection], not_now: list[Rejection]) -> Iterator[Item | Rejection]:
+    # A file that changed while read, or vanished since the scan, is no rejection: it is set aside.
+    for entry in parsed:
+        if isinstance(entry, Rejection) and entry.code in NOT_NOW:
+            not_now.append(entry)
+        else:
+            yield entry
+
+
+def _finish(drop: DropFolder, path: Path, accepted: int, reasons: list[Rejection]) -> None:
+    moved = drop.finish(path, fed_anything=accepted > 0, reasons=reasons)
+    log.debug("adapter.file_done", file=str(path), moved_to=str(moved), articles=accepted, rejected=len(reasons))
 
 
 async def _poll(poller: FeedPoller, sink: Sink) -> None:

@@ -66,7 +66,7 @@ class Sink:
     @property
     def max_file_bytes(self) -> int:
         """Largest file read whole (a feed response's limit: one input parsed in memory)."""
-        return self._settings.adapter_max_feed_bytes
+        return self._settings.max_input_bytes
 
     def reject(self, rejection: Rejection) -> None:
         """Count and log one input that is not fed."""
@@ -78,6 +78,7 @@ class Sink:
             where=rejection.where,
             line=rejection.line,
             field=rejection.field,
+            code=rejection.code,
             reason=rejection.reason,
         )
 
@@ -85,12 +86,12 @@ class Sink:
         try:
             article = to_article(item, datetime.now(UTC))
         except ItemError as err:
-            self.reject(Rejection(where, err.reason, line=line, field=err.field))
+            self.reject(Rejection(where, err.reason, line=line, field=err.field, code=err.code))
             return None
         size = entry_size(article, article.article_id)
         if size > self._settings.max_article_bytes:
             limit = self._settings.max_article_bytes
-            self.reject(Rejection(where, f"too large: {too_large(size, limit)}", line=line))
+            self.reject(Rejection(where, f"too large: {too_large(size, limit)}", line=line, code="too_large"))
             return None
         return article
 

@@ -20,11 +20,11 @@ def test_file_is_ready_only_after_it_stays_unchanged_for_the_settle_time(tmp_pat
     """First sighting starts the clock; a change restarts it; unchanged for settle_s makes it ready."""
     drop = DropFolder(tmp_path, settle_s=1.0)
     _write(tmp_path / "a.txt", "part", 1000)
-    assert drop.ready(now=0.0) == []
-    assert drop.ready(now=0.5) == []
+    assert drop.scan(now=0.0).due == []
+    assert drop.scan(now=0.5).due == []
     _write(tmp_path / "a.txt", "part and more", 1001)
-    assert drop.ready(now=1.2) == []
-    assert drop.ready(now=2.3) == [tmp_path / "a.txt"]
+    assert drop.scan(now=1.2).due == []
+    assert drop.scan(now=2.3).due == [tmp_path / "a.txt"]
 
 
 def test_ready_files_come_oldest_first_and_temp_names_never(tmp_path: Path) -> None:
@@ -34,8 +34,8 @@ def test_ready_files_come_oldest_first_and_temp_names_never(tmp_path: Path) -> N
     _write(tmp_path / "a.txt", "a", 3000)
     _write(tmp_path / "c.json.part", "c", 1000)
     _write(tmp_path / ".d.txt", "d", 1000)
-    drop.ready(now=0.0)
-    assert drop.ready(now=0.0) == [tmp_path / "b.txt", tmp_path / "a.txt"]
+    drop.scan(now=0.0)
+    assert drop.scan(now=0.0).due == [tmp_path / "b.txt", tmp_path / "a.txt"]
 
 
 def test_finish_moves_to_done_or_rejected(tmp_path: Path) -> None:
