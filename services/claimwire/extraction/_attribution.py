@@ -273,12 +273,16 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
             yield whole
             return
     found = False
+    clause_after = False
     for child in verb.children:
         if child.i in cue_tokens and child.lower_ in lex.TRAILING_PARTICIPLES:
             continue  # ", adding …" is a claim of its own
         dep = child.dep_
         span: Span | None = None
         if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i):
+            if clause_after and child.i > verb.i:
+                continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
+            clause_after = child.i > verb.i
             span = _clause_span(child, cue_tokens)
         elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
@@ -563,6 +567,9 @@ def _verb_source(verb: Token) -> Span | None:
             # before another is an adverbial the parse misread
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.dep_ != "csubj" and not _has_case(c)]
             before = [c for c in subjects if c.i < verb.i]
+            relative = verb.dep_ in _RELATIVE_DEPS and _is_noun(verb.head) and verb.head.i < verb.i
+            if before and relative and before[-1].lower_ in {"which", "that", "who"}:
+                return _noun_phrase(verb.head, without=verb)  # "the agency, which said …": the agency
             if before:
                 return _with_appositive_name(_subject_phrase(before), verb)
             if subjects and verb.tag_ != "VBG":  # ", alleging their attempts …": no subject after a participle
@@ -702,6 +709,8 @@ def _passive_content(verb: Token, agent: Token) -> Span | None:
     while start < verb.i and (doc[start].dep_ in {"case", "mark", "cc"} or doc[start].is_punct):
         start += 1
     end = agent.left_edge.i
+    if all(t.i <= verb.i or t.is_punct or t.dep_ in {"advmod", "mark"} for t in doc[verb.i + 1 : end]):
+        return None  # "X was described by Y", "she was invited by …": nothing but the cue is reported
     return _tidy(doc, doc[start:end])
 
 
