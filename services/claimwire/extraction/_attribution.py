@@ -272,30 +272,9 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         if whole is not None:
             yield whole
             return
-    found = False
-    clause_after = False
-    for child in verb.children:
-        if child.i in cue_tokens and child.lower_ in lex.TRAILING_PARTICIPLES:
-            continue  # ", adding …" is a claim of its own
-        dep = child.dep_
-        span: Span | None = None
-        if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i):
-            if clause_after and child.i > verb.i:
-                continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
-            clause_after = child.i > verb.i
-            span = _clause_span(child, cue_tokens)
-        elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
-            span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
-        elif dep == "xcomp" and _infinitive_content(frame, lemma):
-            span = _rest_of_sentence(verb.doc, child.left_edge.i)
-        elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS and child.i > verb.i:
-            span = _rest_of_sentence(verb.doc, cue.end)
-        elif dep == "obl" and cue.end > verb.i + 1 and child.i >= cue.end:
-            span = _clause_span(child, cue_tokens)  # "called for X": the object of the phrasal cue's preposition
-        if span is not None:
-            found = True
-            yield span
-    if found:
+    complements = _complements(verb, cue, frame, lemma, cue_tokens)
+    if complements:
+        yield from complements
         return
     quoted = _quote_after(verb)
     if quoted is not None:
@@ -333,6 +312,39 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         yield span
 
 
+def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set[int]) -> list[Span]:
+    """The contents the tree gives a cue verb: its complement clause, a set-off quote hanging from it, an
+    infinitive (intent, request) or the object of an object-content cue."""
+    spans: list[Span] = []
+    clause_after = False
+    # "Speaking for the parents, X said that C": with a clause after the cue, one before it is an adverbial
+    # the parse took for a complement
+    later = any(c.dep_ in _CLAUSE_DEPS and c.i > verb.i for c in verb.children)
+    for child in verb.children:
+        if later and child.dep_ in _CLAUSE_DEPS and child.i < verb.i:
+            continue
+        if child.i in cue_tokens and child.lower_ in lex.TRAILING_PARTICIPLES:
+            continue  # ", adding …" is a claim of its own
+        dep = child.dep_
+        span: Span | None = None
+        if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i):
+            if clause_after and child.i > verb.i:
+                continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
+            clause_after = child.i > verb.i
+            span = _clause_span(child, cue_tokens)
+        elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
+            span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
+        elif dep == "xcomp" and _infinitive_content(frame, lemma):
+            span = _rest_of_sentence(verb.doc, child.left_edge.i)
+        elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS and child.i > verb.i:
+            span = _rest_of_sentence(verb.doc, cue.end)
+        elif dep == "obl" and cue.end > verb.i + 1 and child.i >= cue.end:
+            span = _clause_span(child, cue_tokens)  # "called for X": the object of the phrasal cue's preposition
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
 def _closing_cue_content(verb: Token) -> Span | None:
     """ "C, researchers say.", "“C,” said the coach.": a cue and its subject close the sentence after a comma or
     a closing quote, followed by at most a short adverbial ("on Tuesday"); the content is all before. Read from
@@ -350,6 +362,10 @@ def _closing_cue_content(verb: Token) -> Span | None:
     for edge in (*subjects[-1:], _nominal_start(doc, verb.i)):
         if edge > 0 and doc[edge - 1].text in {",", "”", '"', "—", "–"}:
             return _tidy(doc, doc[0:edge], complementizer=True)
+    # "It was a mistake I think.": a first-person belief closing the sentence needs no comma
+    pronoun = verb.i > 2 and doc[verb.i - 1].lower_ in {"i", "we"} and not rest
+    if pronoun and verb.lower_ in lex.CUE_VERB_FORMS and lex.CUE_VERB_FORMS[verb.lower_][1] == "belief":
+        return _tidy(doc, doc[0 : verb.i - 1], complementizer=True)
     return None
 
 
