@@ -338,6 +338,9 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = _rest_of_sentence(verb.doc, child.left_edge.i)
         elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS and child.i > verb.i:
             span = _rest_of_sentence(verb.doc, cue.end)
+        elif dep in {"obj", "dobj"} and lemma in lex.FIGURE_OBJECT_LEMMAS and child.i > verb.i:
+            whole = _rest_of_sentence(verb.doc, cue.end)
+            span = whole if whole is not None and any(t.like_num for t in whole) else None
         elif dep == "obl" and cue.end > verb.i + 1 and child.i >= cue.end:
             span = _clause_span(child, cue_tokens)  # "called for X": the object of the phrasal cue's preposition
         if span is not None:

@@ -132,13 +132,13 @@ _PREDICATE = Caseless(
 )
 _OUTCOME_BEFORE = Caseless(
     r"\b(?:kill\w*|wound\w*|injur\w*|hurt\w*|displac\w*|evacuat\w*|arrest\w*|detain\w*|rescu\w*|captur\w*|"
-    r"apprehend\w*|nab\w*)\s+$"
+    r"apprehend\w*|nab\w*|freed|freeing|saved|saving)\s+$"
 )
 # "The death toll has risen to 45", "the number of injured climbed to 80": the number counts the toll's kind.
 _TOLL_BEFORE = Caseless(
-    r"\b(?P<what>death toll|toll|number of (?:the )?[a-z]+(?: [a-z]+)?|fatalities|deaths)(?:\s+[\w,’']+){0,8}?\s+"
+    r"\b(?P<what>death toll|toll|number of (?:the )?[a-z]+(?: [a-z]+)?|fatalities|deaths)(?:\s+[\w,’']+){0,12}?\s+"
     r"(?:has\s+|had\s+|have\s+|now\s+|officially\s+)*(?:risen|rose|rises|climbed|climbs|increased|jumped|grew|"
-    r"reached|reaches|hit|stood|stands|is|was|went up|soared|mounted|topped|passed|surpassed)"
+    r"reached|reaches|hit|stood|stands|is|was|went up|soared|mounted|topped|passed|surpassed|at)"
     r"(?:\s+(?:to|at|from\s+[\d,.]+\s+to|from\s+[a-z-]+\s+to))?\s+$"
 )
 #: Things that a weak verb directly before the number ("hit 12 buildings", "lost three tanks") counts as damaged.
@@ -159,6 +159,8 @@ _PEOPLE_VERB_BEFORE = Caseless(
     r"\b(?:(?:kill|wound|injur|arrest|detain|evacuat|rescu)(?:ed|ing|e)?|nab(?:bed|bing)?|freed)\s+$"
 )
 _BEFORE, _AFTER = 80, 40
+# A toll's subject can sit far from its verb ("the death toll from the capsizing of the ferry off X has risen to").
+_TOLL_WINDOW = 120
 
 
 def outcome_noun(unit: str) -> FigureKind | None:
@@ -168,7 +170,7 @@ def outcome_noun(unit: str) -> FigureKind | None:
 
 def toll_kind(text: str, floor: int, at: int) -> FigureKind | None:
     """The kind of a toll that the words before `at` say has risen to the number ("death toll … rose to")."""
-    m = _TOLL_BEFORE.search(text, max(floor, at - _BEFORE), at)
+    m = _TOLL_BEFORE.search(text, max(floor, at - _TOLL_WINDOW), at)
     if m is None:
         return None
     what = m.group("what")
@@ -176,6 +178,11 @@ def toll_kind(text: str, floor: int, at: int) -> FigureKind | None:
         return FigureKind.killed
     outcome = _OUTCOME.search(what)
     return _kind(outcome) if outcome is not None else None
+
+
+def said_on_board(text: str, unit_end: int, limit: int) -> bool:
+    """Whether the count ends in "on board" or "aboard" ("96 people on board"): its scope is then on board."""
+    return _ON_BOARD_AFTER.match(text, unit_end, limit) is not None
 
 
 def people_kind(text: str, unit: str, floor: int, start: int, unit_end: int, limit: int) -> FigureKind:

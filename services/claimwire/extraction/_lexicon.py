@@ -99,6 +99,10 @@ OBJECT_CONTENT_LEMMAS: frozenset[str] = frozenset(
     "announce report claim allege confirm accuse attribute blame detail".split()
 )
 
+#: Cue verbs whose direct object is the content when a number follows it: "estimated its loss at 2.4 million
+#: crowns" is the estimator's figure (an analyst needs whose it is), "estimated the cost" alone is no report.
+FIGURE_OBJECT_LEMMAS: frozenset[str] = frozenset(["estimate"])
+
 #: Adjectives that take a that-clause as a belief: "I'm sure that …", "officials are confident that …".
 CUE_ADJECTIVES: dict[str, str] = {
     word: "belief"

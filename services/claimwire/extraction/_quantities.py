@@ -23,6 +23,7 @@ from ._figure_kinds import (
     outcome_noun,
     people_kind,
     predicated,
+    said_on_board,
     suffix_bound,
     thing_kind,
     toll_kind,
@@ -361,6 +362,9 @@ def _counted(text: str, number: _Number, words: list[tuple[str, int]], floor: in
     return _found(number, unit, unit_end, kind)
 
 
+_ANYONE = frozenset(["people", "persons", "others", "individuals"])
+
+
 def _kind(text: str, unit: str, floor: int, start: int, unit_end: int, limit: int) -> tuple[FigureKind, str]:
     """Kind and scope of a count of `unit` at [start, unit_end): people take their outcome as scope ("60
     soldiers" killed is 60 killed), except casualties, which stay a scope of their own."""
@@ -376,6 +380,8 @@ def _kind(text: str, unit: str, floor: int, start: int, unit_end: int, limit: in
     if last in PEOPLE:
         toll = toll_kind(text, floor, start)
         kind = toll if toll is not None else people_kind(text, unit, floor, start, unit_end, limit)
+        if kind is FigureKind.affected and last in _ANYONE and said_on_board(text, unit_end, limit):
+            return kind, "on board"  # "96 people on board": what is counted is who was aboard ("six crew" stay crew)
         return kind, OUTCOME_UNITS.get(kind, unit)
     kind = thing_kind(text, unit, floor, start, unit_end, limit)
     return kind, OUTCOME_UNITS.get(kind, unit)

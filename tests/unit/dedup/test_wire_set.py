@@ -62,26 +62,6 @@ def figure(incident: IncidentUpdated, kind: str, unit: str) -> Figure:
     return found[0]
 
 
-#: Known misses of today's extraction, each reported on issue 13: "The coast guard put the number of dead at
-#: 19 and said ..." does not make the toll of 19 the coast guard's, so it supersedes nothing; "rescue teams
-#: freed 14 people trapped in their cars" reads as 14 affected; "Tessel Cold Storage estimated its loss at
-#: about 2.4 million crowns" is no attribution (an object, not a clause, after "estimated"), so the amount is
-#: the outlet's. Strict: each must fail until extraction is fixed.
-KNOWN_MISSES = {
-    ("test_gold_figures_are_current_with_kind_unit_value_and_bound", "ferry"),
-    ("test_gold_figures_are_current_with_kind_unit_value_and_bound", "ostry-flood"),
-    ("test_gold_figures_are_current_with_kind_unit_value_and_bound", "warehouse-fire"),
-    ("test_later_figures_of_a_source_supersede_its_earlier_ones", "ferry"),
-}
-
-
-@pytest.fixture(autouse=True)
-def _known_miss(request):
-    label = request.node.callspec.params.get("label") if hasattr(request.node, "callspec") else None
-    if (request.node.originalname, label) in KNOWN_MISSES:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="claimant attribution, issue 13"))
-
-
 def matches(report: FigureReport, gold: GoldReport) -> bool:
     """Same value and bound (and upper value for a range), by a claimant whose name holds the gold words."""
     same_high = gold.bound != "range" or report.high == gold.high
