@@ -168,6 +168,8 @@ def _gerund(verb: Token) -> bool:
         verb.i + 2 < len(doc) and doc[verb.i + 1].text == "," and doc[verb.i + 2].text in {"“", '"'}
     ):
         return False  # "a message stating, “…”", "one poster writing “…”": the quote is what it says
+    if verb.i > 1 and doc[verb.i - 1].lower_ == "as" and doc[verb.i - 2].lower_ in lex.CUE_VERB_FORMS:
+        return False  # "was quoted as saying C"
     return verb.i == 0 or doc[verb.i - 1].text not in {",", "”", '"', "—", "–", ":"}
 
 
@@ -327,6 +329,9 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             continue  # ", adding …" is a claim of its own
         dep = child.dep_
         span: Span | None = None
+        orphan = child.i in cue_tokens and not any(g.dep_ in _SUBJECTS for g in child.children)
+        if orphan and child.i > verb.i and dep in {"parataxis", "conj", "dep"}:
+            continue  # "Kaine, who has criticized the deal, says C": the sentence's own cue, hung on the wrong verb
         if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i):
             if clause_after and child.i > verb.i:
                 continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
@@ -336,6 +341,10 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif dep == "xcomp" and _infinitive_content(frame, lemma):
             span = _rest_of_sentence(verb.doc, child.left_edge.i)
+        elif dep == "xcomp" and frame == "evidence" and child.tag_ == "VBG" and child.i > verb.i:
+            span = _rest_of_sentence(verb.doc, cue.end)  # "polls show Clinton leading by five points"
+        elif dep in {"obj", "dobj"} and _infinitive_content(frame, lemma) and _to_infinitive(child) is not None:
+            span = _rest_of_sentence(verb.doc, _to_infinitive(child).left_edge.i)  # "urged voters to reject X"
         elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS and child.i > verb.i:
             span = _rest_of_sentence(verb.doc, cue.end)
         elif dep in {"obj", "dobj"} and lemma in lex.FIGURE_OBJECT_LEMMAS and child.i > verb.i:
@@ -346,6 +355,14 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _to_infinitive(noun: Token) -> Token | None:
+    """The to-infinitive the parse hung on a cue's object ("urged voters to reject": "reject" as the noun's acl)."""
+    for child in noun.rights:
+        if child.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "to" for g in child.lefts):
+            return child
+    return None
 
 
 def _closing_cue_content(verb: Token) -> Span | None:
@@ -576,11 +593,16 @@ def _object_after(cue: Span) -> Span | None:
 
 def _verb_source(verb: Token) -> Span | None:
     """The subject of a cue verb, or of the verb it continues, or the agent of a passive one."""
-    for _ in range(6):
+    for step in range(6):
         passive = _passive(verb)
         agent = _agent(verb) if passive else None
         if agent is not None:
             return _noun_phrase(agent)
+        if passive and step > 0 and verb.lower_ in lex.CUE_VERB_FORMS:
+            # "the senator was quoted as saying C": who is quoted says it
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj:pass", "nsubjpass"}]
+            if subjects:
+                return _noun_phrase(subjects[0])
         if not passive:
             # the subject nearest the verb: a "subject" with a preposition ("Amid these developments, …") or one
             # before another is an adverbial the parse misread

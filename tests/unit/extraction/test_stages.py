@@ -349,3 +349,23 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
     assert [(c.claimant.mention, c.cue and c.cue.text, c.text) for c in claims] == [
         ("The mayor", "wrote", "The bridge reopens in May. Crews work day and night")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "cue", "content"),
+    [
+        (
+            "The senator was quoted as saying that the bill would not pass.",
+            "The senator",
+            "saying",
+            "the bill would not pass",
+        ),
+        ("Polls show the mayor leading by five points.", "Polls", "show", "the mayor leading by five points"),
+        ("Kaine, who has criticized the deal, says it will cost jobs.", "Kaine", "says", "it will cost jobs"),
+    ],
+)
+def test_news_attributions_the_parse_hangs_oddly(sentence: str, claimant: str, cue: str, content: str) -> None:
+    """ "quoted as saying", an evidence verb with an object and a participle, a cue the parse hung on the
+    relative clause before it: each still gives its claimant, cue and content."""
+    found = {_spans(sentence, a.cue): a for a in _attributions(sentence)}[cue]
+    assert (_spans(sentence, found.claimant), _spans(sentence, found.content)) == (claimant, content)
