@@ -341,10 +341,12 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif dep == "xcomp" and _infinitive_content(frame, lemma):
             span = _rest_of_sentence(verb.doc, child.left_edge.i)
-        elif dep == "xcomp" and frame == "evidence" and child.tag_ == "VBG" and child.i > verb.i:
+        elif frame == "evidence" and child.i > verb.i and _participle_of(child) is not None:
             span = _rest_of_sentence(verb.doc, cue.end)  # "polls show Clinton leading by five points"
-        elif dep in {"obj", "dobj"} and _infinitive_content(frame, lemma) and _to_infinitive(child) is not None:
-            span = _rest_of_sentence(verb.doc, _to_infinitive(child).left_edge.i)  # "urged voters to reject X"
+        elif dep in {"obj", "dobj"} and _infinitive_content(frame, lemma):
+            infinitive = _to_infinitive(child)
+            if infinitive is not None:
+                span = _rest_of_sentence(verb.doc, infinitive.left_edge.i)  # "urged voters to reject X"
         elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS and child.i > verb.i:
             span = _rest_of_sentence(verb.doc, cue.end)
         elif dep in {"obj", "dobj"} and lemma in lex.FIGURE_OBJECT_LEMMAS and child.i > verb.i:
@@ -355,6 +357,16 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _participle_of(child: Token) -> Token | None:
+    """The participle that says what an evidence verb's object is doing ("show Clinton leading"), as the verb's
+    xcomp or hung on the object."""
+    if child.dep_ == "xcomp" and child.tag_ == "VBG":
+        return child
+    if child.dep_ in {"obj", "dobj"}:
+        return next((c for c in child.rights if c.dep_ in {"acl", "xcomp"} and c.tag_ == "VBG"), None)
+    return None
 
 
 def _to_infinitive(noun: Token) -> Token | None:
