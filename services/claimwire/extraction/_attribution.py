@@ -181,6 +181,9 @@ def _participle_modifier(verb: Token) -> bool:
     modifies a noun reports nothing (unless it names its agent: "as reported by X" is a cue of its own)."""
     if verb.tag_ != "VBN" or any(c.dep_ in _CLAUSE_MARKERS for c in verb.children):
         return False
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.lower_ == "that" and _complementizer(following):
+        return False  # "The poll, conducted by X, found that C": a finite verb the parse read as a modifier
     return verb.dep_ in {"acl", "amod", "conj", "advcl", "appos"}
 
 
@@ -296,7 +299,12 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         if span is not None:
             yield span
             return
-    # Where the parse gives the cue no complement (it misattached the clause), the word order still does.
+    # Where the parse gives the cue no complement (it misattached the clause), the word order still does:
+    # a "that" right after the cue, past a recipient or an adverbial, opens its content whatever the frame.
+    that_clause = _that_clause_after(verb)
+    if that_clause is not None:
+        yield that_clause
+        return
     if frame != "speech" and lemma not in lex.LOOSE_BELIEF_LEMMAS:
         return
     span = _closing_cue_content(verb)
@@ -337,6 +345,9 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
                 continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
             clause_after = child.i > verb.i
             span = _clause_span(child, cue_tokens)
+            subject = _object_as_subject(verb, child, lemma)
+            if span is not None and subject is not None:
+                span = _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end])
         elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif dep == "xcomp" and _infinitive_content(frame, lemma):
@@ -357,6 +368,22 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
+    """ "believe the measure will lower prices" parsed with "the measure" as the cue's object: an object right
+    before the cue's clause, which has no subject of its own, is that clause's subject (not a recipient: "told
+    reporters it was over")."""
+    if lemma in lex.RECIPIENT_LEMMAS or clause.i < verb.i or any(c.dep_ in _SUBJECTS for c in clause.children):
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ in {"obj", "dobj"}
+            and verb.i < child.i < clause.i
+            and child.right_edge.i + 1 == clause.left_edge.i
+        ):
+            return child
+    return None
 
 
 def _participle_of(child: Token) -> Token | None:
@@ -435,6 +462,22 @@ def _set_off(child: Token, verb: Token) -> bool:
 
 
 _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+
+
+def _that_clause_after(verb: Token) -> Span | None:
+    """ "told reporters that C", "argued in court filings that C": the clause after a complementizer "that"
+    within a few words of the cue, with no other verb between, read off the word order."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.sent.end, verb.i + 9)):
+        token = doc[i]
+        if token.lower_ == "that" and _complementizer(token) and i > verb.i:
+            tokens = list(doc[i + 1 : verb.sent.end])
+            if any(t.tag_ in _FINITE for t in tokens):
+                return _tidy(doc, _cut_comment(tokens), complementizer=True)
+            return None
+        if _is_verb(token) or token.text in {";", ":", "“", '"'}:
+            return None
+    return None
 
 
 def _right_clause(verb: Token) -> Span | None:
@@ -655,14 +698,15 @@ def _verb_source(verb: Token) -> Span | None:
 
 
 def _name_parsed_as_head(verb: Token) -> Span | None:
-    """ "Cynthia Thompson, curator of …, said, …": a long apposition makes the parse hang the verb from the name
-    (as a list item or a conjunct), so the name that opens the sentence is the subject."""
-    head = verb.head
-    if head.i >= verb.i or verb.dep_ not in {"list", "conj", "parataxis", "appos", "dep"}:
-        return None
-    if head.tag_ not in {"NNP", "NNPS", "NN", "NNS"} or head.i != head.sent.start + (head.sent[0].is_punct):
-        return None
-    return _noun_phrase(head)
+    """ "Cynthia Thompson, curator of …, said, …", "The senator, speaking on CNN, said …": a long apposition or
+    participle makes the parse hang the verb from the name (as a list item or a conjunct) or the name from the
+    verb (as a clause), so the noun phrase that opens the sentence is the subject."""
+    opening = [verb.head] if verb.head.i < verb.i and verb.dep_ in {"list", "conj", "parataxis", "appos", "dep"} else []
+    opening += [c for c in verb.lefts if c.dep_ in {"ccomp", "dep", "parataxis"}]
+    for noun in opening:
+        if noun.tag_ in {"NNP", "NNPS", "NN", "NNS"} and noun.left_edge.i == noun.sent.start + noun.sent[0].is_punct:
+            return _noun_phrase(noun)
+    return None
 
 
 def _with_appositive_name(phrase: Span | None, verb: Token) -> Span | None:

@@ -99,6 +99,11 @@ OBJECT_CONTENT_LEMMAS: frozenset[str] = frozenset(
     "announce report claim allege confirm accuse attribute blame detail".split()
 )
 
+#: Cue verbs whose object is who is told, not what: "told reporters it was over".
+RECIPIENT_LEMMAS: frozenset[str] = frozenset(
+    "tell inform assure remind warn notify brief ask urge advise instruct order invite convince persuade".split()
+)
+
 #: Cue verbs whose direct object is the content when a number follows it: "estimated its loss at 2.4 million
 #: crowns" is the estimator's figure (an analyst needs whose it is), "estimated the cost" alone is no report.
 FIGURE_OBJECT_LEMMAS: frozenset[str] = frozenset(["estimate"])

@@ -362,6 +362,31 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
         ),
         ("Polls show the mayor leading by five points.", "Polls", "show", "the mayor leading by five points"),
         ("Kaine, who has criticized the deal, says it will cost jobs.", "Kaine", "says", "it will cost jobs"),
+        (
+            "Harbour office spokesman Ivo Marek told reporters that the berth had not been cleared.",
+            "Harbour office spokesman Ivo Marek",
+            "told",
+            "the berth had not been cleared",
+        ),
+        (
+            "The mayor's lawyers have argued in court filings that she is immune from the fine.",
+            "The mayor's lawyers",
+            "argued",
+            "she is immune from the fine",
+        ),
+        (
+            "The survey, carried out by a university team, found that 52 percent of tenants pay too much.",
+            "The survey",
+            "found",
+            "52 percent of tenants pay too much",
+        ),
+        (
+            "The senator, speaking on a radio show, said Sunday that he expects a vote next week.",
+            "The senator",
+            "said",
+            "he expects a vote next week",
+        ),
+        ("Supporters believe the measure will lower prices.", "Supporters", "believe", "the measure will lower prices"),
     ],
 )
 def test_news_attributions_the_parse_hangs_oddly(sentence: str, claimant: str, cue: str, content: str) -> None:
