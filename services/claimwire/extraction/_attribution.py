@@ -542,7 +542,7 @@ def _cut_comment(tokens: list[Token]) -> list[Token]:
             return tokens[: index - 1]
         comment = index + 2 < len(tokens) and word.lower_ in {"a", "an"}
         comment = comment and tokens[index + 1].lower_ in lex.COMMENT_NOUNS
-        if before.text == "," and comment and tokens[index + 2].lower_ in {"that", "which"}:
+        if before.text == "," and comment:  # ", a claim that …", ", a charge officials denied"
             return tokens[: index - 1]
         coordinated = before.lower_ in {"and", "but"} and word.lower_ in lex.CUE_VERB_FORMS and _verb_role(word)
         if coordinated and not any(c.dep_ in _SUBJECTS for c in word.children):

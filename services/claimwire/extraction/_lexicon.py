@@ -145,9 +145,11 @@ COMMENTARY_PARTICIPLES: frozenset[str] = frozenset(
     "underlining raising fuelling fueling".split()
 )
 
-#: Nouns of an appositive comment that closes a content: "…, a claim that could not be verified".
+#: Nouns of an appositive comment that closes a content: "…, a claim that could not be verified", "…, a charge
+#: officials denied".
 COMMENT_NOUNS: frozenset[str] = frozenset(
-    "claim claims figure figures report reports assertion account allegation allegation number toll estimate".split()
+    "claim claims figure figures report reports assertion account allegation accusation charge number toll "
+    "estimate".split()
 )
 
 #: Cue verbs whose to-infinitive can be the content ("plans to", "urged them to", "claimed to have").
