@@ -1,9 +1,7 @@
 """A private redis-server that persists every write (AOF, fsync always) and can be killed and restarted."""
 
-import contextlib
 import signal
 import subprocess
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,12 +19,14 @@ class AofRedis:
     port: int = field(default_factory=free_port)
     extra: tuple[str, ...] = ()
     scheme: str = "redis"
+    query: str = ""
+    """Appended to the URL: `?ssl_ca_certs=...` for TLS."""
     process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
         """The URL clients use (no credentials)."""
-        return f"{self.scheme}://127.0.0.1:{self.port}/0"
+        return f"{self.scheme}://127.0.0.1:{self.port}/0{self.query}"
 
     @property
     def args(self) -> list[str]:
@@ -37,15 +37,14 @@ class AofRedis:
             "--logfile", str(self.folder / "redis.log"), *self.extra,
         ]  # fmt: skip
 
-    def start(self, ping_url: str | None = None) -> None:
-        """Start the server and wait until it answers PING (at `ping_url` when plain PING needs more)."""
+    def start(self) -> None:
+        """Start the server and wait until it answers PING."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(self.args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if ping_url is not None or self.scheme == "redis":
-            wait_for_ping(ping_url or self.url)
+        wait_for_ping(self.url)
 
     def acl(self, user: str, *rules: str) -> str:
-        """ACL SETUSER `user` on with `rules` (and the password `pw-<user>`); returns the URL logging in as `user`."""
+        """ACL SETUSER `user` on with `rules` and the password `pw-<user>`; returns the URL logging in as `user`."""
         with redis.Redis.from_url(self.url) as client:
             client.execute_command("ACL", "SETUSER", user, "on", f">pw-{user}", *rules)
         return self.url.replace("://", f"://{user}:pw-{user}@", 1)
@@ -60,15 +59,3 @@ class AofRedis:
         """The end of the server's log, for assertion messages."""
         path = self.folder / "redis.log"
         return path.read_text(errors="replace")[-2000:] if path.exists() else ""
-
-
-@contextlib.contextmanager
-def aof_redis(folder: Path, *extra: str, start: bool = True) -> Iterator[AofRedis]:
-    """An `AofRedis` in `folder` (started unless `start` is False), killed afterwards."""
-    server = AofRedis(folder, extra=extra)
-    try:
-        if start:
-            server.start()
-        yield server
-    finally:
-        server.kill()

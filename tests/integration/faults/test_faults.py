@@ -7,7 +7,6 @@ import time
 import pytest
 
 from claimwire_contracts import ArticleReceived
-from tests.integration.faults.conftest import Rig
 from tests.integration.faults.ledger_check import (
     assert_exactly_once,
     expected_claims,
@@ -17,6 +16,7 @@ from tests.integration.faults.ledger_check import (
     wait_until,
     wait_until_done,
 )
+from tests.support.rig import Rig
 
 pytestmark = [pytest.mark.redis, pytest.mark.faults, pytest.mark.slow]
 
@@ -105,11 +105,11 @@ def test_a_service_killed_between_publishing_and_acking(rig: Rig, service: str):
     stream, total = outputs_of(rig, service, articles)
     rig.redis.start()
     feed(rig.redis.url, rig.settings, articles)
-    rig.redis.acl("no-ack", "~*", "&*", "+@all", "-xack", "-xdel")
+    no_ack = rig.redis.acl("no-ack", "~*", "&*", "+@all", "-xack", "-xdel")
     rig.start(OTHER[service])
-    first = rig.start(service, user="no-ack")
+    first = rig.start(service, no_ack)
     wait_for_length(rig, stream, total)
     first.kill()
     rig.redis.acl("no-ack", "+xack", "+xdel")
-    rig.start(service, user="no-ack")
+    rig.start(service, no_ack)
     finish_and_check(rig, articles)
