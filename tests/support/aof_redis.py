@@ -43,11 +43,12 @@ class AofRedis:
         self.process = subprocess.Popen(self.args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_ping(self.url)
 
-    def acl(self, user: str, *rules: str) -> str:
-        """ACL SETUSER `user` on with `rules` and the password `pw-<user>`; returns the URL logging in as `user`."""
+    def acl(self, user: str, *rules: str, password: str | None = None) -> str:
+        """ACL SETUSER `user` on with `rules` and `password` (default `pw-<user>`); the URL logging in as `user`."""
+        password = password or f"pw-{user}"
         with redis.Redis.from_url(self.url) as client:
-            client.execute_command("ACL", "SETUSER", user, "on", f">pw-{user}", *rules)
-        return self.url.replace("://", f"://{user}:pw-{user}@", 1)
+            client.execute_command("ACL", "SETUSER", user, "on", f">{password}", *rules)
+        return self.url.replace("://", f"://{user}:{password}@", 1)
 
     def kill(self) -> None:
         """SIGKILL, as a crash or an OOM kill would stop it: no shutdown save, connections cut."""

@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ def service_env(redis_url: str, key_prefix: str, **overrides: str) -> dict[str, 
 
 @dataclass
 class Service:
-    """One `claimwire run NAME` process logging (stderr) to `log_path`; stdout is discarded."""
+    """One `claimwire run NAME` process writing stderr (its log) and stdout to `log_path`."""
 
     name: str
     env: dict[str, str]
@@ -48,7 +47,7 @@ class Service:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "claimwire", "run", self.name],
                 env=self.env,
-                stdout=subprocess.DEVNULL,
+                stdout=log,
                 stderr=log,
             )
         return self
@@ -64,6 +63,11 @@ class Service:
             assert self.process is not None
             self.process.send_signal(signal.SIGKILL)
             self.process.wait()
+
+    def wait(self, timeout: float = 60) -> int:
+        """Wait for the process to exit by itself; its exit code."""
+        assert self.process is not None
+        return self.process.wait(timeout=timeout)
 
     def stop(self, timeout: float = 30) -> int:
         """SIGTERM and wait; returns the exit code (killing it if it does not stop in time)."""
@@ -81,18 +85,15 @@ class Service:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
         return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
 
-    def events(self) -> Iterator[str]:
-        """The `event` of each JSON log line so far."""
-        return (str(line.get("event")) for line in self.lines())
-
-    def tail(self) -> str:
-        """The end of the log, for assertion messages."""
-        return self.log_path.read_text(errors="replace")[-3000:] if self.log_path.exists() else ""
+    def tail(self, chars: int | None = 3000) -> str:
+        """The end of the log (`chars` long; None: all of it), for assertion messages."""
+        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        return text[-chars:] if chars else text
 
     def wait_for(self, event: str, timeout: float = 60, count: int = 1) -> None:
-        """Block until `event` has been logged `count` times; fail if the process exits first."""
+        """Block until `count` lines name `event` (JSON or console format); fail if the process exits first."""
         deadline = time.monotonic() + timeout
-        while sum(e == event for e in self.events()) < count:
+        while sum(event in line for line in self.tail(None).splitlines()) < count:
             assert self.running, f"{self.name} exited: {self.tail()}"
             assert time.monotonic() < deadline, f"no {event} from {self.name} within {timeout} s: {self.tail()}"
             time.sleep(0.02)
