@@ -1,6 +1,7 @@
 """The whole pipeline as a Redis ACL user confined to the project's key prefix."""
 
 import shutil
+from pathlib import Path
 
 import httpx
 import pytest
@@ -23,12 +24,12 @@ ACL_RULES = ("resetkeys", "~claimwire:*", "resetchannels", "-@all", "+@read", "+
 
 
 def test_the_pipeline_runs_as_an_acl_user_limited_to_the_key_prefix(rig: Rig):
-    """Adapter (drop folder), ingest and dedup logged in as `claimwire` with `~claimwire:*`: every article is fed,
+    """Adapter (drop folder), ingest and dedup logged in as `claimwire-app` with `~claimwire:*`: every article is fed,
     extracted and filed, the ingest worker's /readyz and /metrics see Redis, and Redis logged no command refused
     (ACL LOG is empty)."""
     assert "claimwire" == Settings.model_fields["key_prefix"].default
     rig.redis.start()
-    url = rig.redis.acl("claimwire", *ACL_RULES)
+    url = rig.redis.acl("claimwire-app", *ACL_RULES)
     drop = rig.folder / "drop"
     drop.mkdir()
     http_port = free_port()
@@ -48,6 +49,12 @@ def test_the_pipeline_runs_as_an_acl_user_limited_to_the_key_prefix(rig: Rig):
         assert [] == admin.acl_log(), "no command of the services was refused"
     with redis.Redis.from_url(url) as confined, pytest.raises(redis.exceptions.NoPermissionError):
         confined.set("elsewhere:key", "x")
+
+
+def test_the_readme_documents_exactly_these_rules():
+    """The ACL example of README.md's Security section is the one this test runs."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    assert f"ACL SETUSER claimwire-app on >PASSWORD {' '.join(ACL_RULES)}" in readme
 
 
 def read_events_sync(url: str, stream: str) -> list[tuple[str, ArticleReceived]]:

@@ -1,13 +1,14 @@
 """The services on a Redis that speaks TLS only: `rediss://` with the CA in `ssl_ca_certs`."""
 
 import subprocess
+from pathlib import Path
 
 import pytest
 import redis
 
 from tests.integration.faults.ledger_check import assert_exactly_once, fault_articles, feed, wait_until_done
 from tests.support.rig import Rig
-from tests.support.tls import make_certificates, tls_server_args
+from tests.support.tls import TlsFiles, make_certificates, tls_server_args
 
 pytestmark = [pytest.mark.redis, pytest.mark.security, pytest.mark.slow]
 
@@ -44,6 +45,14 @@ def test_the_pipeline_runs_over_tls(rig: Rig):
     rig.start("dedup")
     wait_until_done(url, rig.settings, articles, timeout=60)
     assert_exactly_once(url, rig.settings, articles)
+
+
+def test_the_readme_starts_redis_as_this_test_does():
+    """README.md's TLS example starts redis-server with the arguments this test uses."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    example = " ".join(readme.split("redis-server --port 0", 1)[1].split("\n", 3)[:2]).replace("\\", " ")
+    files = TlsFiles(ca=Path("ca.crt"), cert=Path("server.crt"), key=Path("server.key"))
+    assert " ".join(["--port", "0", *example.split()]) == " ".join(tls_server_args(files, 6380))
 
 
 def test_a_server_certificate_not_signed_by_the_trusted_ca_is_refused(rig: Rig, tmp_path):
