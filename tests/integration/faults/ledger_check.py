@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cache
 
+import redis
 from redis.asyncio import Redis
 
 from claimwire.dedup import RedisLedger, report_claim
@@ -50,23 +51,19 @@ def feed(url: str, settings: Settings, articles: list[ArticleReceived]) -> None:
 
 def stream_length(url: str, stream: str) -> int:
     """XLEN of `stream`, 0 while Redis is unreachable."""
-
-    async def run() -> int:
-        async with Redis.from_url(url) as client:
-            return int(await client.xlen(stream))
-
     try:
-        return asyncio.run(run())
-    except OSError:
+        with redis.Redis.from_url(url) as client:
+            return int(client.xlen(stream))
+    except redis.ConnectionError:
         return 0
 
 
 def wait_until(condition: Callable[[], bool], timeout: float, what: Callable[[], str]) -> None:
-    """Poll `condition` every 20 ms until true; fail with `what()` after `timeout` seconds."""
+    """Poll `condition` every 50 ms until true; fail with `what()` after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, what()
-        time.sleep(0.02)
+        time.sleep(0.05)
 
 
 def wait_until_done(url: str, settings: Settings, articles: list[ArticleReceived], timeout: float = 60) -> None:
@@ -87,7 +84,7 @@ def wait_until_done(url: str, settings: Settings, articles: list[ArticleReceived
     def check() -> bool:
         try:
             return asyncio.run(done())
-        except OSError:
+        except (redis.ConnectionError, OSError):
             return False
 
     wait_until(check, timeout, lambda: "the pipeline did not finish the articles")
