@@ -1,15 +1,13 @@
-"""What hostile input cannot make claimwire do (docs/threat-model.md): expand entities in HTML, fetch anything an
-article or a feed item points at, or read through a symlink in the drop folder."""
+"""What hostile input cannot make claimwire do (docs/threat-model.md): expand entities in HTML, or fetch anything
+an article or a feed item points at. (Symbolic links in the drop folder: tests/unit/adapter/test_readfile.py.)"""
 
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from claimwire.adapter import Item
-from claimwire.adapter._dropdir import DropFolder
 from claimwire.adapter._formats import parse_bytes
 from claimwire.extraction import extract_claims
 from claimwire_contracts import ArticleReceived
@@ -72,16 +70,3 @@ def test_links_in_an_article_or_a_feed_item_are_never_fetched(listener: socket.s
         article = ArticleReceived(article_id=f"art_link_{number}", text=item.text, received_at=datetime.now(UTC))
         extract_claims(article)
     assert not connected(listener)
-
-
-def test_a_symlink_in_the_drop_folder_is_never_read(tmp_path: Path):
-    """A link dropped in the folder (to a secret elsewhere) is not a file to feed: only the regular file is."""
-    secret = tmp_path / "secret.txt"
-    secret.write_text("REDIS_URL=redis://:hunter2@redis:6379/0")
-    drop = tmp_path / "drop"
-    drop.mkdir()
-    (drop / "story.txt").write_text("The mayor said 40 homes flooded.")
-    (drop / "leak.txt").symlink_to(secret)
-    folder = DropFolder(drop, settle_s=0.0)
-    folder.ready(now=0.0)
-    assert [drop / "story.txt"] == folder.ready(now=1.0)
