@@ -28,6 +28,7 @@ from .metrics import stage_metrics
 from .settings import Settings
 from .streams import (
     EntryRejectedError,
+    SentMarkers,
     StreamEntry,
     build_dead_letter,
     decode_entry,
@@ -38,7 +39,6 @@ from .streams import (
     hand_back,
     publish_all,
     redis_of,
-    sent_keys,
 )
 
 In = TypeVar("In", bound=Contract)
@@ -180,7 +180,7 @@ class StreamStage(Generic[In]):
         if self.before_ack is not None and result.done:
             await self.before_ack(result.done)
         client = await redis_of(broker)
-        once = settings.key("sent", self.name, self.group)
+        once = SentMarkers(settings.key("sent"), f"{self.name}:{self.group}")
         ids = await publish_all(client, result.outputs, maxlen=settings.stream_maxlen, once=once)
         if metrics is not None:
             metrics.published(result.outputs)
@@ -193,7 +193,7 @@ class StreamStage(Generic[In]):
                 pipe.hdel(settings.key("failures", self.group), *result.acks)
                 pipe.hdel(settings.key("started", self.group), *result.acks)
                 await pipe.execute()
-            await self._forget_sent(client, sent_keys(once, result.outputs))
+            await self._forget_sent(client, once.keys(result.outputs))
         if self.on_acked is not None and result.done:
             published = [(stream, event, entry_id) for (stream, event, _), entry_id in zip(result.outputs, ids,
                                                                                            strict=True)]

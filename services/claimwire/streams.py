@@ -318,22 +318,42 @@ XADD_CHUNK = 500
 SENT_TTL_S = 7 * 24 * 3600
 
 
-def sent_key(once: str, stream: str, correlation_id: str) -> str:
-    """The marker of the events published to `stream` for the source entry `correlation_id` (see `publish_all`).
+@dataclass(frozen=True)
+class SentMarkers:
+    """Where `publish_all` records, per source entry and output stream, the events it published for a consumer.
 
-    The stream's name in braces is the key's hash tag: on Redis Cluster the marker lives in the stream's slot,
-    so one script checks it and writes both. `once` starts with the key prefix, which ACL key patterns name.
+    A marker is `<base>:{<stream's slot tag>}:<owner>:<source entry id>`: `base` is under the key prefix (so ACL
+    key patterns cover it) and holds no brace, so the braces that follow are the key's hash tag, the stream's
+    own: on Redis Cluster the marker lives in the stream's slot, and one script checks it and writes both.
     """
-    return f"{once}:{{{stream}}}:{correlation_id}"
+
+    base: str
+    """A key under the deployment's prefix, e.g. `claimwire:sent`."""
+    owner: str
+    """The consumer whose outputs these are (stage and group): two groups reading one stream never meet."""
+
+    def key(self, stream: str, source: str) -> str:
+        """The marker of what went to `stream` for the source entry `source`."""
+        return f"{self.base}:{{{slot_tag(stream)}}}:{self.owner}:{source}"
+
+    def keys(self, events: Iterable[tuple[str, Contract, str]]) -> list[str]:
+        """The markers `publish_all(..., once=self)` wrote for `events` (stream, event, source entry id)."""
+        return sorted({self.key(stream, source) for stream, _, source in events})
 
 
-def sent_keys(once: str, events: Iterable[tuple[str, Contract, str]]) -> list[str]:
-    """The markers `publish_all(..., once=once)` wrote for `events`: delete them once their sources are acked."""
-    return sorted({sent_key(once, stream, correlation_id) for stream, _, correlation_id in events})
+def slot_tag(key: str) -> str:
+    """What Redis Cluster hashes of `key`: its hash tag (the text in its first braces, if not empty), else all."""
+    start = key.find("{")
+    end = key.find("}", start + 1)
+    return key[start + 1 : end] if start != -1 and end > start + 1 else key
 
 
 async def publish_all(
-    client: Redis, events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None, once: str | None = None
+    client: Redis,
+    events: Iterable[tuple[str, Contract, str]],
+    *,
+    maxlen: int | None,
+    once: SentMarkers | None = None,
 ) -> list[str]:
     """XADD (stream, event, correlation id) triples, one scripted command per stream; returns the new entries'
     ids, in the order of `events`.
@@ -345,9 +365,9 @@ async def publish_all(
     each: redis-py's per-command packing, reply parsing and timeouts cost ~50 us an event, half the
     worker's overhead beside extraction. Within a stream, entries come out in the order given, as with single XADDs.
 
-    With `once` (a key prefix naming the consumer), the correlation id is the source entry the events were
-    made from, and each stream gets them at most once: the script that writes them also writes a marker
-    (`sent_key`), and a redelivered entry finds it and gets the ids of the first publish back instead of
+    With `once`, the correlation id is the source entry the events were made from, and each stream gets them
+    at most once: the script that writes them also writes a marker (`SentMarkers`), and a redelivered entry
+    finds it and gets the ids of the first publish back instead of
     publishing again. A crash between publishing and acking therefore doubles nothing. Writes to several
     streams are not one transaction (on Redis Cluster the streams live in different slots); each stream's
     share is, so after a crash half-way the redelivery writes only what is missing.
@@ -370,7 +390,7 @@ async def publish_all(
             if once is None:
                 added = await script(keys=[stream], args=[limit, DATA_FIELD, *(f for _, g in chunk for _, f in g)])
             else:
-                markers = [sent_key(once, stream, source) for source, _ in chunk]
+                markers = [once.key(stream, source) for source, _ in chunk]
                 counted: list[int | bytes] = []
                 for _, group in chunk:
                     counted += [len(group), *(frame for _, frame in group)]

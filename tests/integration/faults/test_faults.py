@@ -76,9 +76,9 @@ def test_redis_killed_mid_run_then_restarted(rig: Rig):
     ingest, dedup = rig.start("ingest"), rig.start("dedup")
     wait_for_length(rig, claims, total // 3)
     wait_for_length(rig, rig.settings.incidents_stream, 1)
-    done = stream_length(rig.redis.url, claims), stream_length(rig.redis.url, rig.settings.incidents_stream)
+    filed = stream_length(rig.redis.url, rig.settings.incidents_stream)
     rig.redis.kill()
-    assert done[0] < total and done[1] < ARTICLES, "killed while both services had work left"
+    assert filed < ARTICLES, "killed while the pipeline had work left (the ingest worker usually too)"
     time.sleep(0.5)
     assert ingest.running and dedup.running, rig.logs()
     rig.redis.start()
