@@ -18,6 +18,7 @@ from faststream import AckPolicy
 from faststream.params import NoCast
 from faststream.redis import RedisBroker, StreamSub
 from faststream.redis.annotations import RedisBatchStreamMessage
+from redis.asyncio import Redis
 
 from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 
@@ -27,6 +28,7 @@ from .metrics import stage_metrics
 from .settings import Settings
 from .streams import (
     EntryRejectedError,
+    SentMarkers,
     StreamEntry,
     build_dead_letter,
     decode_entry,
@@ -49,6 +51,8 @@ RAW_ENTRIES = "claimwire_entries"
 STALE_CONSUMER_MS = 24 * 3600 * 1000
 # Per-entry failure records (first failure time, processing starts) outlive redeliveries, not forever.
 FAILURE_RECORD_TTL_S = 7 * 24 * 3600
+#: How long the "sent" marker of an acked entry's outputs is kept (see `streams.publish_all`).
+SENT_AFTER_ACK_S = 600
 
 
 @dataclass
@@ -176,7 +180,8 @@ class StreamStage(Generic[In]):
         if self.before_ack is not None and result.done:
             await self.before_ack(result.done)
         client = await redis_of(broker)
-        ids = await publish_all(client, result.outputs, maxlen=settings.stream_maxlen)
+        once = SentMarkers(settings.key("sent"), f"{self.name}:{self.group}")
+        ids = await publish_all(client, result.outputs, maxlen=settings.stream_maxlen, once=once)
         if metrics is not None:
             metrics.published(result.outputs)
         if result.acks:
@@ -188,10 +193,22 @@ class StreamStage(Generic[In]):
                 pipe.hdel(settings.key("failures", self.group), *result.acks)
                 pipe.hdel(settings.key("started", self.group), *result.acks)
                 await pipe.execute()
+            await self._forget_sent(client, once.keys(result.outputs))
         if self.on_acked is not None and result.done:
             published = [(stream, event, entry_id) for (stream, event, _), entry_id in zip(result.outputs, ids,
                                                                                            strict=True)]
             await self.on_acked(result.done, published)
+
+    async def _forget_sent(self, client: Redis, markers: list[str]) -> None:
+        # After the ack (a separate round trip: on Redis Cluster a pipeline's order holds per node only). Not
+        # deleted: a consumer that reclaimed one of these entries while this one was still processing it (a
+        # batch slower than `reclaim_idle_ms`) publishes nothing as long as the marker lives.
+        if not markers:
+            return
+        async with client.pipeline(transaction=False) as pipe:
+            for marker in markers:
+                pipe.expire(marker, SENT_AFTER_ACK_S)
+            await pipe.execute()
 
     async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
         with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):

@@ -4,7 +4,7 @@ import asyncio
 import base64
 import json
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
@@ -17,6 +17,8 @@ from redis.exceptions import ResponseError
 from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 
 T = TypeVar("T", bound=Contract)
+#: Events of one source entry on one stream: (position among the events published, framed event).
+Frames = list[tuple[int, bytes]]
 
 DATA_FIELD = b"__data__"
 _MAGIC = BinaryMessageFormatV1.IDENTITY_HEADER
@@ -279,12 +281,79 @@ for i = 3, #ARGV do
 end
 return ids
 """
+# The same, at most once per source entry. KEYS: the stream, then one "sent" marker per source entry.
+# ARGV: maxlen, field, marker ttl, then per marker the count of its payloads and the payloads.
+# A marker that exists means those events were written before (a redelivery): their ids are returned
+# again and nothing is written. Otherwise the events are written and the marker records their ids.
+_XADD_ONCE = """
+local maxlen, field, ttl = ARGV[1], ARGV[2], ARGV[3]
+local ids, at = {}, 4
+for k = 2, #KEYS do
+  local n = tonumber(ARGV[at])
+  local sent = redis.call('GET', KEYS[k])
+  if sent then
+    local old = {}
+    for id in string.gmatch(sent, '%S+') do old[#old + 1] = id end
+    for i = 1, n do ids[#ids + 1] = old[i] or old[#old] end
+  else
+    local mine = {}
+    for i = at + 1, at + n do
+      if maxlen == '' then
+        mine[#mine + 1] = redis.call('XADD', KEYS[1], '*', field, ARGV[i])
+      else
+        mine[#mine + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', maxlen, '*', field, ARGV[i])
+      end
+      ids[#ids + 1] = mine[#mine]
+    end
+    redis.call('SET', KEYS[k], table.concat(mine, ' '), 'EX', ttl)
+  end
+  at = at + n + 1
+end
+return ids
+"""
 #: Events per scripted XADD call: bounds how long one call keeps Redis busy (a few hundred microseconds).
 XADD_CHUNK = 500
+#: How long a "sent" marker outlives its publish when nothing deletes it (the source entry is acked, then the
+#: marker deleted): as long as an unfinished entry's failure records.
+SENT_TTL_S = 7 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class SentMarkers:
+    """Where `publish_all` records, per source entry and output stream, the events it published for a consumer.
+
+    A marker is `<base>:{<stream's slot tag>}:<owner>:<source entry id>`: `base` is under the key prefix (so ACL
+    key patterns cover it) and holds no brace, so the braces that follow are the key's hash tag, the stream's
+    own: on Redis Cluster the marker lives in the stream's slot, and one script checks it and writes both.
+    """
+
+    base: str
+    """A key under the deployment's prefix, e.g. `claimwire:sent`."""
+    owner: str
+    """The consumer whose outputs these are (stage and group): two groups reading one stream never meet."""
+
+    def key(self, stream: str, source: str) -> str:
+        """The marker of what went to `stream` for the source entry `source`."""
+        return f"{self.base}:{{{slot_tag(stream)}}}:{self.owner}:{source}"
+
+    def keys(self, events: Iterable[tuple[str, Contract, str]]) -> list[str]:
+        """The markers `publish_all(..., once=self)` wrote for `events` (stream, event, source entry id)."""
+        return sorted({self.key(stream, source) for stream, _, source in events})
+
+
+def slot_tag(key: str) -> str:
+    """What Redis Cluster hashes of `key`: its hash tag (the text in its first braces, if not empty), else all."""
+    start = key.find("{")
+    end = key.find("}", start + 1)
+    return key[start + 1 : end] if start != -1 and end > start + 1 else key
 
 
 async def publish_all(
-    client: Redis, events: Iterable[tuple[str, Contract, str]], *, maxlen: int | None
+    client: Redis,
+    events: Iterable[tuple[str, Contract, str]],
+    *,
+    maxlen: int | None,
+    once: SentMarkers | None = None,
 ) -> list[str]:
     """XADD (stream, event, correlation id) triples, one scripted command per stream; returns the new entries'
     ids, in the order of `events`.
@@ -295,36 +364,64 @@ async def publish_all(
     the same reason the events of one stream go in one scripted command per chunk rather than one XADD
     each: redis-py's per-command packing, reply parsing and timeouts cost ~50 us an event, half the
     worker's overhead beside extraction. Within a stream, entries come out in the order given, as with single XADDs.
-    Writes to several streams are not one transaction: on Redis Cluster the streams live in different slots. A crash
-    half-way republishes on redelivery, with the same deterministic event ids, and every consumer of ours is
-    idempotent.
+
+    With `once`, the correlation id is the source entry the events were made from, and each stream gets them
+    at most once: the script that writes them also writes a marker (`SentMarkers`), and a redelivered entry
+    finds it and gets the ids of the first publish back instead of
+    publishing again. A crash between publishing and acking therefore doubles nothing. Writes to several
+    streams are not one transaction (on Redis Cluster the streams live in different slots); each stream's
+    share is, so after a crash half-way the redelivery writes only what is missing.
     """
-    by_stream: dict[str, list[bytes]] = {}
-    positions: dict[str, list[int]] = {}
+    by_stream: dict[str, dict[str, Frames]] = {}
+    count = 0
     for index, (stream, event, correlation_id) in enumerate(events):
-        by_stream.setdefault(stream, []).append(frame_event(event, correlation_id))
-        positions.setdefault(stream, []).append(index)
-    count = sum(len(frames) for frames in by_stream.values())
+        # Without `once` every event is its own group: one stream's entries keep the order given.
+        source = correlation_id if once is not None else str(index)
+        by_stream.setdefault(stream, {}).setdefault(source, []).append((index, frame_event(event, correlation_id)))
+        count += 1
     ids = [""] * count
     if not count:
         return ids
-    script = client.register_script(_XADD_MANY)
+    script = client.register_script(_XADD_MANY if once is None else _XADD_ONCE)
     limit = "" if maxlen is None else str(maxlen)
-    # Not pipelined: redis-py refuses scripts in a Redis Cluster pipeline. Streams are written concurrently,
-    # each stream's chunks in order; usually there is one stream and one chunk, so one round trip.
 
-    async def write(stream: str, frames: list[bytes]) -> None:
-        for start in range(0, len(frames), XADD_CHUNK):
-            added = await script(keys=[stream], args=[limit, DATA_FIELD, *frames[start : start + XADD_CHUNK]])
-            for index, entry_id in zip(positions[stream][start : start + XADD_CHUNK], added, strict=True):
+    async def write(stream: str, sources: dict[str, Frames]) -> None:
+        for chunk in _chunks(sources):
+            if once is None:
+                added = await script(keys=[stream], args=[limit, DATA_FIELD, *(f for _, g in chunk for _, f in g)])
+            else:
+                markers = [once.key(stream, source) for source, _ in chunk]
+                counted: list[int | bytes] = []
+                for _, group in chunk:
+                    counted += [len(group), *(frame for _, frame in group)]
+                added = await script(keys=[stream, *markers], args=[limit, DATA_FIELD, SENT_TTL_S, *counted])
+            indices = [index for _, group in chunk for index, _ in group]
+            for index, entry_id in zip(indices, added, strict=True):
                 ids[index] = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
 
+    # Not pipelined: redis-py refuses scripts in a Redis Cluster pipeline. Streams are written concurrently,
+    # each stream's chunks in order; usually there is one stream and one chunk, so one round trip.
     # A TaskGroup, not gather: when one stream's write fails the others are awaited (cancelled) before the
     # error reaches the caller, so nothing of this batch is still being written when it is retried.
     try:
         async with asyncio.TaskGroup() as group:
-            for stream, frames in by_stream.items():
-                group.create_task(write(stream, frames))
+            for stream, sources in by_stream.items():
+                group.create_task(write(stream, sources))
     except ExceptionGroup as failed:  # callers handle Redis errors, not groups of them
         raise failed.exceptions[0] from None
     return ids
+
+
+def _chunks(sources: dict[str, Frames]) -> Iterator[list[tuple[str, Frames]]]:
+    """The (source, frames) groups of one stream in chunks of about `XADD_CHUNK` frames; a group is never split
+    (its marker covers all of it)."""
+    chunk: list[tuple[str, Frames]] = []
+    size = 0
+    for source, frames in sources.items():
+        if chunk and size + len(frames) > XADD_CHUNK:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append((source, frames))
+        size += len(frames)
+    if chunk:
+        yield chunk

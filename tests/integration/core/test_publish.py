@@ -57,6 +57,16 @@ async def test_a_faststream_subscriber_reads_what_publish_all_wrote(settings, re
     assert (body, correlation_id) == (article, "corr-1")
 
 
+def test_a_marker_shares_its_stream_s_cluster_slot():
+    """The marker hashes as its stream does, whether the stream has a hash tag or not; braces in the owner do not
+    matter."""
+    from redis.crc import key_slot
+
+    once = streams.SentMarkers("claimwire:sent", "desk.claims:{odd}group")
+    for stream in ("claimwire:claims", "claimwire:{desk}:changes"):
+        assert key_slot(stream.encode()) == key_slot(once.key(stream, "1-0").encode())
+
+
 async def test_a_failed_stream_write_raises_the_redis_error_itself(settings, redis_client):
     """One output stream cannot be written (the key holds a string): the Redis error reaches the caller as
     itself, not wrapped in an exception group, so the stage leaves the batch pending for a retry."""
@@ -68,3 +78,22 @@ async def test_a_failed_stream_write_raises_the_redis_error_itself(settings, red
     with pytest.raises(ResponseError, match="WRONGTYPE"):
         await publish_all(redis_client, [(settings.articles_stream, article, "a"), (broken, article, "b")],
                           maxlen=None)
+
+
+async def test_with_once_a_source_entry_publishes_its_events_at_most_once(settings, redis_client, monkeypatch):
+    """A batch published again (redelivered after a crash before its ack) writes only the sources not published
+    before, and returns the first publish's ids for the others; chunks never split one source's events."""
+    monkeypatch.setattr(streams, "XADD_CHUNK", 3)
+    from claimwire.extraction import extract_claims
+
+    by_source = {f"1-{i}": extract_claims(a) for i, a in enumerate(sample_articles())}
+    events = [(settings.claims_stream, c, source) for source, claims in by_source.items() for c in claims]
+    half = [e for e in events if e[2] in list(by_source)[:4]]
+    once = streams.SentMarkers(settings.key("sent"), "test:group")
+    first = await publish_all(redis_client, half, maxlen=None, once=once)
+    again = await publish_all(redis_client, events, maxlen=None, once=once)
+    written = await read_events(redis_client, settings.claims_stream, ClaimExtracted)
+    assert [c for _, c, _ in events] == [c for _, c in written]
+    assert [i for i, _ in written] == again
+    assert first == again[: len(half)]
+    assert await redis_client.ttl(once.key(settings.claims_stream, "1-0")) > 0

@@ -84,6 +84,14 @@ def test_dockerfile_is_multi_stage_non_root_pinned_and_honours_the_lock(dockerfi
     assert "--no-dev" in dockerfile
 
 
+def test_the_service_user_owns_only_the_drop_folder(dockerfile):
+    """At run time the code and seeds are root's (read-only to the service user, which cannot rewrite what it
+    runs); the drop folder, where the adapter moves files, is the one place it owns."""
+    runtime = dockerfile.split("AS runtime", 1)[1]
+    assert "--chown" not in runtime
+    assert re.search(r"^RUN install -d -o claimwire -g claimwire /drop$", runtime, flags=re.MULTILINE)
+
+
 def test_image_ships_the_compiled_extraction_core(dockerfile):
     """The build stage has a C compiler and refuses to fall back to pure Python; the runtime stage has none."""
     build, runtime = dockerfile.split("AS runtime", 1)
