@@ -9,11 +9,13 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from claimwire.jsontext import loads_text
 from claimwire.logs import get_logger
 
 from ._html import html_to_text
-from ._item import Item, ItemError, Rejection
+from ._item import Item, ItemError, PlainDefaults, Rejection
 from ._jsonarticle import item_from_article_object
+from ._jsonl import decode_line, surrogates_warning, utf8_text
 from ._newsml import items_from_newsml
 from ._ninjs import is_ninjs, item_from_ninjs
 from ._rss import items_from_feed
@@ -27,13 +29,6 @@ Parser = Callable[[bytes, str, str | None], Iterator[Parsed]]
 
 #: File suffixes the adapter reads (directories are walked for these; others are skipped).
 SUFFIXES = frozenset({".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".html", ".htm"})
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ItemError(f"not valid UTF-8 (byte {err.start})") from err
 
 
 def _one(where: str, build: Callable[[], Item], line: int | None = None) -> Parsed:
@@ -57,14 +52,14 @@ def item_from_object(obj: object) -> Item:
 
 def parse_plain(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     """A plain-text article; its id comes from the file name (stdin: from the text)."""
-    yield _one(where, lambda: Item(text=_decode(data), key=name))
+    yield _one(where, lambda: Item(text=utf8_text(data), key=name))
 
 
 def parse_html(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     """An HTML page or fragment; its id comes from the file name (stdin: from the text)."""
 
     def build() -> Item:
-        text, title = html_to_text(_decode(data))
+        text, title = html_to_text(utf8_text(data))
         return Item(text=text, key=name, title=title)
 
     yield _one(where, build)
@@ -77,18 +72,19 @@ def jsonl_lines(lines: Iterable[bytes], where: str) -> Iterator[Parsed]:
     """
     for number, raw in enumerate(lines, start=1):
         try:
-            line = _decode(raw)
+            decoded = decode_line(raw)
         except ItemError as err:
             yield Rejection(where, err.reason, line=number)
             continue
-        if not line.strip():
+        if decoded is None:
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Rejection(where, f"not valid JSON: {err.msg} (column {err.colno})", line=number)
-            continue
-        yield _one(where, partial(item_from_object, obj), line=number)
+        _warn_replaced(decoded.replaced, where, number)
+        yield _one(where, partial(item_from_object, decoded.value), line=number)
+
+
+def _warn_replaced(replaced: int, where: str, line: int | None = None) -> None:
+    if replaced:
+        log.warning("adapter.surrogates_replaced", where=where, line=line, detail=surrogates_warning(replaced))
 
 
 def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
@@ -99,13 +95,14 @@ def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
 def parse_json(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     """One JSON document: an article object (ninjs or claimwire's shape) or an array of them."""
     try:
-        doc = json.loads(_decode(data))
+        doc, replaced = loads_text(utf8_text(data))
     except ItemError as err:
         yield Rejection(where, err.reason)
         return
     except json.JSONDecodeError as err:
         yield Rejection(where, f"not valid JSON: {err.msg}", line=err.lineno)
         return
+    _warn_replaced(replaced, where)
     if isinstance(doc, list):
         for number, obj in enumerate(doc, start=1):
             yield _one(where, partial(item_from_object, obj), line=number)
@@ -147,15 +144,16 @@ _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _SNIFF_BYTES = 64 * 1024
 
 
-def parse_stream(stream: BinaryIO, where: str) -> Iterator[Parsed]:
-    """Items and rejections from a byte stream (stdin): JSONL is read line by line, anything else whole."""
+def parse_stream(stream: BinaryIO, where: str, plain: PlainDefaults | None = None) -> Iterator[Parsed]:
+    """Items and rejections from a byte stream (stdin): JSONL is read line by line, anything else whole
+    (plain text with `plain`'s source and publication time)."""
     head = stream.read(_SNIFF_BYTES)
     first_line = head.split(b"\n", 1)[0]
     if first_line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") and _is_json(first_line):
         head += stream.readline()  # finish the line the sniffing cut
         yield from jsonl_lines(itertools.chain(io.BytesIO(head), stream), where)
         return
-    yield from parse_bytes(head + stream.read(), where)
+    yield from parse_bytes(head + stream.read(), where, plain=plain)
 
 
 def _is_json(line: bytes) -> bool:
@@ -185,8 +183,11 @@ def sniff(data: bytes) -> Parser:
     return parse_plain
 
 
-def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Parsed]:
-    """Items and rejections in `data`; `name` (a file name) picks the parser by suffix and keys plain text."""
+def parse_bytes(
+    data: bytes, where: str, name: str | None = None, plain: PlainDefaults | None = None
+) -> Iterator[Parsed]:
+    """Items and rejections in `data`; `name` (a file name) picks the parser by suffix and keys plain text,
+    which takes its source and publication time from `plain` (other formats carry their own)."""
     suffix = Path(name).suffix.lower() if name else ""
     parser = _BY_SUFFIX.get(suffix) or sniff(data)
     try:
@@ -195,10 +196,12 @@ def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Pa
     except Exception as err:  # a parser bug or a library's surprise must not stop the adapter
         log.exception("adapter.parser_failed", where=where)
         parsed = [Rejection(where, f"could not be parsed: {type(err).__name__}: {err}")]
+    if plain is not None and parser is parse_plain:
+        parsed = [plain.applied(item) for item in parsed]
     yield from parsed
 
 
-def parse_path(path: Path, max_bytes: int | None = None) -> Iterator[Parsed]:
+def parse_path(path: Path, max_bytes: int | None = None, plain: PlainDefaults | None = None) -> Iterator[Parsed]:
     """Items and rejections in one file; an unreadable file is one rejection.
 
     JSONL is read line by line, so a large backfill file is never held in memory whole. Any other file is
@@ -224,4 +227,4 @@ def parse_path(path: Path, max_bytes: int | None = None) -> Iterator[Parsed]:
     except OSError as err:
         yield Rejection(str(path), f"cannot read: {err.strerror or err}")
         return
-    yield from parse_bytes(data, str(path), path.name)
+    yield from parse_bytes(data, str(path), path.name, plain)
