@@ -27,7 +27,7 @@ def utf8_text(data: bytes) -> str:
 
 def decode_line(raw: bytes) -> JsonLine | None:
     """The JSON value of one line, None for a blank line; `ItemError` says why a line is not JSON."""
-    line = utf8_text(raw)
+    line = utf8_text(raw).rstrip("\r\n")  # so that a JSON error's column is on this line, not "line 2"
     if not line.strip():
         return None
     try:
