@@ -91,7 +91,8 @@ def main() -> int:
                 path.write_text(build(int(megabytes * 1_000_000)), encoding="utf-8")
                 size = path.stat().st_size / 1_000_000
                 wall, rss_kb, claims, skipped, status = run(path, env)
-                print(f"{name:<15}{size:7.1f}{wall:10.1f}{rss_kb / 1000:13.0f}{claims:9d}{skipped:9d}{status:6d}")
+                row = f"{name:<15}{size:7.1f}{wall:10.1f}{rss_kb / 1000:13.0f}{claims:9d}{skipped:9d}{status:6d}"
+                print(row, flush=True)
                 path.unlink()
     return 0
 
