@@ -2,7 +2,6 @@
 
 import asyncio
 import base64
-import json
 import struct
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,9 +15,14 @@ from redis.exceptions import ResponseError
 
 from claimwire_contracts import Contract, DeadLetter, DeadLetterReason
 
+from .jsontext import loads_text
+from .logs import get_logger
+
 T = TypeVar("T", bound=Contract)
 #: Events of one source entry on one stream: (position among the events published, framed event).
 Frames = list[tuple[int, bytes]]
+
+log = get_logger(__name__)
 
 DATA_FIELD = b"__data__"
 _MAGIC = BinaryMessageFormatV1.IDENTITY_HEADER
@@ -128,7 +132,7 @@ def decode_entry(entry: StreamEntry, model: type[T], max_bytes: int) -> T:
     payload = entry.fields.get(DATA_FIELD)
     try:
         if payload is not None:
-            document = _envelope_json(payload)
+            document = _envelope_json(payload, entry.id)
         else:
             document = {k.decode(): v.decode() for k, v in entry.fields.items()}
             # Plain XADD values are all text; the version is compared as the number it names.
@@ -158,12 +162,19 @@ def entry_document(entry: StreamEntry) -> Any:
     payload = entry.fields.get(DATA_FIELD)
     if payload is None:
         return {k.decode(errors="replace"): v.decode(errors="replace") for k, v in entry.fields.items()}
-    return _envelope_json(payload)
+    return _envelope_json(payload, entry.id)
 
 
-def _envelope_json(payload: bytes) -> Any:
-    """The JSON event inside a FastStream envelope (a bare JSON body, as FastStream accepts, too)."""
-    return json.loads(BinaryMessageFormatV1.parse(payload)[0])
+def _envelope_json(payload: bytes, entry_id: str | None = None) -> Any:
+    """The JSON event inside a FastStream envelope (a bare JSON body, as FastStream accepts, too).
+
+    A lone surrogate in it (another producer's "\\ud800") is replaced by U+FFFD with a warning naming the
+    entry: the contracts refuse such strings, which would dead-letter a whole article for one character.
+    """
+    document, replaced = loads_text(BinaryMessageFormatV1.parse(payload)[0])
+    if replaced:
+        log.warning("stream.surrogates_replaced", entry_id=entry_id, replaced=replaced)
+    return document
 
 
 async def read_events(
@@ -184,7 +195,7 @@ def peek_id(entry: StreamEntry, key: str) -> str | None:
     try:
         payload = entry.fields.get(DATA_FIELD)
         if payload is not None:
-            value = _envelope_json(payload).get(key)
+            value = _envelope_json(payload, entry.id).get(key)
         else:
             value = entry.fields.get(key.encode(), b"").decode() or None
     except (UnicodeDecodeError, ValueError, AttributeError, RecursionError):

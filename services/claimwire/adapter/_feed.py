@@ -14,7 +14,7 @@ from claimwire.logs import get_logger
 from claimwire.settings import Settings
 
 from ._formats import SUFFIXES, parse_path, parse_stream
-from ._item import Rejection
+from ._item import PlainDefaults, Rejection
 from ._publish import Publisher
 from ._sink import FeedReport, Sink, mode_of
 
@@ -70,12 +70,14 @@ async def feed_paths(
     force: bool = False,
     updates: bool = False,
     progress: bool = False,
+    plain: PlainDefaults | None = None,
 ) -> FeedReport:
     """Feed files, folders and stdin ("-") to the articles stream; returns what was fed, skipped, rejected.
 
     Formats: plain text, JSONL/JSON (claimwire's article shape or IPTC ninjs), NewsML-G2, RSS/Atom, HTML.
     Ids already seen are skipped unless `force`; with `updates` an item seen before is fed again when its
-    version time is newer. Waits while the ingest group's backlog is above `adapter_max_backlog`.
+    version time is newer. Plain-text inputs take their source and publication time from `plain`. Waits
+    while the ingest group's backlog is above `adapter_max_backlog`.
     """
     inputs = list(expand(paths))
     publisher = await Publisher.connect(settings)
@@ -87,9 +89,9 @@ async def feed_paths(
                 if isinstance(entry, Rejection):
                     sink.reject(entry)
                 elif isinstance(entry, Path):
-                    await sink.put(parse_path(entry, settings.max_input_bytes), str(entry))
+                    await sink.put(parse_path(entry, settings.max_input_bytes, plain=plain), str(entry))
                 else:  # stdin
-                    stdin = parse_stream(sys.stdin.buffer, "<stdin>", settings.max_input_bytes)
+                    stdin = parse_stream(sys.stdin.buffer, "<stdin>", settings.max_input_bytes, plain)
                     await sink.put(stdin, "<stdin>")
                 if bar:
                     bar.advance(task)

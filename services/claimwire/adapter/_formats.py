@@ -7,12 +7,14 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from claimwire.jsontext import loads_text
 from claimwire.logs import get_logger
 from claimwire.settings import Settings
 
 from ._html import html_to_text
-from ._item import Item, ItemError, Rejection
+from ._item import Item, ItemError, PlainDefaults, Rejection
 from ._jsonarticle import item_from_article_object
+from ._jsonl import decode_line, surrogates_warning, utf8_text
 from ._newsml import items_from_newsml
 from ._ninjs import is_ninjs, item_from_ninjs
 from ._readfile import Oversize, bounded_lines, open_input, read_bounded, rejoined, too_large_input
@@ -27,20 +29,6 @@ Parser = Callable[[bytes, str, str | None], Iterator[Parsed]]
 
 #: File suffixes the adapter reads (directories are walked for these; others are skipped).
 SUFFIXES = frozenset({".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".html", ".htm"})
-
-
-def _decode(data: bytes) -> str:
-    # Refused, not guessed: Latin-1 decodes any bytes at all (a PDF renamed .txt included), and a wrong
-    # guess between Latin-1, Windows-1252 and others puts mangled names and figures into claims unseen.
-    # A refusal is visible and the fix is one command. XML declaring its encoding is decoded as declared.
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ItemError(
-            f"not valid UTF-8 (byte {err.start} is 0x{data[err.start]:02x}); other encodings are not guessed: "
-            "convert it first, e.g. iconv -f latin1 -t utf-8",
-            code="not_utf8",
-        ) from err
 
 
 def _one(where: str, build: Callable[[], Item], line: int | None = None) -> Parsed:
@@ -69,14 +57,14 @@ def item_from_object(obj: object) -> Item:
 
 def parse_plain(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     """A plain-text article; its id comes from the file name (stdin: from the text)."""
-    yield _one(where, lambda: Item(text=_decode(data), key=name))
+    yield _one(where, lambda: Item(text=utf8_text(data), key=name))
 
 
 def parse_html(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     """An HTML page or fragment; its id comes from the file name (stdin: from the text)."""
 
     def build() -> Item:
-        text, title = html_to_text(_decode(data))
+        text, title = html_to_text(utf8_text(data))
         return Item(text=text, key=name, title=title)
 
     yield _one(where, build)
@@ -92,18 +80,19 @@ def jsonl_lines(lines: Iterable[bytes | Oversize], where: str) -> Iterator[Parse
         try:
             if isinstance(raw, Oversize):
                 raise raw.error()
-            line = _decode(raw)
+            decoded = decode_line(raw)
         except ItemError as err:
             yield rejection(where, err, line=number)
             continue
-        if not line.strip():
+        if decoded is None:
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Rejection(where, f"not valid JSON: {err.msg} (column {err.colno})", line=number)
-            continue
-        yield _one(where, partial(item_from_object, obj), line=number)
+        _warn_replaced(decoded.replaced, where, number)
+        yield _one(where, partial(item_from_object, decoded.value), line=number)
+
+
+def _warn_replaced(replaced: int, where: str, line: int | None = None) -> None:
+    if replaced:
+        log.warning("adapter.surrogates_replaced", where=where, line=line, detail=surrogates_warning(replaced))
 
 
 def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
@@ -114,13 +103,14 @@ def parse_jsonl(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
 def parse_json(data: bytes, where: str, name: str | None) -> Iterator[Parsed]:
     """One JSON document: an article object (ninjs or claimwire's shape) or an array of them."""
     try:
-        doc = json.loads(_decode(data))
+        doc, replaced = loads_text(utf8_text(data))
     except ItemError as err:
         yield rejection(where, err)
         return
     except json.JSONDecodeError as err:
         yield Rejection(where, f"not valid JSON: {err.msg}", line=err.lineno)
         return
+    _warn_replaced(replaced, where)
     if isinstance(doc, list):
         for number, obj in enumerate(doc, start=1):
             yield _one(where, partial(item_from_object, obj), line=number)
@@ -164,9 +154,12 @@ DEFAULT_MAX_BYTES: int = Settings.model_fields["adapter_max_feed_bytes"].default
 _SNIFF_BYTES = 64 * 1024
 
 
-def parse_stream(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Parsed]:
-    """Items and rejections from a byte stream (stdin): JSONL is read line by line, anything else whole;
-    neither a line nor a whole input is held past `max_bytes`."""
+def parse_stream(
+    stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTES, plain: PlainDefaults | None = None
+) -> Iterator[Parsed]:
+    """Items and rejections from a byte stream (stdin): JSONL is read line by line, anything else whole
+    (plain text with `plain`'s source and publication time); neither a line nor a whole input is held past
+    `max_bytes`."""
     head = stream.read(_SNIFF_BYTES)
     first_line = head.split(b"\n", 1)[0]
     if first_line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") and _is_json(first_line):
@@ -176,7 +169,7 @@ def parse_stream(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
     if len(data) > max_bytes:
         yield rejection(where, too_large_input(len(data), max_bytes, what="the input (at least)"))
         return
-    yield from parse_bytes(data, where)
+    yield from parse_bytes(data, where, plain=plain)
 
 
 def _is_json(line: bytes) -> bool:
@@ -206,8 +199,11 @@ def sniff(data: bytes) -> Parser:
     return parse_plain
 
 
-def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Parsed]:
-    """Items and rejections in `data`; `name` (a file name) picks the parser by suffix and keys plain text."""
+def parse_bytes(
+    data: bytes, where: str, name: str | None = None, plain: PlainDefaults | None = None
+) -> Iterator[Parsed]:
+    """Items and rejections in `data`; `name` (a file name) picks the parser by suffix and keys plain text,
+    which takes its source and publication time from `plain` (other formats carry their own)."""
     suffix = Path(name).suffix.lower() if name else ""
     parser = _BY_SUFFIX.get(suffix) or sniff(data)
     try:
@@ -216,11 +212,16 @@ def parse_bytes(data: bytes, where: str, name: str | None = None) -> Iterator[Pa
     except Exception as err:  # a parser bug or a library's surprise must not stop the adapter
         log.exception("adapter.parser_failed", where=where)
         parsed = [Rejection(where, f"could not be parsed: {type(err).__name__}: {err}")]
+    if plain is not None and parser is parse_plain:
+        parsed = [plain.applied(item) for item in parsed]
     yield from parsed
 
 
-def parse_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = True) -> Iterator[Parsed]:
-    """Items and rejections in one file; a file that cannot be read is one rejection.
+def parse_path(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = True, plain: PlainDefaults | None = None
+) -> Iterator[Parsed]:
+    """Items and rejections in one file; a file that cannot be read is one rejection. Plain text takes its
+    source and publication time from `plain`.
 
     JSONL is read line by line, so a large backfill file is never held in memory whole (a line longer
     than `max_bytes` is rejected unread). Any other file is read whole: one larger than `max_bytes`, by
@@ -239,4 +240,4 @@ def parse_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: 
     except OSError as err:  # an I/O error part-way through
         yield Rejection(where, f"cannot read: {err.strerror or err}", code="unreadable")
         return
-    yield from parse_bytes(data, where, path.name)
+    yield from parse_bytes(data, where, path.name, plain)

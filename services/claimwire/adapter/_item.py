@@ -1,6 +1,6 @@
 """What every format parser yields: an `Item` ready to become an article, or a `Rejection` saying why not."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
@@ -70,6 +70,20 @@ class Item:
     updated_at: datetime | None = None
     line: int | None = None
     """Line (JSONL) or item number (arrays, feeds, NewsML messages) in its input, for error messages."""
+
+
+@dataclass(frozen=True)
+class PlainDefaults:
+    """What `claimwire feed --source/--published-at` gives plain-text files, which carry neither."""
+
+    source: str | None = None
+    published_at: datetime | None = None
+
+    def applied(self, item: "Item | Rejection") -> "Item | Rejection":
+        """`item` with the defaults filled in where it has none (a rejection as it is)."""
+        if isinstance(item, Rejection):
+            return item
+        return replace(item, source=item.source or self.source, published_at=item.published_at or self.published_at)
 
 
 def parse_time(value: str | None, field: str) -> datetime | None:

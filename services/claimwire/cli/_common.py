@@ -1,7 +1,8 @@
-"""What every command shares: loading settings with clear errors, and running a coroutine."""
+"""What every command shares: loading settings with clear errors, running a coroutine, reading a date option."""
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import click
@@ -40,3 +41,32 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
         return asyncio.run(coroutine)
     except (redis.exceptions.ConnectionError, ConnectionError, OSError) as exc:
         raise click.ClickException(f"cannot reach Redis: {exc}") from None
+
+
+def iso_datetime(_ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    """A click callback: `value` as an ISO 8601 date or date-time (UTC when it names no zone).
+
+    Accepts what `datetime.fromisoformat` does: 2024-03-12, 2024-03-12T09:00, 2024-03-12T09:00:00Z, ...+02:00.
+    """
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not an ISO 8601 date or date-time (e.g. 2024-03-12 or 2024-03-12T09:00:00+02:00)",
+            param=param,
+        ) from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def plain_text_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--source` and `--published-at` (validated by `iso_datetime`): what plain-text inputs cannot carry."""
+    command = click.option(
+        "--published-at",
+        callback=iso_datetime,
+        metavar="ISO-8601",
+        help="Publication date of plain-text inputs (2024-03-12 or 2024-03-12T09:00:00+02:00; UTC when no zone "
+        "is given), so 'Tuesday' or 'in January' resolve to dates.",
+    )(command)
+    return click.option("--source", help="Outlet name of plain-text inputs (other formats carry their own).")(command)

@@ -1,9 +1,17 @@
 """`claimwire cluster`: the dedup service's decision path offline, for evaluation and backfills."""
 
 import json
-import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
+
+from ._common import load_settings
+from ._inputs import JsonInput, TextInput, read_inputs, rejection_of
+from ._skips import Skips
+
+if TYPE_CHECKING:
+    from claimwire.dedup._inputs import Input
 
 
 @click.command()
@@ -19,19 +27,35 @@ def cluster(paths: tuple[str, ...], per_article: bool) -> None:
     and decided once, as the service does, and all its claims join its incident; claims given as such are
     grouped by their article_id (their texts stand in for the article's). Input order is arrival order.
 
+    A bad JSONL line is reported as FILE:LINE: reason on stderr and skipped; the rest is clustered and the
+    command exits 1 with the count skipped. Inputs larger than CLAIMWIRE_MAX_ARTICLE_BYTES are skipped too.
+
     With --articles, prints for each input article the incident it was filed under (null for a blank one).
     """
-    from claimwire.dedup._inputs import InputError, read_paths
     from claimwire.dedup._offline_run import cluster_inputs
 
-    stdin_text = sys.stdin.read() if "-" in paths else None
-    try:
-        result = cluster_inputs(list(read_paths(list(paths), stdin_text)))
-    except InputError as err:
-        raise click.ClickException(str(err)) from err
+    skips = Skips()
+    result = cluster_inputs(list(_units(list(paths), load_settings().max_article_bytes, skips)))
     if per_article:
         for a in result.articles:
             click.echo(json.dumps({"id": a.id, "article_id": a.article_id, "incident_id": a.incident_id}))
-        return
-    for incident in result.incidents:
-        click.echo(incident.model_dump_json())
+    else:
+        for incident in result.incidents:
+            click.echo(incident.model_dump_json())
+    skips.finish()
+
+
+def _units(paths: list[str], limit: int, skips: Skips) -> Iterator["Input"]:
+    """Each input as a clustering unit; inputs that are neither an article nor a claim are skipped."""
+    from claimwire.adapter._item import ItemError
+    from claimwire.dedup._inputs import input_of_text, input_of_value
+
+    for read in read_inputs(paths, limit, skips):
+        try:
+            if isinstance(read, TextInput):
+                yield input_of_text(read.text, read.name, read.where)
+            else:
+                assert isinstance(read, JsonInput)
+                yield input_of_value(read.value, f"{read.where}:{read.line}")
+        except ItemError as err:
+            skips.skip(rejection_of(read, err.reason, err.field))

@@ -1,10 +1,7 @@
 """`claimwire extract PATH... | -`: run claim extraction offline (no Redis) and print ClaimExtracted JSON lines."""
 
-import json
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import click
@@ -12,27 +9,30 @@ from pydantic import ValidationError
 
 from claimwire_contracts import ArticleReceived, make_article_id
 
-_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-_OPTIONAL = ("id", "source", "url", "title", "published_at", "language")
+from ._common import load_settings, plain_text_options
+from ._inputs import JsonInput, TextInput, read_inputs, rejection_of, too_large
+from ._skips import Skips
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
-@click.option("--source", help="Outlet name for plain-text inputs (JSONL lines carry their own `source`).")
-@click.option(
-    "--published-at",
-    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]),
-    help="Publication date for plain-text inputs, so 'Tuesday' or 'in January' resolve to dates.",
-)
+@plain_text_options
 def extract(paths: tuple[str, ...], source: str | None, published_at: datetime | None) -> None:
     """Extract claims from articles and print one ClaimExtracted JSON object per line.
 
     \b
     PATH is a plain-text article (offsets index the file's decoded UTF-8 text exactly as read,
-    nothing stripped) or a JSONL file (*.jsonl, *.ndjson) with one article per line:
+    nothing stripped but a byte-order mark), a JSONL file (*.jsonl, *.ndjson) with one article per line:
       {"text": "...", "id": "...", "source": "...", "url": "...", "title": "...",
        "published_at": "2024-03-12T09:00:00Z", "language": "en"}   (only "text" is required)
-    "-" reads standard input: JSONL when every line is a JSON object, otherwise plain text.
+    or a folder (walked for .txt and .jsonl files). "-" reads standard input: JSONL when its first
+    non-blank character opens an object, otherwise plain text.
+
+    \b
+    A bad JSONL line is reported as FILE:LINE: reason on stderr and skipped; the rest is extracted and
+    the command exits 1 with the count skipped. An article (a line, or a plain-text file) larger than
+    CLAIMWIRE_MAX_ARTICLE_BYTES (default 1,000,000, counted as `claimwire feed` counts it) is skipped
+    with the limit named, without being read whole.
 
     \b
     Examples:
@@ -42,97 +42,61 @@ def extract(paths: tuple[str, ...], source: str | None, published_at: datetime |
     """
     from claimwire.extraction import extract_claims, preload
 
+    limit = load_settings().max_article_bytes
     preload()
-    if published_at is not None and published_at.tzinfo is None:
-        published_at = published_at.replace(tzinfo=UTC)
+    skips = Skips()
     defaults = {"source": source, "published_at": published_at}
     out = sys.stdout
-    for path in paths:
-        for article in _articles(path, defaults):
-            for claim in extract_claims(article):
-                out.write(claim.model_dump_json() + "\n")
-
-
-def _articles(path: str, defaults: dict[str, Any]) -> Iterator[ArticleReceived]:
-    if path == "-":
-        text = _decode(sys.stdin.buffer.read(), "<stdin>")
-        lines = _jsonl_lines(text)
-        if lines is not None:
-            yield from _from_jsonl("<stdin>", lines)
-        else:
-            yield _plain("<stdin>", "stdin", text, defaults)
-        return
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise click.ClickException(f"{path}: cannot read: {exc.strerror or exc}") from None
-    text = _decode(raw, path)
-    if file.suffix.lower() in _JSONL_SUFFIXES:
-        yield from _from_jsonl(path, list(enumerate(text.splitlines(), start=1)))
-    else:
-        yield _plain(path, file.name, text, defaults)
-
-
-def _decode(raw: bytes, label: str) -> str:
-    """UTF-8 text exactly as stored (no newline translation, so offsets match the bytes' characters)."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{label}: not UTF-8 text (byte {exc.start})") from None
-
-
-def _jsonl_lines(text: str) -> list[tuple[int, str]] | None:
-    """Numbered lines when every non-blank line is a JSON object, else None (then it is plain text)."""
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-    if not lines:
-        return None
-    for _, line in lines:
-        try:
-            if not isinstance(json.loads(line), dict):
-                return None
-        except ValueError:
-            return None
-    return lines
-
-
-def _plain(label: str, key: str, text: str, defaults: dict[str, Any]) -> ArticleReceived:
-    if not text.strip():
-        raise click.ClickException(f"{label}: the article is empty")
-    return _article(label, text=text, key=key, **defaults)
-
-
-def _from_jsonl(label: str, lines: list[tuple[int, str]]) -> Iterator[ArticleReceived]:
-    for number, line in lines:
-        if not line.strip():
+    for read in read_inputs(list(paths), limit, skips, sniff=False):
+        article = _article_of(read, defaults, skips)
+        if article is None:
             continue
-        where = f"{label}, line {number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise click.ClickException(f"{where}: not valid JSON ({exc.msg})") from None
-        if not isinstance(item, dict):
-            raise click.ClickException(f"{where}: expected a JSON object with a 'text' field")
-        text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise click.ClickException(f"{where}: field 'text' is required and must be a non-empty string")
-        for name in _OPTIONAL:
-            if item.get(name) is not None and not isinstance(item[name], str):
-                raise click.ClickException(f"{where}: field '{name}' must be a string")
-        fields = {name: item.get(name) for name in _OPTIONAL if name != "id"}
-        yield _article(where, text=text, key=item.get("id") or item.get("url"), **fields)
+        size = _entry_size(article)
+        if size > limit:
+            skips.skip(rejection_of(read, too_large(size, limit, "an article as a stream entry")))
+            continue
+        for claim in extract_claims(article):
+            out.write(claim.model_dump_json() + "\n")
+    out.flush()
+    skips.finish()
 
 
-def _article(where: str, *, text: str, key: str | None, **fields: Any) -> ArticleReceived:
+def _entry_size(article: ArticleReceived) -> int:
+    from claimwire.streams import entry_size
+
+    return entry_size(article, article.article_id)
+
+
+def _article_of(read: TextInput | JsonInput, defaults: dict[str, Any], skips: Skips) -> ArticleReceived | None:
+    """The article of one input as given (text not canonicalised, so offsets index it), or None when skipped."""
+    from claimwire.adapter._formats import item_from_object
+    from claimwire.adapter._item import ItemError
+
+    try:
+        if isinstance(read, TextInput):
+            return _article(text=read.text, key=read.name or "stdin", **defaults)
+        item = item_from_object(read.value)
+        fields = {"source": item.source, "url": item.url, "title": item.title, "language": item.language}
+        return _article(text=item.text, key=item.key, published_at=item.published_at, **fields)
+    except ItemError as err:
+        skips.skip(rejection_of(read, err.reason, err.field))
+        return None
+
+
+def _article(*, text: str, key: str | None, published_at: datetime | None, **fields: Any) -> ArticleReceived:
+    from claimwire.adapter._item import ItemError
+
+    if published_at is not None and published_at.tzinfo is None:
+        published_at = published_at.replace(tzinfo=UTC)
     try:
         return ArticleReceived(
             article_id=make_article_id(fields.get("source"), key, text),
             text=text,
             received_at=datetime.now(UTC),
             feed_key=key,
+            published_at=published_at,
             **fields,
         )
     except ValidationError as exc:
         error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"])
-        raise click.ClickException(f"{where}: field '{field}': {error['msg']}") from None
+        raise ItemError(error["msg"], field=".".join(str(part) for part in error["loc"]) or None) from None

@@ -1,6 +1,7 @@
 """`claimwire incidents`: read the incident ledger (show one incident with its claims and reasons, list recent)."""
 
 import asyncio
+import sys
 from typing import Any
 
 import click
@@ -94,7 +95,12 @@ def _print_incident(console: Console, incident: Any, articles: dict[str, Any]) -
 @click.option("--count", "-n", default=20, show_default=True, help="How many incidents to list.")
 @click.option("--json", "as_json", is_flag=True, help="One IncidentUpdated JSON object a line.")
 def list_incidents(count: int, as_json: bool) -> None:
-    """List the most recently changed incidents, newest first."""
+    """List the most recently changed incidents, newest first.
+
+    On a terminal, a table whose ids are always whole (titles wrap instead). Otherwise plain tab-separated
+    lines, the first naming the columns: incident, version, type, title, claims, outlets, verification,
+    last seen (UTC).
+    """
 
     async def work(ledger: Any) -> Any:
         return await ledger.recent(count)
@@ -103,9 +109,60 @@ def list_incidents(count: int, as_json: bool) -> None:
     if as_json:
         for state in states:
             click.echo(state.model_dump_json())
+    elif sys.stdout.isatty():
+        print_incidents_list(Console(), states)
+    else:
+        for row in [list(_LIST_COLUMNS), *map(_list_row, states)]:
+            click.echo("\t".join(" ".join(cell.split()) for cell in row))
+
+
+_LIST_COLUMNS = ("incident", "v", "type", "title", "claims", "outlets", "verification", "last seen")
+
+
+def _list_row(state: Any) -> list[str]:
+    return [state.incident_id, str(state.version), state.event_type.value, state.title, str(len(state.claim_ids)),
+            str(state.corroboration), state.verification.value, f"{state.last_seen:%Y-%m-%d %H:%M}"]
+
+
+#: Columns given up, in this order, when the table does not fit the terminal; id and title always stay.
+_DROPPED_FIRST = ("outlets", "claims", "v", "last seen", "verification", "type")
+_GAP = 2
+_MIN_TITLE = 12
+
+
+def incidents_list_table(states: list[Any], width: int) -> Table:
+    """The terminal table of `incidents list` for a terminal `width` columns wide. Ids are never cut or
+    wrapped (they are what `show` takes): every column but the title is as wide as its widest cell, columns
+    are given up (`_DROPPED_FIRST`) until the rest fits, and the title gets what is left, cut with an ellipsis."""
+    rows = [_list_row(state) for state in states]
+    cells = zip(_LIST_COLUMNS, *rows, strict=True)  # column by column, the header first
+    widths = {column[0]: max(map(len, column)) for column in cells}
+    title = widths.pop("title")
+    for name in _DROPPED_FIRST:
+        if sum(widths.values()) + _MIN_TITLE + _GAP * len(widths) <= width:
+            break
+        del widths[name]
+    widths["title"] = max(_MIN_TITLE, min(title, width - sum(widths.values()) - _GAP * len(widths)))
+    shown = [name for name in _LIST_COLUMNS if name in widths]
+    table = Table(box=None, padding=(0, _GAP, 0, 0), pad_edge=False, header_style="bold")
+    for name in shown:
+        table.add_column(name, width=widths[name], no_wrap=True, overflow="ellipsis")
+    for row in rows:
+        table.add_row(*(cell for name, cell in zip(_LIST_COLUMNS, row, strict=True) if name in widths))
+    return table
+
+
+def print_incidents_list(console: Console, states: list[Any]) -> None:
+    """Print the `incidents list` table on a terminal; on one too narrow even for the ids, the lines are left
+    longer than the terminal (which wraps them) rather than cut an id."""
+    table = incidents_list_table(states, console.width)
+    needed = sum(column.width or 0 for column in table.columns) + _GAP * (len(table.columns) - 1)
+    if needed <= console.width:
+        console.print(table)
         return
-    table = Table("incident", "v", "type", "title", "claims", "outlets", "verification", "last seen")
-    for s in states:
-        table.add_row(s.incident_id, str(s.version), s.event_type.value, s.title, str(len(s.claim_ids)),
-                      str(s.corroboration), s.verification.value, f"{s.last_seen:%Y-%m-%d %H:%M}")
-    Console().print(table)
+    terminal_width = console.width
+    console.width = needed  # Console.print never renders wider than the console itself
+    try:
+        console.print(table, crop=False)
+    finally:
+        console.width = terminal_width

@@ -325,16 +325,23 @@ def _apply_verification(
         for draft in new:
             draft.verification = evidence
         return
-    # A denial, or "these reports remain unverified": it is about the claims before it.
-    paragraph = sentence.paragraph
-    earlier = [d for d in drafts if d.sentence.paragraph == paragraph]
-    if refers_back_plural(text, sentence.start, sentence.end) or not earlier:
-        before = [d.sentence.paragraph for d in drafts if d.sentence.paragraph < paragraph]
-        if before:
-            earlier += [d for d in drafts if d.sentence.paragraph == before[-1]]
+    # A denial, or "these reports remain unverified": it is about the claims before it, of its paragraph (and
+    # of the paragraph before). Drafts come in text order, so those are the last ones: found by walking back,
+    # not by a scan of every draft of the article, which made a long article's extraction quadratic.
+    start = _paragraph_start(drafts, len(drafts), sentence.paragraph)
+    earlier = drafts[start:]
+    if start and (refers_back_plural(text, sentence.start, sentence.end) or not earlier):
+        earlier += drafts[_paragraph_start(drafts, start, drafts[start - 1].sentence.paragraph) : start]
     for draft in earlier:
         if draft.verification is None:
             draft.verification = evidence
+
+
+def _paragraph_start(drafts: list[_Draft], end: int, paragraph: int) -> int:
+    """Index of the first of the drafts before `end` that belong to `paragraph` (`end` when none does)."""
+    while end and drafts[end - 1].sentence.paragraph == paragraph:
+        end -= 1
+    return end
 
 
 # People and unknown kinds are not noted as antecedents (module-level: compiled, a set literal is rebuilt per run).

@@ -78,3 +78,40 @@ def test_list_json_gives_the_most_recent_incidents(settings):
     result = CliRunner().invoke(main, ["incidents", "list", "--json"], env=env_of(settings))
     assert result.exit_code == 0, result.output
     assert [incident] == [IncidentUpdated.model_validate_json(line) for line in result.output.splitlines()]
+
+
+def test_list_off_a_terminal_is_tab_separated_with_whole_ids(settings):
+    """Piped (not a terminal), list prints a header and one tab-separated line an incident, the id whole."""
+    incident, _ = file_ferry_story(settings)
+    result = CliRunner().invoke(main, ["incidents", "list"], env=env_of(settings))
+    assert result.exit_code == 0, result.output
+    header, row = (line.split("\t") for line in result.output.splitlines())
+    assert ["incident", "v", "type", "title", "claims", "outlets", "verification", "last seen"] == header
+    assert [incident.incident_id, str(incident.version), incident.title] == [row[0], row[1], row[3]]
+
+
+@pytest.mark.parametrize("width", [80, 60, 30])
+def test_list_on_a_narrow_terminal_keeps_ids_whole_and_cuts_titles(width):
+    """On a terminal, ids are never cut however narrow it is; titles are cut with an ellipsis instead."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from claimwire.cli.incidents import print_incidents_list
+
+    incident = long_titled_incident()
+    out = StringIO()
+    print_incidents_list(Console(file=out, width=width, force_terminal=True, color_system=None), [incident])
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith(incident.incident_id + "  ")
+    assert "…" in lines[1] and incident.title not in out.getvalue()
+    assert width >= max(map(len, lines)) or width < len(incident.incident_id) + 14
+
+
+def long_titled_incident() -> IncidentUpdated:
+    """An incident of the wire set with a title longer than any terminal line, filed in memory."""
+    from claimwire.dedup import MemoryLedger
+
+    state = MemoryLedger().process(unit_of(articles()[0]))
+    assert state is not None
+    return state.model_copy(update={"title": state.title + " and more" * 20})

@@ -1,6 +1,7 @@
 """The ingest worker against a real Redis: claims out, bad input dead-lettered, retries capped, reclaim."""
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -13,7 +14,7 @@ from claimwire.ingest import ingest_stage
 from claimwire.progress import wait_until_drained
 from claimwire.runtime import serve, start_components
 from claimwire.settings import Settings
-from claimwire.streams import ensure_group, forget_idle_consumers, read_events
+from claimwire.streams import DATA_FIELD, ensure_group, forget_idle_consumers, read_events
 from claimwire_contracts import ArticleReceived, ClaimExtracted, DeadLetter, DeadLetterReason
 from tests.support.articles import original_seed_article, sample_articles
 
@@ -248,3 +249,17 @@ async def test_an_entry_reclaimed_often_but_never_started_is_still_processed(set
     claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
     assert {c.claim_id for c in extract_claims(article)} == {c.claim_id for c in claims}
     assert 0 == await redis_client.xlen(settings.deadletter_stream)
+
+
+async def test_a_lone_surrogate_in_an_article_entry_is_replaced_not_dead_lettered(settings, redis_client, start_worker):
+    """Any producer may XADD JSON escaping half a UTF-16 pair ("\\ud800"): the article is extracted with U+FFFD
+    in its place instead of being dead-lettered for one character."""
+    text = "The army said on Tuesday that 12 drones were shot down over Kursk \\ud800 overnight."
+    body = json.dumps({"article_id": "art_surrogate", "text": "TEXT", "received_at": "2026-11-24T10:00:00Z"})
+    await redis_client.xadd(settings.articles_stream, {DATA_FIELD: body.replace("TEXT", text).encode()})
+    await start_worker()
+    await drained(redis_client, settings)
+    assert 0 == await redis_client.xlen(settings.deadletter_stream)
+    claims = [c for _, c in await read_events(redis_client, settings.claims_stream, ClaimExtracted)]
+    assert ["art_surrogate"] == sorted({c.article_id for c in claims})
+    assert any("Kursk \ufffd overnight" in c.text for c in claims)

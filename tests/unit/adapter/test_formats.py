@@ -4,6 +4,8 @@ import io
 import json
 from pathlib import Path
 
+from structlog.testing import capture_logs
+
 from claimwire.adapter import Item, Rejection
 from claimwire.adapter._formats import parse_bytes, parse_path, parse_stream
 
@@ -88,3 +90,15 @@ def test_a_line_separator_inside_a_json_string_does_not_split_the_line(tmp_path:
     path.write_text(json.dumps({"text": "first\u2028second"}, ensure_ascii=False) + "\n", encoding="utf-8")
     parsed = list(parse_path(path))
     assert [type(p) for p in parsed] == [Item]
+
+
+def test_a_lone_surrogate_is_replaced_with_a_warning_not_a_rejection() -> None:
+    """A JSONL line or a JSON document with "\\ud800" in its text is fed with U+FFFD; a warning names where."""
+    line = b'{"text": "Police said 3 drones \\ud800 fell."}\n'
+    with capture_logs() as logs:
+        _, from_jsonl = parse_bytes(b'{"text": "ok"}\n' + line, "feed.jsonl", "feed.jsonl")
+        [from_json] = parse_bytes(line, "one.json", "one.json")
+    assert isinstance(from_jsonl, Item) and isinstance(from_json, Item)
+    assert "Police said 3 drones \ufffd fell." == from_jsonl.text == from_json.text
+    warned = [(e["where"], e["line"]) for e in logs if e["event"] == "adapter.surrogates_replaced"]
+    assert [("feed.jsonl", 2), ("one.json", None)] == warned

@@ -5,6 +5,7 @@ import base64
 
 import pytest
 from faststream.redis import BinaryMessageFormatV1
+from structlog.testing import capture_logs
 
 from claimwire.streams import (
     EntryRejectedError,
@@ -110,3 +111,12 @@ def test_dead_letters_keep_binary_fields_base64_and_text_fields_as_text():
     assert {"article_id": "a9"} == dead.fields
     assert {base64.b64encode(b"blob").decode(): base64.b64encode(b"\xff\x00").decode()} == dead.fields_base64
     assert "a9" == dead.article_id
+
+
+def test_a_lone_surrogate_in_an_entry_is_replaced_and_logged_not_dead_lettered():
+    """Another producer's "\\ud800" (valid JSON, not text) becomes U+FFFD, with a warning naming the entry."""
+    body = b'{"article_id": "a1", "text": "Drones \\ud800 fell.", "received_at": "2026-11-24T10:00:00Z"}'
+    with capture_logs() as logs:
+        article = decode_entry(StreamEntry("7-0", {b"__data__": body}), ArticleReceived, max_bytes=10_000)
+    assert "Drones \ufffd fell." == article.text
+    assert [("stream.surrogates_replaced", "7-0", 1)] == [(e["event"], e["entry_id"], e["replaced"]) for e in logs]

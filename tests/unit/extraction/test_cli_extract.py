@@ -55,16 +55,18 @@ def test_stdin_jsonl_and_plain_text() -> None:
 
 
 def test_bad_jsonl_names_file_line_and_field(tmp_path: Path) -> None:
-    """A missing text or a bad date is a clear error naming file, line and field, without a traceback."""
+    """A missing text or a bad date names file, line and field, without a traceback; the good line is still
+    extracted and the run exits 1."""
     path = tmp_path / "bad.jsonl"
     path.write_text('{"text": "The army said it was fine."}\n{"id": "x"}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 1
-    assert f"{path}, line 2: field 'text'" in result.output
+    assert f"{path}:2: field 'text': required\n" == result.stderr.splitlines(keepends=True)[0]
+    assert ["army"] == [c.claimant.name for c in _claims(result.stdout)]
     assert "Traceback" not in result.output
     path.write_text('{"text": "The army said it was fine.", "published_at": "soon"}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(path)])
-    assert "line 1: field 'published_at'" in result.output
+    assert f"{path}:1: field 'published_at':" in result.stderr
 
 
 def test_missing_file_and_help(tmp_path: Path) -> None:
@@ -72,7 +74,7 @@ def test_missing_file_and_help(tmp_path: Path) -> None:
     runner = CliRunner()
     missing = runner.invoke(main, ["extract", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1
-    assert "cannot read" in missing.output
+    assert "nope.txt: no such file or folder" in missing.output
     helped = runner.invoke(main, ["extract", "--help"])
     assert "JSONL" in helped.output
     assert "standard input" in helped.output
