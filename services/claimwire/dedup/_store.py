@@ -15,8 +15,8 @@ from ..settings import Settings
 from ._articles import ArticleUnit
 from ._engine import MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
 from ._features import UNPLACED, ClaimFeatures, unit_features, with_rarity
-from ._keys import DOCS_FIELD, PartitionKeys, df_key, latest_key, recent_key
-from ._scripts import APPLY, COUNT, LOOKUP, SUPERSEDE
+from ._keys import PartitionKeys, latest_key
+from ._scripts import APPLY, LOOKUP, SUPERSEDE
 from ._summary import IncidentSummary
 
 #: Lookups retried when another consumer changed the article's candidates in between; beyond this it is an error
@@ -64,7 +64,6 @@ class RedisLedger:
         self.settings = settings
         self._lookup = client.register_script(LOOKUP)
         self._apply = client.register_script(APPLY)
-        self._count = client.register_script(COUNT)
         self._supersede = client.register_script(SUPERSEDE)
         # Incident states this process wrote last, newest last: the version check against the summary that
         # LOOKUP returned keeps them exact (another replica's newer version is fetched from Redis).
@@ -77,19 +76,23 @@ class RedisLedger:
         An article filed before returns the state its filing produced (to republish after a crash between
         the change and the publish); subscribers dedupe on (incident_id, version).
         """
-        features = await self._rarity(unit_features(unit.report, unit.claims))
+        features = unit_features(unit.report, unit.claims)
         keys = PartitionKeys.for_anchor(self.settings, features.anchor)
         report = unit.report.claim_id
         lookups = [keys.bucket(name) for name in lookup_buckets(features)]
         indexed = [keys.bucket(name) for name in index_buckets(features)]
+        tokens = sorted(features.tokens)
+        joined = " ".join(tokens)
         for _ in range(MAX_CONFLICTS):
             stamp = time.time() if now is None else now
             oldest = stamp - self.settings.dedup_window_s
             scan: list[Any] = [keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES]
-            found = await self._lookup(keys=[keys.claim(report), keys.outbox(unit.article_id), *lookups], args=scan)
+            found = await self._lookup(keys=[keys.claim(report), keys.outbox(unit.article_id), keys.df, *lookups],
+                                       args=[*scan, joined])
             if int(found[0]) == 1:
                 return Applied(await self._replay(found), fresh=False)
-            summaries = await self._summaries(keys, found[1:])
+            features = _with_counts(features, tokens, found[1])
+            summaries = await self._summaries(keys, found[2:])
             seen = "".join(f"{s.incident_id}:{s.version}," for s in summaries)
             match = choose(features, summaries)
             state = summary = None
@@ -101,16 +104,16 @@ class RedisLedger:
             folded = fold(unit, features, match, state, summary, datetime.fromtimestamp(stamp, UTC))
             new = folded.state
             outcome = await self._apply(
-                keys=[keys.claim(report), keys.outbox(unit.article_id), keys.incident(new.incident_id), *lookups,
-                      *indexed],
+                keys=[keys.claim(report), keys.outbox(unit.article_id), keys.incident(new.incident_id), keys.df,
+                      keys.recent, *lookups, *indexed],
                 args=[*scan, len(lookups), seen, state.version if state else 0, new.version, new.incident_id,
                       new.model_dump_json(), json.dumps(folded.summary.to_json()), unit_record(unit),
-                      stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s],
+                      stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s, joined,
+                      self.settings.dedup_recent_max],
             )
             if _text(outcome) == "ok":
                 _keep(self._states, new.incident_id, new)
                 _keep(self._known, new.incident_id, folded.summary)
-                await self._note_recent(new, stamp, features)
                 return Applied(new, fresh=True, candidates=len(summaries))
         raise LedgerContentionError(f"candidates kept changing; article {unit.article_id} left for retry")
 
@@ -160,25 +163,6 @@ class RedisLedger:
         outbox = found[3]
         return IncidentUpdated.model_validate_json(outbox) if outbox else None
 
-    async def _rarity(self, features: ClaimFeatures) -> ClaimFeatures:
-        """The features with their tokens' IDF from the ledger's document frequencies (one HMGET)."""
-        tokens = sorted(features.tokens)
-        counts = await self.client.hmget(df_key(self.settings), [DOCS_FIELD, *tokens])
-        df = {t: int(c) for t, c in zip(tokens, counts[1:], strict=True) if c}
-        return with_rarity(features, int(counts[0] or 0), df)
-
-    async def _note_recent(self, state: IncidentUpdated, stamp: float, features: ClaimFeatures) -> None:
-        # Outside the script on purpose: on Redis Cluster this key lives in another slot. ZADD is
-        # idempotent, and a crash before it only leaves the incident off the recency list until its next change.
-        # The document frequencies are a statistic: counted once per fresh claim, a lost count is harmless.
-        key = recent_key(self.settings)
-        async with self.client.pipeline(transaction=False) as pipe:
-            pipe.zadd(key, {state.incident_id: stamp})
-            pipe.zremrangebyrank(key, 0, -self.settings.dedup_recent_max - 1)
-            await pipe.execute()
-        # One scripted command for the article's few hundred words, not one HINCRBY each.
-        await self._count(keys=[df_key(self.settings)], args=[DOCS_FIELD, *sorted(features.tokens)])
-
     async def incident(self, incident_id: str) -> IncidentUpdated | None:
         """The current state of an incident, or None."""
         keys = PartitionKeys.for_incident(self.settings, incident_id)
@@ -197,7 +181,8 @@ class RedisLedger:
 
     async def recent(self, count: int) -> list[IncidentUpdated]:
         """The most recently changed incidents, newest first."""
-        ids = [_text(i) for i in await self.client.zrevrange(recent_key(self.settings), 0, count - 1)]
+        recent = PartitionKeys.for_anchor(self.settings, UNPLACED).recent
+        ids = [_text(i) for i in await self.client.zrevrange(recent, 0, count - 1)]
         states = [await self.incident(i) for i in ids]
         return [s for s in states if s is not None]
 
@@ -208,6 +193,13 @@ def _keep(cache: dict[str, Any], incident_id: str, value: Any) -> None:
     cache[incident_id] = value
     while len(cache) > STATES_KEPT:
         del cache[next(iter(cache))]
+
+
+def _with_counts(features: ClaimFeatures, tokens: list[str], counts: Any) -> ClaimFeatures:
+    """`features` with their tokens' rarities from LOOKUP's `counts` (the document count, then each token's
+    document frequency, joined by spaces)."""
+    docs, *each = map(int, _text(counts).split())
+    return with_rarity(features, docs, {t: c for t, c in zip(tokens, each, strict=True) if c})
 
 
 def _text(value: Any) -> str:
