@@ -10,6 +10,7 @@ every article is filed in one partition (see docs/dedup.md, Key design):
     {prefix}:dedup:{<tag>}:o:<article>    the state published for the article, until it is published and acked
     {prefix}:dedup:{<tag>}:x:<bucket>     sorted set: incident ids by last change, expiring with the window
     {prefix}:dedup:{<tag>}:recent         sorted set of recently changed incidents, at most dedup_recent_max
+    {prefix}:dedup:{<tag>}:commit         hash: seq (filings so far), cursor (newest extracted entry filed)
     {prefix}:dedup:{<tag>}:df             hash: in how many articles each content token occurred; "*": articles
     {prefix}:dedup:latest                 hash: incident -> "version entry-id" of its entry on the incidents stream
 """
@@ -66,6 +67,11 @@ class PartitionKeys:
         partition's slot so both are part of the scripts (the numbers a decision used are exactly those of the
         articles filed before it)."""
         return f"{self.base}:df"
+
+    @property
+    def commit(self) -> str:
+        """The partition's commit sequence (`seq`, one per filing) and cursor (the newest extracted entry filed)."""
+        return f"{self.base}:commit"
 
     @property
     def recent(self) -> str:
