@@ -10,7 +10,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from claimwire_contracts import ClaimExtracted, IncidentUpdated
+from claimwire_contracts import IncidentUpdated
 
 from ..logs import get_logger
 from ..settings import Settings
@@ -54,16 +54,24 @@ class Applied:
     """Incidents the article was scored against."""
 
 
+#: Characters of each claim's text the article's record keeps (its report keeps REPORT_TEXT_CHARS).
+CLAIM_TEXT_CHARS, REPORT_TEXT_CHARS = 240, 400
+
+
 def unit_record(unit: ArticleUnit) -> str:
-    """What the ledger keeps of an article and its claims for `claimwire incidents show`."""
-    def record(claim: ClaimExtracted) -> dict[str, Any]:
-        return {
-            "claim_id": claim.claim_id, "article_id": claim.article_id, "outlet": claim.source,
-            "claimant": claim.claimant.name, "cue": claim.cue.text if claim.cue else None,
-            "text": claim.text[:400], "event_type": claim.event_type.value,
-            "published_at": claim.published_at.isoformat() if claim.published_at else None,
-        }
-    return json.dumps({"report": record(unit.report), "title": unit.title, "claims": [record(c) for c in unit.claims]})
+    """What the ledger keeps of an article and its claims for `claimwire incidents show`: the article's fields
+    once (its report), each claim's own only (id, claimant, cue, the start of its text). Kept for every article
+    filed, so each byte here is a byte per article in Redis."""
+    report = unit.report
+    claims = [{"claim_id": c.claim_id, "claimant": c.claimant.name, "cue": c.cue.text if c.cue else None,
+               "text": c.text[:CLAIM_TEXT_CHARS]} for c in unit.claims]
+    return json.dumps({
+        "report": {"claim_id": report.claim_id, "article_id": report.article_id, "outlet": report.source,
+                   "claimant": report.claimant.name, "text": report.text[:REPORT_TEXT_CHARS],
+                   "event_type": report.event_type.value,
+                   "published_at": report.published_at.isoformat() if report.published_at else None},
+        "title": unit.title, "claims": claims,
+    })
 
 
 class RedisLedger:

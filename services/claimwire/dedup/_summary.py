@@ -59,6 +59,15 @@ class IncidentSummary:
         self.members.append(Member(claim.claim_id, claim.article_id, claim.tokens, claim.entities))
         del self.members[:-MAX_MEMBERS]
 
+    def copy(self) -> "IncidentSummary":
+        """An independent copy to fold a claim into; members are shared (never changed once made), so what is
+        known about each (`Member.years`) is not worked out again."""
+        return IncidentSummary(
+            incident_id=self.incident_id, version=self.version, types=set(self.types), kinds=set(self.kinds),
+            places=set(self.places), regions=set(self.regions), days=self.days,
+            figures={unit: set(values) for unit, values in self.figures.items()}, members=list(self.members),
+        )
+
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready form (sorted, so equal summaries serialise equally)."""
         return {
