@@ -21,7 +21,7 @@ from ._keys import PartitionKeys, latest_key
 from ._scripts import APPLY, LOOKUP, SUPERSEDE
 from ._summary import IncidentSummary
 
-#: Lookups retried when another consumer changed the article's candidates in between; beyond this it is an error
+#: Lookups retried when another consumer filed an article in between; beyond this it is an error
 #: (the entry stays pending and is retried later).
 MAX_CONFLICTS = 50
 
