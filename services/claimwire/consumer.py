@@ -87,6 +87,10 @@ class StreamStage(Generic[In]):
     """Run with a batch's processed items before its outputs are published and its entries acked: for a stage
     that writes state for a whole batch in one round trip (the desk's read model). If it raises, nothing of
     the batch is acked: its entries are retried like any failure."""
+    prepare_batch: Callable[[list[tuple[str, In | None]]], None] | None = None
+    """Run with a batch's entry ids and items (None for an entry rejected as invalid) before any is processed:
+    work that needs no shared state can be done for the whole batch first (the dedup service computes its
+    articles' features there, while another replica's earlier articles are still being decided)."""
     delete_acked: bool = False
     """Delete entries from the stream once acked: for a work stream only this group reads, so its length is
     the backlog and nothing is kept after it is done."""
@@ -103,9 +107,12 @@ class StreamStage(Generic[In]):
             "polling_interval": settings.poll_interval_ms,
         }
         # Redis 7 has no XREADGROUP CLAIM: a second subscriber only reclaims (XAUTOCLAIM), never reads.
+        # The reclaimer polls (XAUTOCLAIM does not block) and each poll costs FastStream a deep copy of its
+        # subscription: a tenth of the idle time is soon enough for entries idle that long.
+        reclaim = {**common, "polling_interval": max(settings.poll_interval_ms, settings.reclaim_idle_ms // 10)}
         subs = {
             "read": StreamSub(self.stream, **common),
-            "reclaim": StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **common),
+            "reclaim": StreamSub(self.stream, min_idle_time=settings.reclaim_idle_ms, **reclaim),
         }
         # Publishers document the output channels in the AsyncAPI document; events are written by
         # publish_all, framed the same way (see there why not through these objects).
@@ -170,9 +177,14 @@ class StreamStage(Generic[In]):
             metrics.received(self.stream, len(entries), reclaimed=reclaimed)
         if reclaimed:
             entries = await self._drop_exhausted(broker, settings, entries, result)
-        for entry in entries:
+        decoded = [(entry, self._decode(entry, settings, result)) for entry in entries]
+        if self.prepare_batch is not None:
+            self.prepare_batch([(entry.id, item) for entry, item in decoded])
+        for entry, item in decoded:
+            if item is None:
+                continue
             started = time.perf_counter()
-            await self._process_entry(entry, settings, result)
+            await self._process_item(entry, item, result)
             if metrics is not None:
                 metrics.handled(time.perf_counter() - started)
         if result.failed:
@@ -210,10 +222,11 @@ class StreamStage(Generic[In]):
                 pipe.expire(marker, SENT_AFTER_ACK_S)
             await pipe.execute()
 
-    async def _process_entry(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> None:
+    def _decode(self, entry: StreamEntry, settings: Settings, result: BatchResult) -> In | None:
+        """The entry's item, or None when it is rejected (dead-lettered and acked with the batch)."""
         with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id):
             try:
-                item = decode_entry(entry, self.model, self.max_bytes(settings))
+                return decode_entry(entry, self.model, self.max_bytes(settings))
             except EntryRejectedError as rejected:
                 log.warning("entry.rejected", reason=rejected.reason.value, detail=rejected.detail)
                 result.outputs.append(
@@ -224,18 +237,20 @@ class StreamStage(Generic[In]):
                     )
                 )
                 result.acks.append(entry.id)
+                return None
+
+    async def _process_item(self, entry: StreamEntry, item: In, result: BatchResult) -> None:
+        with structlog.contextvars.bound_contextvars(stream=self.stream, entry_id=entry.id, **self.log_ids(item)):
+            try:
+                outputs = await self.process(item)
+            except Exception as exc:  # any failure of one entry must not stop the batch or the worker
+                log.warning("entry.failed", error=repr(exc))
+                result.failed.append((entry, exc))
                 return
-            with structlog.contextvars.bound_contextvars(**self.log_ids(item)):
-                try:
-                    outputs = await self.process(item)
-                except Exception as exc:  # any failure of one entry must not stop the batch or the worker
-                    log.warning("entry.failed", error=repr(exc))
-                    result.failed.append((entry, exc))
-                    return
-                result.outputs.extend((stream, event, entry.id) for stream, event in outputs)
-                result.acks.append(entry.id)
-                result.done.append(item)
-                log.info(f"{self.name}.processed", outputs=len(outputs))
+            result.outputs.extend((stream, event, entry.id) for stream, event in outputs)
+            result.acks.append(entry.id)
+            result.done.append(item)
+            log.info(f"{self.name}.processed", outputs=len(outputs))
 
     async def _drop_exhausted(
         self, broker: RedisBroker, settings: Settings, entries: list[StreamEntry], result: BatchResult

@@ -114,6 +114,9 @@ class Settings(BaseSettings):
     stays until the stream's MAXLEN trims it."""
     dedup_recent_max: int = Field(default=10_000, ge=10)
     """Incidents kept in the recency list `claimwire incidents list` reads."""
+    dedup_order_wait_ms: int = Field(default=2_000, ge=0)
+    """How long a dedup replica waits, without any article being filed meanwhile, for earlier extracted entries
+    (held by another replica, or failing) before it decides its article out of stream order."""
 
     # --- desk ---
     desk_group: str = "desk"

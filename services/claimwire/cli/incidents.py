@@ -86,7 +86,9 @@ def _print_incident(console: Console, incident: Any, articles: dict[str, Any]) -
         table.add_row(reason.article_id or reason.claim_id, report.get("outlet") or "", "(own report)", headline,
                       f"score {reason.score:g}: {why}")
         for claim in record.get("claims", []):
-            table.add_row(f"  {claim['claim_id']}", claim.get("outlet") or "", claim.get("claimant") or "",
+            # Records keep the outlet once, on the report (older ones on each claim too).
+            table.add_row(f"  {claim['claim_id']}", claim.get("outlet") or report.get("outlet") or "",
+                          claim.get("claimant") or "",
                           claim.get("text") or "", "its article")
     console.print(table)
 

@@ -85,6 +85,6 @@ def fold(
         reason = match.reason(report, unit.article_id)
         assert summary is not None
     new_state = merge(state, unit, features, reason, seen_at)
-    new_summary = IncidentSummary.from_json(summary.to_json())
+    new_summary = summary.copy()
     new_summary.add(features)
     return Folded(new_state, new_summary)

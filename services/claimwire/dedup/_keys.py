@@ -9,9 +9,10 @@ every article is filed in one partition (see docs/dedup.md, Key design):
                                           `incidents show`); its existence marks the article as filed
     {prefix}:dedup:{<tag>}:o:<article>    the state published for the article, until it is published and acked
     {prefix}:dedup:{<tag>}:x:<bucket>     sorted set: incident ids by last change, expiring with the window
-    {prefix}:dedup:recent                 sorted set of recently changed incidents (outside the scripts)
+    {prefix}:dedup:{<tag>}:recent         sorted set of recently changed incidents, at most dedup_recent_max
+    {prefix}:dedup:{<tag>}:commit         hash: seq (filings so far), cursor (newest extracted entry filed)
+    {prefix}:dedup:{<tag>}:df             hash: in how many articles each content token occurred; "*": articles
     {prefix}:dedup:latest                 hash: incident -> "version entry-id" of its entry on the incidents stream
-    {prefix}:dedup:df                     hash: in how many articles each content token occurred; "*": articles
 """
 
 from dataclasses import dataclass
@@ -60,21 +61,28 @@ class PartitionKeys:
         """An index bucket."""
         return f"{self.base}:x:{name}"
 
+    @property
+    def df(self) -> str:
+        """Document frequencies of content tokens (IDF weights): read by LOOKUP, counted by APPLY, in the
+        partition's slot so both are part of the scripts (the numbers a decision used are exactly those of the
+        articles filed before it)."""
+        return f"{self.base}:df"
+
+    @property
+    def commit(self) -> str:
+        """The partition's commit sequence (`seq`, one per filing) and cursor (the newest extracted entry filed)."""
+        return f"{self.base}:commit"
+
+    @property
+    def recent(self) -> str:
+        """The partition's recently changed incidents, updated by APPLY."""
+        return f"{self.base}:recent"
+
 
 def latest_key(settings: Settings) -> str:
     """Incident id -> "version entry-id" of its latest version on the incidents stream (older ones are deleted)."""
     return settings.key("dedup", "latest")
 
 
-def recent_key(settings: Settings) -> str:
-    """The recency list of incidents."""
-    return settings.key("dedup", "recent")
-
-
-#: The field of the document-frequency hash counting the claims themselves (no token is spelled "*").
+#: The field of the document-frequency hash counting the articles themselves (no token is spelled "*").
 DOCS_FIELD = "*"
-
-
-def df_key(settings: Settings) -> str:
-    """Document frequencies of content tokens: a statistic for IDF weights, updated outside the scripts."""
-    return settings.key("dedup", "df")

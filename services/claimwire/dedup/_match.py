@@ -1,6 +1,5 @@
 """Scoring a claim against an incident the way a careful wire editor would, with a per-signal breakdown."""
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -8,7 +7,7 @@ from datetime import date
 from claimwire_contracts import EventType, MergeReason
 
 from ._features import ClaimFeatures
-from ._summary import IncidentSummary, Member
+from ._summary import YEAR, IncidentSummary, Member
 
 #: Days two reports may lie apart and still be the same incident.
 DAY_TOLERANCE = 1
@@ -165,14 +164,13 @@ def content_similarity(
 #: nothing: on ECB+ train a bonus merged a topic's two incidents more often than it joined split reports
 #: (penalty calibrated there: 0.1-0.2 all do better than none, 0.15 chosen).
 YEAR_PENALTY = 0.15
-_YEAR = re.compile(r"#(?:19[5-9]\d|20[0-4]\d)")
 
 
 def years_of(tokens: frozenset[str], figures: Iterable[float] = ()) -> set[str]:
     """The years a report mentions: number tokens that read as a year and are not one of its counts
     ("2,000 homes" is a figure, not a year)."""
     counts = {f"#{value:g}" for value in figures}
-    return {t for t in tokens if len(t) == 5 and _YEAR.fullmatch(t) and t not in counts}
+    return {t for t in tokens if len(t) == 5 and YEAR.fullmatch(t) and t not in counts}
 
 
 def year_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float | None:
@@ -182,8 +180,9 @@ def year_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float | None:
     mine = years_of(claim.tokens, (value for _, value in claim.figures))
     if not mine:
         return None
-    counted = [value for values in summary.figures.values() for value in values]
-    theirs = set().union(*(years_of(m.tokens, counted) for m in summary.members))
+    counted = {f"#{value:g}" for values in summary.figures.values() for value in values}
+    # Each member's years are found once (`Member.years`), not per article scored against it.
+    theirs = set().union(*(m.years for m in summary.members)) - counted
     if not theirs:
         return None
     return 1.0 if mine & theirs else 0.0

@@ -1,5 +1,6 @@
 """The incident ledger in Redis: candidate lookup through the index, atomic compare-and-set apply."""
 
+import asyncio
 import json
 import time
 from collections.abc import Sequence
@@ -9,23 +10,32 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from claimwire_contracts import ClaimExtracted, IncidentUpdated
+from claimwire_contracts import IncidentUpdated
 
+from ..logs import get_logger
 from ..settings import Settings
 from ._articles import ArticleUnit
 from ._engine import MAX_CANDIDATES, choose, fold, index_buckets, lookup_buckets
 from ._features import UNPLACED, ClaimFeatures, unit_features, with_rarity
-from ._keys import DOCS_FIELD, PartitionKeys, df_key, latest_key, recent_key
-from ._scripts import APPLY, COUNT, LOOKUP, SUPERSEDE
+from ._keys import PartitionKeys, latest_key
+from ._scripts import APPLY, LOOKUP, SUPERSEDE
 from ._summary import IncidentSummary
 
-#: Lookups retried when another consumer changed the article's candidates in between; beyond this it is an error
+#: Lookups retried when another consumer filed an article in between; beyond this it is an error
 #: (the entry stays pending and is retried later).
 MAX_CONFLICTS = 50
 
 
+log = get_logger(__name__)
+
 #: Incident states a ledger keeps in process (the most recently written), to skip fetching them again.
 STATES_KEPT = 512
+
+
+#: Pending entries read per look at what an article waits on; how often it looks again while waiting.
+TURN_PAGE, TURN_POLL_S = 20, 0.002
+#: Entries passed over (waited on in vain) remembered at most.
+PASSED_KEPT = 10_000
 
 
 class LedgerContentionError(RuntimeError):
@@ -44,16 +54,24 @@ class Applied:
     """Incidents the article was scored against."""
 
 
+#: Characters of each claim's text the article's record keeps (its report keeps REPORT_TEXT_CHARS).
+CLAIM_TEXT_CHARS, REPORT_TEXT_CHARS = 240, 400
+
+
 def unit_record(unit: ArticleUnit) -> str:
-    """What the ledger keeps of an article and its claims for `claimwire incidents show`."""
-    def record(claim: ClaimExtracted) -> dict[str, Any]:
-        return {
-            "claim_id": claim.claim_id, "article_id": claim.article_id, "outlet": claim.source,
-            "claimant": claim.claimant.name, "cue": claim.cue.text if claim.cue else None,
-            "text": claim.text[:400], "event_type": claim.event_type.value,
-            "published_at": claim.published_at.isoformat() if claim.published_at else None,
-        }
-    return json.dumps({"report": record(unit.report), "title": unit.title, "claims": [record(c) for c in unit.claims]})
+    """What the ledger keeps of an article and its claims for `claimwire incidents show`: the article's fields
+    once (its report), each claim's own only (id, claimant, cue, the start of its text). Kept for every article
+    filed, so each byte here is a byte per article in Redis."""
+    report = unit.report
+    claims = [{"claim_id": c.claim_id, "claimant": c.claimant.name, "cue": c.cue.text if c.cue else None,
+               "text": c.text[:CLAIM_TEXT_CHARS]} for c in unit.claims]
+    return json.dumps({
+        "report": {"claim_id": report.claim_id, "article_id": report.article_id, "outlet": report.source,
+                   "claimant": report.claimant.name, "text": report.text[:REPORT_TEXT_CHARS],
+                   "event_type": report.event_type.value,
+                   "published_at": report.published_at.isoformat() if report.published_at else None},
+        "title": unit.title, "claims": claims,
+    })
 
 
 class RedisLedger:
@@ -64,33 +82,57 @@ class RedisLedger:
         self.settings = settings
         self._lookup = client.register_script(LOOKUP)
         self._apply = client.register_script(APPLY)
-        self._count = client.register_script(COUNT)
         self._supersede = client.register_script(SUPERSEDE)
         # Incident states this process wrote last, newest last: the version check against the summary that
         # LOOKUP returned keeps them exact (another replica's newer version is fetched from Redis).
         self._states: dict[str, IncidentUpdated] = {}
         self._known: dict[str, IncidentSummary] = {}
+        # The newest commit cursor seen (entries up to it are decided), and entries waited on in vain.
+        self._cursor = ""
+        self._passed: set[str] = set()
+        self._blockers: list[str] = []
 
-    async def process(self, unit: ArticleUnit, now: float | None = None) -> Applied:
+    async def process(
+        self, unit: ArticleUnit, now: float | None = None, *, features: ClaimFeatures | None = None,
+        entry_id: str | None = None,
+    ) -> Applied:
         """File the article `unit` (its report and claims) under its incident, or open one; the state to publish.
 
         An article filed before returns the state its filing produced (to republish after a crash between
-        the change and the publish); subscribers dedupe on (incident_id, version).
+        the change and the publish); subscribers dedupe on (incident_id, version). `features`: the unit's, when
+        computed already. `entry_id`: the article's entry on the extracted stream; the article is then decided
+        only after every earlier entry (`_await_turn`), so any number of replicas file like one.
         """
-        features = await self._rarity(unit_features(unit.report, unit.claims))
+        if features is None:
+            features = unit_features(unit.report, unit.claims)
         keys = PartitionKeys.for_anchor(self.settings, features.anchor)
         report = unit.report.claim_id
         lookups = [keys.bucket(name) for name in lookup_buckets(features)]
         indexed = [keys.bucket(name) for name in index_buckets(features)]
+        tokens = sorted(features.tokens)
+        joined = " ".join(tokens)
+        waiting = entry_id is not None
         for _ in range(MAX_CONFLICTS):
             stamp = time.time() if now is None else now
             oldest = stamp - self.settings.dedup_window_s
-            scan: list[Any] = [keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES]
-            found = await self._lookup(keys=[keys.claim(report), keys.outbox(unit.article_id), *lookups], args=scan)
+            scan: list[Any] = [keys.base, self.settings.dedup_candidates_per_bucket, oldest, MAX_CANDIDATES, joined]
+            lookup = self._lookup(
+                keys=[keys.claim(report), keys.outbox(unit.article_id), keys.df, keys.commit, *lookups], args=scan)
+            # The turn is checked alongside the lookup (one round trip): a lookup made before the last earlier
+            # article was filed fails APPLY's compare and set and is made again.
+            check = self._turn(keys, entry_id) if waiting and entry_id is not None else _done()
+            found, turn = await asyncio.gather(lookup, check)
             if int(found[0]) == 1:
+                if entry_id is not None:
+                    self.pass_over([entry_id])
                 return Applied(await self._replay(found), fresh=False)
-            summaries = await self._summaries(keys, found[1:])
-            seen = "".join(f"{s.incident_id}:{s.version}," for s in summaries)
+            if not turn:
+                assert entry_id is not None
+                await self._await_turn(keys, entry_id)
+                waiting = False
+                continue
+            features = _with_counts(features, tokens, found[1])
+            summaries = await self._summaries(keys, found[3:])
             match = choose(features, summaries)
             state = summary = None
             if match is not None:
@@ -101,18 +143,64 @@ class RedisLedger:
             folded = fold(unit, features, match, state, summary, datetime.fromtimestamp(stamp, UTC))
             new = folded.state
             outcome = await self._apply(
-                keys=[keys.claim(report), keys.outbox(unit.article_id), keys.incident(new.incident_id), *lookups,
-                      *indexed],
-                args=[*scan, len(lookups), seen, state.version if state else 0, new.version, new.incident_id,
-                      new.model_dump_json(), json.dumps(folded.summary.to_json()), unit_record(unit),
-                      stamp, self.settings.dedup_window_s, self.settings.dedup_outbox_ttl_s],
+                keys=[keys.claim(report), keys.outbox(unit.article_id), keys.incident(new.incident_id), keys.df,
+                      keys.recent, keys.commit, *indexed],
+                args=[new.version, new.incident_id, new.model_dump_json(), json.dumps(folded.summary.to_json()),
+                      unit_record(unit), stamp, oldest, self.settings.dedup_window_s,
+                      self.settings.dedup_outbox_ttl_s, joined, self.settings.dedup_recent_max, found[2],
+                      entry_id or ""],
             )
             if _text(outcome) == "ok":
                 _keep(self._states, new.incident_id, new)
                 _keep(self._known, new.incident_id, folded.summary)
-                await self._note_recent(new, stamp, features)
                 return Applied(new, fresh=True, candidates=len(summaries))
+            if _text(outcome) == "applied":
+                continue
         raise LedgerContentionError(f"candidates kept changing; article {unit.article_id} left for retry")
+
+    def pass_over(self, entry_ids: Sequence[str]) -> None:
+        """Never wait for these extracted entries (rejected, blank, or failing in this process): they are not
+        filed in their turn, if ever."""
+        if len(self._passed) > PASSED_KEPT:
+            self._passed.clear()
+        self._passed.update(entry_ids)
+
+    async def _await_turn(self, keys: PartitionKeys, entry_id: str) -> None:
+        """Return once every extracted entry before `entry_id` is filed or gone, so articles are decided in
+        stream order whatever replica holds them (single-pass decisions depend on the order; see docs/dedup.md).
+
+        An entry before ours that is still pending and newer than the commit cursor is not decided yet. The
+        wait has no deadline while articles are being filed; once nothing has been filed for
+        `dedup_order_wait_ms` (the holder died, or its entry keeps failing), the entries waited on are passed
+        over for good and decided whenever they are reclaimed, out of order.
+        """
+        clock, progress = time.monotonic(), self._cursor
+        limit = min(self.settings.dedup_order_wait_ms, self.settings.reclaim_idle_ms // 2) / 1000
+        while not await self._turn(keys, entry_id):
+            if progress != self._cursor:
+                clock, progress = time.monotonic(), self._cursor
+            elif time.monotonic() - clock > limit:
+                log.warning("article.order_passed", waited_on=self._blockers[:5], count=len(self._blockers))
+                self.pass_over(self._blockers)
+                continue
+            await asyncio.sleep(TURN_POLL_S)
+
+    async def _turn(self, keys: PartitionKeys, entry_id: str) -> bool:
+        """Whether every extracted entry before `entry_id` is filed or gone (else `_blockers` holds some of
+        those it waits for): an entry before ours still pending and newer than the commit cursor is not."""
+        while True:
+            low = f"({self._cursor}" if self._cursor else "-"
+            cursor, pending = await asyncio.gather(
+                self.client.hget(keys.commit, "cursor"),
+                self.client.xpending_range(self.settings.extracted_stream, self.settings.dedup_group, min=low,
+                                           max=f"({entry_id}", count=TURN_PAGE))
+            self._cursor = _text(cursor) if cursor else ""
+            filed = _entry(self._cursor) if cursor else (0, 0)
+            self._blockers = [i for p in pending
+                              if _entry(i := _text(p["message_id"])) > filed and i not in self._passed]
+            if self._blockers or len(pending) < TURN_PAGE:
+                return not self._blockers
+            # A page of entries filed since, or passed over: look past them.
 
     async def published(self, article_ids: Sequence[str], states: Sequence[tuple[IncidentUpdated, str]]) -> None:
         """After a batch is published and acked: forget the outbox copies of its articles (only a redelivery
@@ -160,25 +248,6 @@ class RedisLedger:
         outbox = found[3]
         return IncidentUpdated.model_validate_json(outbox) if outbox else None
 
-    async def _rarity(self, features: ClaimFeatures) -> ClaimFeatures:
-        """The features with their tokens' IDF from the ledger's document frequencies (one HMGET)."""
-        tokens = sorted(features.tokens)
-        counts = await self.client.hmget(df_key(self.settings), [DOCS_FIELD, *tokens])
-        df = {t: int(c) for t, c in zip(tokens, counts[1:], strict=True) if c}
-        return with_rarity(features, int(counts[0] or 0), df)
-
-    async def _note_recent(self, state: IncidentUpdated, stamp: float, features: ClaimFeatures) -> None:
-        # Outside the script on purpose: on Redis Cluster this key lives in another slot. ZADD is
-        # idempotent, and a crash before it only leaves the incident off the recency list until its next change.
-        # The document frequencies are a statistic: counted once per fresh claim, a lost count is harmless.
-        key = recent_key(self.settings)
-        async with self.client.pipeline(transaction=False) as pipe:
-            pipe.zadd(key, {state.incident_id: stamp})
-            pipe.zremrangebyrank(key, 0, -self.settings.dedup_recent_max - 1)
-            await pipe.execute()
-        # One scripted command for the article's few hundred words, not one HINCRBY each.
-        await self._count(keys=[df_key(self.settings)], args=[DOCS_FIELD, *sorted(features.tokens)])
-
     async def incident(self, incident_id: str) -> IncidentUpdated | None:
         """The current state of an incident, or None."""
         keys = PartitionKeys.for_incident(self.settings, incident_id)
@@ -197,7 +266,8 @@ class RedisLedger:
 
     async def recent(self, count: int) -> list[IncidentUpdated]:
         """The most recently changed incidents, newest first."""
-        ids = [_text(i) for i in await self.client.zrevrange(recent_key(self.settings), 0, count - 1)]
+        recent = PartitionKeys.for_anchor(self.settings, UNPLACED).recent
+        ids = [_text(i) for i in await self.client.zrevrange(recent, 0, count - 1)]
         states = [await self.incident(i) for i in ids]
         return [s for s in states if s is not None]
 
@@ -208,6 +278,23 @@ def _keep(cache: dict[str, Any], incident_id: str, value: Any) -> None:
     cache[incident_id] = value
     while len(cache) > STATES_KEPT:
         del cache[next(iter(cache))]
+
+
+def _with_counts(features: ClaimFeatures, tokens: list[str], counts: Any) -> ClaimFeatures:
+    """`features` with their tokens' rarities from LOOKUP's `counts` (the document count, then each token's
+    document frequency, joined by spaces)."""
+    docs, *each = map(int, _text(counts).split())
+    return with_rarity(features, docs, {t: c for t, c in zip(tokens, each, strict=True) if c})
+
+
+async def _done() -> bool:
+    return True
+
+
+def _entry(entry_id: str) -> tuple[int, int]:
+    """A stream entry id as a comparable pair."""
+    ms, _, seq = entry_id.partition("-")
+    return int(ms), int(seq or 0)
 
 
 def _text(value: Any) -> str:

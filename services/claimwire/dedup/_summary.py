@@ -1,10 +1,15 @@
 """The matching view of an incident: what a new claim is compared with. Stored next to the incident."""
 
+import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ._features import ClaimFeatures
+
+#: A number token that reads as a year.
+YEAR = re.compile(r"#(?:19[5-9]\d|20[0-4]\d)")
 
 #: Members kept for claim-to-claim comparison; the newest win (an incident's wording drifts as it unfolds).
 MAX_MEMBERS = 12
@@ -18,6 +23,11 @@ class Member:
     article_id: str
     tokens: frozenset[str]
     entities: frozenset[str]
+
+    @functools.cached_property
+    def years(self) -> frozenset[str]:
+        """The number tokens that read as a year (1950-2049), counts among them included."""
+        return frozenset(t for t in self.tokens if len(t) == 5 and YEAR.fullmatch(t))
 
 
 @dataclass
@@ -48,6 +58,15 @@ class IncidentSummary:
             self.figures.setdefault(unit, set()).add(value)
         self.members.append(Member(claim.claim_id, claim.article_id, claim.tokens, claim.entities))
         del self.members[:-MAX_MEMBERS]
+
+    def copy(self) -> "IncidentSummary":
+        """An independent copy to fold a claim into; members are shared (never changed once made), so what is
+        known about each (`Member.years`) is not worked out again."""
+        return IncidentSummary(
+            incident_id=self.incident_id, version=self.version, types=set(self.types), kinds=set(self.kinds),
+            places=set(self.places), regions=set(self.regions), days=self.days,
+            figures={unit: set(values) for unit, values in self.figures.items()}, members=list(self.members),
+        )
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready form (sorted, so equal summaries serialise equally)."""

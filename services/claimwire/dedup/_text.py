@@ -1,5 +1,6 @@
 """Text signals for matching: content tokens, named-entity tokens, figures, normalised place names."""
 
+import functools
 import re
 import unicodedata
 
@@ -110,21 +111,29 @@ def content_tokens(text: str) -> tuple[set[str], list[str]]:
     tokens: set[str] = set()
     entities: dict[str, None] = {}
     for match in _WORD.finditer(text):
-        word = match.group(0)
-        folded = fold(word).replace("’", "'")
-        if folded.endswith("'s"):
-            folded = folded[:-2]
-        if word[0].isdigit():
-            tokens.add("#" + word.replace(",", ""))
-        elif folded in NUMBER_WORDS:
-            tokens.add(f"#{NUMBER_WORDS[folded]}")
-        elif folded not in STOPWORDS and len(folded) > 1:
-            tokens.add(stem(folded))
-            if folded in CONCEPTS:
-                tokens.add("~" + CONCEPTS[folded])
-            if word[0].isupper() and not _starts_sentence(text, match.start()):
-                entities[folded] = None
+        words, name = _word_tokens(match.group(0))
+        tokens.update(words)
+        if name is not None and not _starts_sentence(text, match.start()):
+            entities[name] = None
     return tokens, list(entities)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_tokens(word: str) -> tuple[tuple[str, ...], str | None]:
+    """The content tokens of one word, and its folded form when it is written as a name (a capitalised content
+    word). Cached: news repeats its words, and folding and stemming each occurrence was most of the cost of
+    reading an article."""
+    folded = fold(word).replace("’", "'")
+    if folded.endswith("'s"):
+        folded = folded[:-2]
+    if word[0].isdigit():
+        return ("#" + word.replace(",", ""),), None
+    if folded in NUMBER_WORDS:
+        return (f"#{NUMBER_WORDS[folded]}",), None
+    if folded in STOPWORDS or len(folded) <= 1:
+        return (), None
+    words = (stem(folded), "~" + CONCEPTS[folded]) if folded in CONCEPTS else (stem(folded),)
+    return words, folded if word[0].isupper() else None
 
 
 def _starts_sentence(text: str, index: int) -> bool:

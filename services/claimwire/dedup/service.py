@@ -18,7 +18,8 @@ from ..consumer import StreamStage
 from ..logs import get_logger
 from ..settings import Settings
 from ..streams import redis_of
-from ._articles import article_unit
+from ._articles import ArticleUnit, article_unit
+from ._features import ClaimFeatures, unit_features
 from ._store import RedisLedger
 
 log = get_logger(__name__)
@@ -34,6 +35,8 @@ class DedupComponent:
         self.settings = settings
         self._broker: RedisBroker | None = None
         self._ledger: RedisLedger | None = None
+        # Each item of the batch in hand: its entry id, unit and features (`_prepare`).
+        self._prepared: dict[int, tuple[str, ArticleUnit | None, ClaimFeatures | None]] = {}
         self.stage = StreamStage(
             name="dedup",
             stream=settings.extracted_stream,
@@ -43,6 +46,7 @@ class DedupComponent:
             log_ids=lambda extracted: {"article_id": extracted.article_id},
             outputs={settings.incidents_stream: IncidentUpdated},
             on_acked=self._published,
+            prepare_batch=self._prepare,
             delete_acked=True,
             max_bytes=lambda s: s.max_article_bytes * ENTRY_BYTES_PER_ARTICLE_BYTE,
         )
@@ -66,13 +70,35 @@ class DedupComponent:
             self._ledger = RedisLedger(await redis_of(broker), self.settings)
         return self._ledger
 
+    def _prepare(self, batch: list[tuple[str, ArticleExtracted | None]]) -> None:
+        # The features of the whole batch first: they need no ledger, so they are computed while another
+        # replica's earlier articles are being decided, and each article then waits only for its turn.
+        for entry_id, extracted in batch:
+            if extracted is None:
+                # Rejected (dead-lettered with this batch): never filed, so nothing waits for it.
+                if self._ledger is not None:
+                    self._ledger.pass_over([entry_id])
+                continue
+            unit = article_unit(extracted)
+            features = unit_features(unit.report, unit.claims) if unit is not None else None
+            self._prepared[id(extracted)] = (entry_id, unit, features)
+
     async def _process(self, extracted: ArticleExtracted) -> Sequence[tuple[str, Contract]]:
         assert self._broker is not None, "register() before processing"
-        unit = article_unit(extracted)
+        entry_id, unit, features = self._prepared.pop(id(extracted), (None, article_unit(extracted), None))
+        ledger = await self._ledger_of(self._broker)
         if unit is None:
             log.info("article.blank")
+            if entry_id is not None:
+                ledger.pass_over([entry_id])
             return []
-        applied = await (await self._ledger_of(self._broker)).process(unit)
+        try:
+            applied = await ledger.process(unit, features=features, entry_id=entry_id)
+        except Exception:
+            if entry_id is not None:
+                # Left for a retry: the batch's later articles need not wait for it.
+                ledger.pass_over([entry_id])
+            raise
         state = applied.state
         if state is None:
             log.info("article.refiled", detail="filed and published before; nothing new")

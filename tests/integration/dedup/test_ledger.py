@@ -6,7 +6,8 @@ from collections import Counter
 import pytest
 
 from claimwire.dedup import MemoryLedger, RedisLedger, cluster_articles, dedup_component, unit_features
-from claimwire.dedup._keys import DOCS_FIELD, PartitionKeys, df_key
+from claimwire.dedup._features import UNPLACED
+from claimwire.dedup._keys import DOCS_FIELD, PartitionKeys
 from claimwire.runtime import start_components
 from tests.data.dedup.wire_set import articles
 from tests.support.articles import sample_articles
@@ -40,7 +41,7 @@ async def test_document_frequencies_count_each_article_once(settings, redis_clie
     one, other = unit_of(articles()[0]), unit_of(articles()[3])
     for unit in (one, other, one):
         await ledger.process(unit)
-    counts = await redis_client.hgetall(df_key(settings))
+    counts = await redis_client.hgetall(PartitionKeys.for_anchor(settings, UNPLACED).df)
     actual = {k.decode(): int(v) for k, v in counts.items()}
     expected = Counter(unit_features(one.report, one.claims).tokens)
     expected.update(unit_features(other.report, other.claims).tokens)

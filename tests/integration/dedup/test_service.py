@@ -1,6 +1,8 @@
 """The dedup service on a real Redis: extracted articles in, incidents out, crash-safe publish, several replicas
 in one group."""
 
+import random
+
 import pytest
 
 from claimwire.dedup import RedisLedger, cluster_articles, dedup_component
@@ -141,6 +143,31 @@ async def test_replicas_lose_nothing_and_agree_with_one_replica(settings, redis_
     assert bcubed(replicas, one_replica).f1 >= 0.98, bcubed(replicas, one_replica).as_dict()
     wire = {a.article_id for a in articles()}
     assert gold_partition() == {g for g in article_partition(final) if g <= wire}
+
+
+async def test_two_replicas_file_exactly_like_one_replica(settings, redis_client, start_replicas):
+    """Two replicas decide articles in stream order, so on a shuffled feed (the wire set, the sample articles
+    and other outlets' copies of some of them), three articles a batch so their batches interleave, they file
+    exactly the partition one replica files."""
+    feed = [*articles(), *sample_articles()]
+    feed += [c.model_copy(update={"article_id": f"{a.article_id}_copy"}) for a in feed[::3] for c in copies(a, 1)]
+    random.Random(12).shuffle(feed)
+    entries = [extracted(a) for a in feed]
+    alone = settings.model_copy(update={"key_prefix": f"{settings.key_prefix}:one", "consumer_name": "alone",
+                                        "batch_size": 3})
+    broker = await start_components(alone, [dedup_component(alone)])
+    try:
+        await feed_extracted(redis_client, alone, entries)
+        await drained(redis_client, alone)
+    finally:
+        await broker.stop()
+    await start_replicas(2, batch_size=3)
+    await feed_extracted(redis_client, settings, entries)
+    await drained(redis_client, settings)
+    one = article_partition(latest(await incident_events(redis_client, alone)))
+    two = article_partition(assert_versions_complete(await incident_events(redis_client, settings)))
+    assert one == two
+    assert len(feed) == sum(map(len, two))
 
 
 async def test_replicas_racing_on_one_story_open_one_incident(settings, redis_client, start_replicas):
