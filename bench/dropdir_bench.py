@@ -24,18 +24,10 @@ from pathlib import Path
 
 import redis
 
-from _common import private_redis_server  # bench/ is on sys.path when a script in it runs
+from _common import peak_rss_mb, private_redis_server  # bench/ is on sys.path when a script in it runs
 from feed_bench import CLAIMWIRE, _env, write_files
 
 TIMEOUT_S = 120.0
-
-
-def peak_rss_mb(pid: int) -> float:
-    """Peak resident set size of `pid` so far, in MB (VmHWM)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc status")
 
 
 def wait_for(check: Callable[[], bool], what: str, every_s: float = 0.02) -> float:

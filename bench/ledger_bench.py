@@ -25,18 +25,13 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
-import random
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
+from collections.abc import Iterator
 
 from redis.asyncio import Redis
 
-from _common import REPO, private_redis_server
+from _common import ecbplus_rows, percentile, private_redis_server, service_processes, stamp
 from claimwire.dedup.scoring import bcubed
 from claimwire.extraction import extract_claims, preload
 from claimwire.progress import wait_until_drained
@@ -44,17 +39,10 @@ from claimwire.settings import Settings
 from claimwire.streams import publish_all, read_events
 from claimwire_contracts import ArticleExtracted, ArticleReceived, IncidentUpdated
 
-ECBPLUS = next(
-    (p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if (p / "data" / "ecbplus").exists()),
-    REPO.parent / "shared",
-) / "data" / "ecbplus" / "articles.jsonl"
-
 
 def feed(count: int) -> list[ArticleExtracted]:
     """`count` extracted real news articles (ECB+ repeated with fresh ids and outlets)."""
-    rows = [json.loads(line) for line in ECBPLUS.read_text().splitlines()]
-    # ECB+ lists its articles topic by topic; a live feed interleaves stories.
-    random.Random(0).shuffle(rows)
+    rows = ecbplus_rows()
     preload()
     out = []
     for i in range(count):
@@ -68,24 +56,11 @@ def feed(count: int) -> list[ArticleExtracted]:
 
 
 @contextlib.contextmanager
-def dedup_processes(url: str, prefix: str, replicas: int, retention: str = "latest"):
+def dedup_processes(url: str, prefix: str, replicas: int, retention: str = "latest") -> Iterator[None]:
     """`replicas` `claimwire run dedup` processes, yielded once all have joined the group."""
-    env = {**os.environ, "REDIS_URL": url, "CLAIMWIRE_KEY_PREFIX": prefix, "CLAIMWIRE_LOG_FORMAT": "json",
-           "CLAIMWIRE_BATCH_SIZE": "100", "CLAIMWIRE_POLL_INTERVAL_MS": "5", "CLAIMWIRE_INCIDENTS_RETENTION": retention}
-    with tempfile.TemporaryDirectory(prefix="ledger-bench-") as folder, contextlib.ExitStack() as stack:
-        logs = [Path(folder) / f"replica-{r}.log" for r in range(replicas)]
-        procs = [subprocess.Popen([sys.executable, "-m", "claimwire", "run", "dedup"], cwd=REPO,
-                                  env={**env, "CLAIMWIRE_CONSUMER_NAME": f"bench-{r}"}, stdout=subprocess.DEVNULL,
-                                  stderr=stack.enter_context(logs[r].open("wb"))) for r in range(replicas)]
-        try:
-            while not all(log.exists() and b"service.started" in log.read_bytes() for log in logs):
-                time.sleep(0.1)
-            yield
-        finally:
-            for proc in procs:
-                proc.terminate()
-            for proc in procs:
-                proc.wait(timeout=60)
+    env = {"CLAIMWIRE_BATCH_SIZE": "100", "CLAIMWIRE_POLL_INTERVAL_MS": "5", "CLAIMWIRE_INCIDENTS_RETENTION": retention}
+    with service_processes(url, prefix, "dedup", replicas, env):
+        yield
 
 
 def entries(settings: Settings, items: list[ArticleExtracted]) -> list[tuple[str, ArticleExtracted, str]]:
@@ -145,11 +120,6 @@ async def pass_through(url: str, items: list[ArticleExtracted]) -> float:
     return len(items) / elapsed
 
 
-def stamp(entry_id: bytes | str) -> float:
-    text = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
-    return int(text.split("-")[0]) / 1000
-
-
 async def latency(url: str, items: list[ArticleExtracted], rate: float) -> list[float]:
     """Per-article latencies (s) fed at `rate` articles/s to one replica (every version kept, to be timed)."""
     settings = Settings(redis_url=url, key_prefix="bench-lat")
@@ -174,11 +144,6 @@ async def latency(url: str, items: list[ArticleExtracted], rate: float) -> list[
             seconds.append(stamp(entry_id) - fed.pop(article))
     await client.aclose()
     return seconds
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def main() -> None:

@@ -23,14 +23,13 @@ from datetime import UTC, date, datetime, timedelta
 
 from redis.asyncio import Redis
 
-from _common import private_redis_server
+from _common import ECBPLUS, private_redis_server
 from claimwire.dedup import RedisLedger, article_unit, unit_features
 from claimwire.dedup._engine import fold, index_buckets
 from claimwire.dedup._keys import PartitionKeys
 from claimwire.extraction import extract_claims, preload
 from claimwire.settings import Settings
 from claimwire_contracts import ArticleExtracted, ArticleReceived
-from ledger_bench import ECBPLUS
 
 YEAR = date(2026, 1, 1)
 
