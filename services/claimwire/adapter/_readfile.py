@@ -95,7 +95,7 @@ def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | Oversize]:
         size = len(line)
         while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
             size += len(rest)
-        yield Oversize(size + len(rest.rstrip(b"\n")), limit)
+        yield Oversize(size + len(rest.rstrip(b"\r\n")), limit)  # the line's length without its line ending
 
 
 def rejoined(head: bytes, rest: BinaryIO) -> BinaryIO:

@@ -13,13 +13,13 @@ from typing import Any, BinaryIO
 
 from claimwire.adapter._item import ItemError, Rejection
 from claimwire.adapter._jsonl import decode_line, surrogates_warning, utf8_text
+from claimwire.adapter._readfile import Oversize, bounded_lines
 
 from ._skips import Skips
 
 #: Files read from a folder; JSONL by suffix, the others by their first non-blank character.
 SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -97,12 +97,12 @@ def _read_file(path: Path, max_bytes: int, skips: Skips, jsonl: bool | None) -> 
 def _read_stream(
     stream: BinaryIO, where: str, name: str | None, max_bytes: int, skips: Skips, jsonl: bool | None
 ) -> Iterator[TextInput | JsonInput]:
-    lines = _bounded_lines(stream, max_bytes)
-    head: list[bytes | int] = []
+    lines = bounded_lines(stream, max_bytes)
+    head: list[bytes | Oversize] = []
     if jsonl is None:  # sniff: look at the first non-blank line
         for line in lines:
             head.append(line)
-            if isinstance(line, int) or line.strip(b"\xef\xbb\xbf \t\r\n"):
+            if isinstance(line, Oversize) or line.strip(b"\xef\xbb\xbf \t\r\n"):
                 break
         first = head[-1] if head else b""
         jsonl = isinstance(first, bytes) and first.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{")
@@ -112,28 +112,16 @@ def _read_stream(
         yield from _plain(_chain(head, lines), where, name, max_bytes, skips)
 
 
-def _chain(head: list[bytes | int], rest: Iterator[bytes | int]) -> Iterator[bytes | int]:
+def _chain(head: list[bytes | Oversize], rest: Iterator[bytes | Oversize]) -> Iterator[bytes | Oversize]:
     yield from head
     yield from rest
 
 
-def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
-    """Each line as bytes, or, for a line longer than `max_bytes`, its length (read in chunks and dropped)."""
-    while line := stream.readline(max_bytes + 1):
-        if len(line) <= max_bytes or line.endswith(b"\n"):
-            yield line
-            continue
-        size = len(line)
-        while (chunk := stream.readline(_CHUNK)) and not chunk.endswith(b"\n"):
-            size += len(chunk)
-        yield size + len(chunk.rstrip(b"\r\n"))
-
-
-def _jsonl(lines: Iterator[bytes | int], where: str, max_bytes: int, skips: Skips) -> Iterator[JsonInput]:
+def _jsonl(lines: Iterator[bytes | Oversize], where: str, max_bytes: int, skips: Skips) -> Iterator[JsonInput]:
     for number, line in enumerate(lines, start=1):
-        if isinstance(line, int):
+        if isinstance(line, Oversize):
             skips.took()
-            skips.skip(Rejection(where, too_large(line, max_bytes, "a line"), line=number))
+            skips.skip(Rejection(where, too_large(line.size, max_bytes, "a line"), line=number))
             continue
         try:
             decoded = decode_line(line)
@@ -150,13 +138,13 @@ def _jsonl(lines: Iterator[bytes | int], where: str, max_bytes: int, skips: Skip
 
 
 def _plain(
-    lines: Iterator[bytes | int], where: str, name: str | None, max_bytes: int, skips: Skips
+    lines: Iterator[bytes | Oversize], where: str, name: str | None, max_bytes: int, skips: Skips
 ) -> Iterator[TextInput]:
     skips.took()
     data = bytearray()
     size = 0
     for line in lines:  # stdin's length is known only once read: count on past the limit, keep nothing
-        size += line if isinstance(line, int) else len(line)
+        size += line.size if isinstance(line, Oversize) else len(line)
         if size <= max_bytes and isinstance(line, bytes):
             data += line
     if size > max_bytes:
