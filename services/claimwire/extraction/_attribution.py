@@ -470,7 +470,7 @@ def _that_clause_after(verb: Token) -> Span | None:
     doc = verb.doc
     for i in range(verb.i + 1, min(verb.sent.end, verb.i + 9)):
         token = doc[i]
-        if token.lower_ == "that" and _complementizer(token) and i > verb.i:
+        if token.lower_ == "that" and _complementizer(token):
             tokens = list(doc[i + 1 : verb.sent.end])
             if any(t.tag_ in _FINITE for t in tokens):
                 return _tidy(doc, _cut_comment(tokens), complementizer=True)

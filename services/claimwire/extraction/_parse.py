@@ -96,11 +96,11 @@ def nlp() -> Language:
 
 def can_attribute(text: str, sentence: Sentence) -> bool:
     """Whether a sentence holds a cue word and so is worth parsing."""
-    if not sentence.terminated:
-        return False
-    return _CANDIDATE.search(text, sentence.start, sentence.end) is not None or _verb_use(
-        text, sentence.start, sentence.end
-    )
+    return sentence.terminated and _has_cue_word(text, sentence.start, sentence.end)
+
+
+def _has_cue_word(text: str, start: int, end: int) -> bool:
+    return _CANDIDATE.search(text, start, end) is not None or _verb_use(text, start, end)
 
 
 def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Attribution]]:
@@ -173,11 +173,7 @@ def _quoted_block_after(
     following = sentences[index + 1]
     if following.paragraph != sentence.paragraph + 1 or text[following.start] not in '“"':
         return None
-    if _CANDIDATE.search(text, sentence.start, sentence.end) is None and not _verb_use(
-        text, sentence.start, sentence.end
-    ):
-        return None
-    return bounds[following.paragraph][1]
+    return bounds[following.paragraph][1] if _has_cue_word(text, sentence.start, sentence.end) else None
 
 
 def _one_sentence(pipeline: Language, text: str, start: int, end: int) -> Doc:

@@ -110,11 +110,11 @@ def extract_claims(article: ArticleReceived) -> list[ClaimExtracted]:
     attributions = find_attributions(text, sentences)
     for index, sentence in enumerate(sentences):
         previous = sentences[index - 1] if index else None
-        # Both the claim decision and the verification scope need the sentence's verification statement.
-        verification = find_verification(text, sentence.start, sentence.end)
         if not attributions[index] and _inside_earlier_content(text, sentence, drafts):
             _note_entities(text, sentence, registry)
             continue
+        # Both the claim decision and the verification scope need the sentence's verification statement.
+        verification = find_verification(text, sentence.start, sentence.end)
         new = _claims_of_sentence(
             text, sentence, previous, drafts, verification, attributions[index], registry=registry, outlet=outlet
         )
