@@ -95,8 +95,9 @@ def nlp() -> Language:
 
 
 def can_attribute(text: str, sentence: Sentence) -> bool:
-    """Whether a sentence holds a cue word and so is worth parsing."""
-    return sentence.terminated and _has_cue_word(text, sentence.start, sentence.end)
+    """Whether a sentence holds a cue word and so is worth parsing. Headlines (no full stop) included: "X says
+    Y" over a story is an attribution (GUM annotates them: train linked F1 0.649 -> 0.656, dev 0.547 -> 0.576)."""
+    return _has_cue_word(text, sentence.start, sentence.end)
 
 
 def _has_cue_word(text: str, start: int, end: int) -> bool:

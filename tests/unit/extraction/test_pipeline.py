@@ -94,3 +94,24 @@ def test_preload_fills_the_gazetteer_cache() -> None:
     preload()
     assert _gazetteer.places.cache_info().currsize == 1
     assert "Kyiv" in _gazetteer.places()
+
+
+def test_a_headline_that_attributes_is_a_claim_and_one_that_does_not_is_not() -> None:
+    """Headlines carry no full stop: one that says who claims what ("X says Y") is an attribution like any
+    sentence, while a bare headline of an event is still not the outlet's own claim."""
+    text = (
+        "Harbour union says the strike will go on\n"
+        "Ferries idle at the northern quay\n"
+        "The union's spokesman told reporters on Friday that talks had broken down."
+    )
+    article = _article(text)
+    claims = extract_claims(article)
+    headline = [c for c in claims if c.span.end <= text.index("\n")]
+    assert [(c.claimant.mention, c.cue.text if c.cue else None, c.text) for c in headline] == [
+        ("Harbour union", "says", "the strike will go on")
+    ]
+    second_line = text.index("Ferries")
+    assert not [c for c in claims if second_line <= c.span.start < second_line + 33]
+    assert any(c.cue and c.cue.text == "told" for c in claims)
+    for claim in claims:
+        _offsets_hold(article, claim)
