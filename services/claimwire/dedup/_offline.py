@@ -20,6 +20,8 @@ class MemoryLedger:
         self.buckets: dict[str, dict[str, int]] = {}
         self.applied: dict[str, tuple[str, int]] = {}
         """Article id -> (incident id, version its filing produced)."""
+        self.last_candidates: list[str] = []
+        """Ids of the incidents the last article processed was scored against (bench/ledger_independence.py)."""
         self.document_frequency: Counter[str] = Counter()
         self.documents = 0
         self._clock = 0
@@ -41,6 +43,7 @@ class MemoryLedger:
             if len(ids) >= MAX_CANDIDATES:
                 break
         ids = dict.fromkeys(list(ids)[:MAX_CANDIDATES])
+        self.last_candidates = list(ids)
         match = choose(features, [self.summaries[i] for i in ids])
         target = match.incident_id if match else ""
         when = seen_at or unit.report.published_at or datetime(1970, 1, 1, tzinfo=UTC)

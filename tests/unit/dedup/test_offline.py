@@ -64,3 +64,22 @@ def test_claims_of_one_article_share_its_incident():
                       event_type="casualties", start=60)
     (incident,) = cluster([located, follow_up]).incidents
     assert [located.claim_id, follow_up.claim_id] == incident.claim_ids
+
+
+def test_the_ledger_tells_which_incidents_an_article_was_scored_against():
+    """`last_candidates` (what bench/ledger_independence.py reads) lists the incidents the last decision
+    looked at: none for the first article, the open incident for a second report of the same story."""
+    from claimwire.dedup._articles import claims_unit
+    from claimwire.dedup._offline import MemoryLedger
+
+    from .factories import claim
+
+    ledger = MemoryLedger()
+    place = (("Zarichne", "Bryansk region"),)
+    first = claim("Russian forces shelled Zarichne overnight", article="art_a", places=place)
+    second = claim("Zarichne was shelled by Russian forces overnight", article="art_b", places=place)
+    opened = ledger.process(claims_unit([first]))
+    assert opened is not None and ledger.last_candidates == []
+    joined = ledger.process(claims_unit([second]))
+    assert joined is not None and joined.incident_id == opened.incident_id
+    assert ledger.last_candidates == [opened.incident_id]
