@@ -917,6 +917,8 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
     out: list[Attribution] = []
     found: list[tuple[Span, Span | None, Span]] = doc._.attributions or []
     for cue, source, content in found:
+        if _full_stop_between(cue, content):
+            continue
         out.append(
             Attribution(
                 (offset + cue.start_char, offset + cue.end_char),
@@ -926,6 +928,20 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
             )
         )
     return out
+
+
+def _full_stop_between(cue: Span, content: Span) -> bool:
+    """Whether a sentence ends between the cue and its content: a Doc may hold several sentences (a quoted
+    block), and the parse hangs one's verb on the next's ("“Nobody should doubt that. The deficit will
+    shrink.”": "doubt" is not said of the deficit). "“C.” he said" is one sentence: its stop closes the quote."""
+    doc = cue.doc
+    gap = doc[cue.end : content.start] if content.start >= cue.end else doc[content.end : cue.start]
+    for token in gap:
+        if token.text in {".", "!", "?"}:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is None or following.text not in _CLOSING + "’'":
+                return True
+    return False
 
 
 # --- quotes --------------------------------------------------------------------------------------------------

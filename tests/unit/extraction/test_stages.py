@@ -394,3 +394,13 @@ def test_news_attributions_the_parse_hangs_oddly(sentence: str, claimant: str, c
     relative clause before it: each still gives its claimant, cue and content."""
     found = {_spans(sentence, a.cue): a for a in _attributions(sentence)}[cue]
     assert (_spans(sentence, found.claimant), _spans(sentence, found.content)) == (claimant, content)
+
+
+def test_a_cue_never_takes_its_content_across_a_full_stop() -> None:
+    """A quoted pair of sentences is parsed as one text, and the parse may hang the first sentence's verb on the
+    second's: "doubt" is not what the deficit does. A stop that closes a quote before its cue is no break."""
+    text = "“Nobody should doubt that. The deficit will shrink next year.”"
+    assert not [a for a in _attributions(text) if _spans(text, a.cue) == "doubt"]
+    closed = "“We will win.” he said."
+    found = [(_spans(closed, a.cue), _spans(closed, a.content)) for a in _attributions(closed)]
+    assert found == [("said", "We will win")]
