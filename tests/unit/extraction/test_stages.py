@@ -404,3 +404,14 @@ def test_a_cue_never_takes_its_content_across_a_full_stop() -> None:
     closed = "“We will win.” he said."
     found = [(_spans(closed, a.cue), _spans(closed, a.content)) for a in _attributions(closed)]
     assert found == [("said", "We will win")]
+
+
+def test_a_content_ends_before_the_claim_that_reports_it() -> None:
+    """ "Police believe C, a spokesman told reporters": the spokesman said all of "Police believe C"; the
+    police believe C alone, without the closing attribution."""
+    text = "Police believe the attack was planned for months, a spokesman told reporters."
+    found = {_spans(text, a.cue): _spans(text, a.content) for a in _attributions(text)}
+    assert found == {
+        "told": "Police believe the attack was planned for months",
+        "believe": "the attack was planned for months",
+    }
