@@ -444,8 +444,12 @@ def _subject_after(cue: Span) -> Span | None:
     end = cue.end
     while end < len(doc) and (doc[end].tag_ in _NOMINAL_TAGS or doc[end].lower_ in {"of", "for"}):
         end += 1
-    if cue[0].tag_ == "VBG" or not all(t.is_punct for t in doc[end:]):
-        return None  # only a noun phrase that closes the sentence is an inverted subject
+    rest = doc[end:]
+    # ", a local teacher." after the name is its apposition; a finite verb after it ("…, said X, who was …")
+    # or anything else means the noun phrase is not the sentence's last: not an inverted subject.
+    apposition = len(rest) > 1 and rest[0].text == "," and not any(t.tag_ in _FINITE for t in rest)
+    if cue[0].tag_ == "VBG" or not (apposition or all(t.is_punct for t in rest)):
+        return None  # only a noun phrase that closes the sentence (or its apposition) is an inverted subject
     words = doc[cue.end : end]
     if not any(t.tag_.startswith(("NN", "PRP")) for t in words):
         return None
