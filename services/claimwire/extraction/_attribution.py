@@ -345,12 +345,14 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
                 continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
             clause_after = child.i > verb.i
             span = _clause_span(child, cue_tokens)
+            if span is not None and clause_after:
+                span = _with_stray_tail(verb, span)
             subject = _object_as_subject(verb, child, lemma)
             if span is not None and subject is not None:
                 span = _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end])
         elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
-        elif dep == "xcomp" and _infinitive_content(frame, lemma):
+        elif (dep == "xcomp" or _infinitive_right_after(verb, child)) and _infinitive_content(frame, lemma):
             span = _rest_of_sentence(verb.doc, child.left_edge.i)
         elif frame == "evidence" and child.i > verb.i and _participle_of(child) is not None:
             span = _rest_of_sentence(verb.doc, cue.end)  # "polls show Clinton leading by five points"
@@ -368,6 +370,33 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _with_stray_tail(verb: Token, span: Span) -> Span:
+    """ "said Sunday that he expects a vote next week" with "week" hung on "said": words that close the sentence
+    right after the content and hang on the cue belong to the content (the cue's own adverbials come before it)."""
+    doc = verb.doc
+    end = span.end
+    for child in verb.rights:
+        if child.i >= end and child.left_edge.i == end and child.dep_ in _STRAY_TAIL_DEPS:
+            end = child.right_edge.i + 1
+    if end == span.end or not all(t.is_punct for t in doc[end:]):
+        return span
+    return Span(doc, span.start, end)
+
+
+_STRAY_TAIL_DEPS = frozenset(["obl", "obl:unmarked", "obl:tmod", "obl:npmod", "advmod", "nmod"])
+
+
+def _infinitive_right_after(verb: Token, child: Token) -> bool:
+    """ "claimed to have inflicted …" parsed as an adverbial clause: a "to" clause that starts right after the
+    cue is its complement all the same (a purpose clause comes after an object or a comma)."""
+    return (
+        child.dep_ == "advcl"
+        and child.left_edge.i == verb.i + 1
+        and verb.doc[verb.i + 1].lower_ == "to"
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in child.children)
+    )
 
 
 def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
@@ -674,6 +703,10 @@ def _verb_source(verb: Token) -> Span | None:
                 return _with_appositive_name(_subject_phrase(before), verb)
             if subjects and verb.tag_ != "VBG":  # ", alleging their attempts …": no subject after a participle
                 return _noun_phrase(subjects[0])
+            # "It claimed to have …": a pronoun the parse took for an expletive is the active cue's subject
+            expletive = [c for c in verb.lefts if c.dep_ == "expl" and c.tag_ == "PRP"]
+            if expletive and not subjects and verb.lower_ in lex.CUE_VERB_FORMS:
+                return Span(verb.doc, expletive[0].i, expletive[0].i + 1)
             inverted = verb.head.i < verb.i and verb.dep_ in {"parataxis", "ccomp"} and verb.tag_ != "VBG"
             objects = [c for c in verb.rights if c.dep_ in {"obj", "dobj", "dep"}]
             closing = objects and all(t.is_punct for t in verb.doc[objects[0].right_edge.i + 1 :])
@@ -693,7 +726,8 @@ def _verb_source(verb: Token) -> Span | None:
         if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VB"}:
             return None  # "as X said": a finite adverbial clause has a subject of its own or none
         head = verb.head
-        if verb.dep_ == "xcomp":
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "xcomp" or (infinitive and head.lower_ in lex.OBJECT_CONTROL_FORMS):
             controller = [c for c in head.children if c.dep_ in {"obj", "dobj"} and c.i < verb.i]
             if controller:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control

@@ -80,6 +80,21 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
     return lemma, plural, lemma + "ed", lemma + "ing"
 
 
+#: Verbs whose object does what the following "to" clause says ("prompting the Kremlin to announce"): the
+#: object, not the subject, is the speaker of a cue in that clause, whether the parse calls it xcomp or advcl.
+OBJECT_CONTROL_FORMS = frozenset(
+    [
+        *(
+            form
+            for lemma in "prompt urge ask force cause persuade encourage allow order invite push pressure compel "
+            "require spur tell press".split()
+            for form in verb_forms(lemma)
+        ),
+        *"lead leads led leading drive drives drove driven driving".split(),
+    ]
+)
+
+
 def _frames_of_forms() -> dict[str, tuple[str, str]]:
     """Every cue verb form → (lemma, frame); a verb in two frames keeps its first."""
     table: dict[str, tuple[str, str]] = {}
