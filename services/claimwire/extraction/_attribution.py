@@ -367,6 +367,8 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = whole if whole is not None and any(t.like_num for t in whole) else None
         elif dep == "obl" and cue.end > verb.i + 1 and child.i >= cue.end:
             span = _clause_span(child, cue_tokens)  # "called for X": the object of the phrasal cue's preposition
+            if span is not None and span.start < cue.end < span.end:
+                span = _tidy(verb.doc, verb.doc[cue.end : span.end])  # the cue's "for" is not content
         if span is not None:
             spans.append(span)
     return spans

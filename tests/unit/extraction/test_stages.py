@@ -55,6 +55,7 @@ def test_sentences_skip_dateline_and_mark_headlines() -> None:
         ("The bridge collapsed, the mayor said.", "the mayor", "said", "The bridge collapsed"),
         ("“We won,” said the coach.", "the coach", "said", "We won"),
         ("“It is a tragedy,” said Maria Lopez, a local teacher.", "Maria Lopez", "said", "It is a tragedy"),
+        ('Health groups call for "urgent action on salt".', "Health groups", "call for", "urgent action on salt"),
         ("The town was shelled, as reported by local media.", "local media", "as reported by", "The town was shelled"),
         ("The group claimed responsibility for the blast.", "The group", "claimed responsibility for", "the blast"),
         ("The union, which has 400 members, announced a strike.", "The union", "announced", "a strike"),
