@@ -233,6 +233,10 @@ class AttributionFinder:
 def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, Span]]:
     frame = cue.label_
     head = cue[0]
+    set_off = _parenthetical(cue)
+    if set_off is not None:
+        yield set_off
+        return
     if frame == "source":
         yield from _prepositional(cue)
         return
@@ -261,6 +265,47 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
         return
     for content in _contents(head, cue, frame, cue_tokens):
         yield source, content
+
+
+#: Words that open a finite predicate: what follows a subject once the attribution set off inside it ends.
+_PREDICATE_OPENERS = frozenset(
+    "is are was were has have had will would could can may might should must does do did".split()
+)
+
+
+def _parenthetical(cue: Span) -> tuple[Span | None, Span] | None:
+    """ "The plan, the minister said, will cost …", "The grants, said Mauer, are …", "The bridge, according to
+    the mayor, will reopen …": an attribution set off by commas between a subject and its predicate, which the
+    parse hangs in many wrong places. The content is the sentence around it, read off the word order (a claim
+    is one span of the text, so the attribution inside stays in it)."""
+    doc = cue.doc
+    sentence = cue[0].sent
+    # the commas around the cue, each within five words of it
+    left = next((i for i in range(cue.start - 1, max(sentence.start, cue.start - 6) - 1, -1) if doc[i].text == ","), -1)
+    right = next((i for i in range(cue.end, min(sentence.end, cue.end + 6)) if doc[i].text == ","), -1)
+    if left < 0 or right < 0 or right + 1 >= sentence.end:
+        return None
+    subject = [t for t in doc[sentence.start : left] if not t.is_punct]
+    if not subject or len(subject) > 10 or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in subject):
+        return None
+    if not any(t.tag_.startswith(("NN", "PRP")) for t in subject):
+        return None
+    following = doc[right + 1]
+    if following.tag_ not in {"MD", "VBZ", "VBP", "VBD"} and following.lower_ not in _PREDICATE_OPENERS:
+        return None
+    if cue.label_ == "source" or cue.start == left + 1:  # "according to the mayor", "said Mauer"
+        start = end = cue.end
+        while end < right and (doc[end].tag_ in _NOMINAL_TAGS or doc[end].lower_ in {"of", "for"}):
+            end += 1
+    else:  # "the minister said (on Monday)"
+        start, end = left + 1, cue.start
+        if any(t.tag_.startswith("VB") for t in doc[start:end]):
+            return None
+    if end == start or not any(t.tag_.startswith(("NN", "PRP")) for t in doc[start:end]):
+        return None
+    source = Span(doc, start, end)
+    content = _tidy(doc, doc[sentence.start : sentence.end])
+    return (source, content) if content is not None else None
 
 
 def _passive(verb: Token) -> bool:
@@ -774,6 +819,8 @@ def _with_appositive_name(phrase: Span | None, verb: Token) -> Span | None:
 def _subject_phrase(subjects: list[Token]) -> Span | None:
     """The nearest subject's noun phrase, joined with subjects right before it: a name the parse split into
     several subjects ("Medecins Sans Frontieres said")."""
+    if len(subjects) >= 2 and _apposition_of(subjects[-2], subjects[-1]):
+        return _noun_phrase(subjects[-2])  # "Mr Smith, a former minister, said": the name, not its description
     phrase = _noun_phrase(subjects[-1])
     # Indices, not reversed(): mypyc (where spaCy's types are Any) fails on reversed() over them.
     for index in range(len(subjects) - 2, -1, -1):
@@ -785,6 +832,30 @@ def _subject_phrase(subjects: list[Token]) -> Span | None:
             break
         phrase = Span(phrase.doc, joined.start, phrase.end)
     return phrase
+
+
+def _apposition_of(name: Token, description: Token) -> bool:
+    """Whether `description` is a common-noun phrase set off by commas right after the proper name `name`, which
+    the parse made two subjects of one verb."""
+    doc = name.doc
+    _, name_last = _word_edges(name)
+    first, last = _word_edges(description)
+    comma, after = name_last + 1, last + 1
+    return (
+        name.tag_ in {"NNP", "NNPS"}
+        and description.tag_ in {"NN", "NNS"}
+        and comma < first
+        and after < len(doc)
+        and doc[comma].text == ","
+        and doc[after].text == ","
+        and all(t.is_punct for t in doc[comma:first])
+    )
+
+
+def _word_edges(token: Token) -> tuple[int, int]:
+    """The first and last word of the token's phrase, punctuation left out (the parse hangs commas anywhere)."""
+    words = [t.i for t in token.subtree if not t.is_punct] or [token.i]
+    return words[0], words[-1]
 
 
 def _has_case(noun: Token) -> bool:

@@ -417,3 +417,26 @@ def test_a_content_ends_before_the_claim_that_reports_it() -> None:
         "told": "Police believe the attack was planned for months",
         "believe": "the attack was planned for months",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "cue"),
+    [
+        ("The plan, the minister said, will cost five billion dollars.", "the minister", "said"),
+        ("The grants, said Ana Mauer, are paid every ten years.", "Ana Mauer", "said"),
+        ("The bridge, according to the mayor, will reopen in May.", "the mayor", "according to"),
+        ("The strike, union leaders warned on Monday, could last for weeks.", "union leaders", "warned"),
+    ],
+)
+def test_an_attribution_set_off_inside_its_claim(sentence: str, claimant: str, cue: str) -> None:
+    """ "S, X said, P": the source and cue between commas; the claim is the whole sentence around them."""
+    (found,) = [a for a in _attributions(sentence) if _spans(sentence, a.cue) == cue]
+    assert _spans(sentence, found.claimant) == claimant
+    assert _spans(sentence, found.content) == sentence.rstrip(".")
+
+
+def test_a_name_keeps_its_description_out_of_the_source() -> None:
+    """ "Mr Smith, a former minister, said": the parse may make both subjects; the name is the source."""
+    sentence = "Mr Smith, a former minister, said the vote was rigged."
+    (found,) = _attributions(sentence)
+    assert _spans(sentence, found.claimant) == "Mr Smith"
