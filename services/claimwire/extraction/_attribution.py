@@ -75,6 +75,8 @@ def _verb_role(token: Token) -> bool:
     if _is_verb(token):
         # "said", "told" are never adjectives: as a modifier they are a misparse
         return token.dep_ not in {"amod", "compound"} or token.lower_ in lex.VERB_ONLY_FORMS
+    if any(c.dep_ == "cop" for c in token.children):
+        return False  # "moves to cut the queue are welcome": a predicate adjective, no verb
     return token.dep_ in {"ROOT", "root"} or any(c.dep_ in _VERB_CHILDREN for c in token.children)
 
 
@@ -139,6 +141,9 @@ class CueFinder:
             particle = _particle(token, phrasal[0])
             if particle is not None:
                 return Span(doc, start, particle.i + 1, label=phrasal[1]) if phrasal[1] in self.frames else None
+        following = doc[end] if end < len(doc) else None
+        if following is not None and following.lower_ in lex.NOT_CUE_PARTICLES.get(lemma, ()):
+            return None
         if token.lower_ in lex.SOURCE_PARTICIPLES:
             return Span(doc, start, end, label="source")
         return Span(doc, start, end, label=frame)
@@ -571,10 +576,12 @@ def _right_clause(verb: Token) -> Span | None:
             break
         if _is_verb(doc[i]):
             break
-    tokens = list(doc[start : verb.sent.end])
+    # The finite verb must be in what is left once a coordinated cue is cut off: in "tweeted to Mohamed and
+    # said C" the clause is "said"'s, and "to Mohamed" is no content.
+    tokens = _cut_comment(list(doc[start : verb.sent.end]))
     if not any(t.tag_ in _FINITE for t in tokens):
         return None
-    return _tidy(verb.doc, _cut_comment(tokens), complementizer=True)
+    return _tidy(verb.doc, tokens, complementizer=True)
 
 
 def _opens_noun_phrase(token: Token) -> bool:

@@ -184,6 +184,18 @@ PHRASAL_CUES: dict[str, tuple[str, str]] = {
     "insist": ("on", "stance"),
 }
 
+#: Particles that turn a cue verb into another verb: "known as", "well thought out", "called off", "showed up".
+NOT_CUE_PARTICLES: dict[str, frozenset[str]] = {
+    "know": frozenset(["as"]),
+    "think": frozenset(["out", "up", "through"]),
+    "call": frozenset(["off", "up", "in", "back"]),
+    "show": frozenset(["up", "off"]),
+    "write": frozenset(["off", "down", "up"]),
+    "see": frozenset(["off", "through"]),
+    "hear": frozenset(["out"]),
+    "rule": frozenset(["over"]),
+}
+
 #: Nouns that name what someone says or believes; with a that-clause they are cues ("the claim that …").
 CUE_NOUNS: dict[str, str] = {
     "claim": "speech",

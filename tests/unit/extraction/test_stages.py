@@ -440,3 +440,19 @@ def test_a_name_keeps_its_description_out_of_the_source() -> None:
     sentence = "Mr Smith, a former minister, said the vote was rigged."
     (found,) = _attributions(sentence)
     assert _spans(sentence, found.claimant) == "Mr Smith"
+
+
+def test_a_particle_or_a_copula_makes_the_cue_word_something_else() -> None:
+    """ "well thought out" and "are welcome" report nothing; only "told" does."""
+    sentence = (
+        'The charity head told the BBC any process "must be well thought out": "Moves to cut the queue are '
+        'welcome but the answer is not more hurdles."'
+    )
+    assert [_spans(sentence, found.cue) for found in _attributions(sentence)] == ["told"]
+
+
+def test_a_coordinated_cue_keeps_the_clause_from_the_one_before_it() -> None:
+    """ "tweeted to X and said C": C is what was said; "to X" is no content of "tweeted"."""
+    sentence = "The founder tweeted to the boy and said he was welcome to visit the company."
+    contents = [_spans(sentence, found.content) for found in _attributions(sentence)]
+    assert contents == ["he was welcome to visit the company"]
