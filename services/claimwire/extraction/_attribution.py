@@ -133,7 +133,7 @@ class CueFinder:
             return Span(doc, start, end, label=lex.CUE_ADJECTIVES[token.lower_]) if clause else None
         if not _verb_role(token) or _negated(token) or _participle_modifier(token) or _gerund(token):
             return None
-        if _concessive(token):
+        if _concessive(token) or _discourse_marker(token):
             return None
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
         phrasal = lex.PHRASAL_CUES.get(lemma)
@@ -159,6 +159,19 @@ def _concessive(verb: Token) -> bool:
         and doc[i + 1].text == ","
         and (i == 1 or doc[i - 2].is_punct)
     )
+
+
+#: "you know", "you see", "I mean": fillers inside a sentence ("offensive beyond, you know, anything"). Opening
+#: one ("You see, the terrorists are …") they do report, as GUM has it.
+_DISCOURSE_MARKERS = frozenset([("you", "know"), ("you", "see"), ("i", "mean"), ("you", "understand")])
+
+
+def _discourse_marker(verb: Token) -> bool:
+    doc = verb.doc
+    if verb.i < 2 or (doc[verb.i - 1].lower_, verb.lower_) not in _DISCOURSE_MARKERS:
+        return False
+    set_off = doc[verb.i - 2].text in {",", "—", "–", "("}
+    return set_off and (verb.i + 1 == len(doc) or doc[verb.i + 1].is_punct)
 
 
 def _gerund(verb: Token) -> bool:
@@ -344,6 +357,7 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         and head.i < verb.i
         and edge > 0
         and doc[edge - 1].text in _EDGE_PUNCT
+        and not _bare_cue(head, verb, cue_tokens)
     ):
         span = _inverted_span(head, verb)
         if span is not None:
@@ -563,6 +577,15 @@ def _that_clause_after(verb: Token) -> Span | None:
         if _is_verb(token) or token.text in {";", ":", "“", '"'}:
             return None
     return None
+
+
+def _bare_cue(head: Token, verb: Token, cue_tokens: set[int]) -> bool:
+    """ "You see, the rebels are protesting …": the clause before the comma is a cue and its subject alone, which
+    reports the clause after it; it is no content of a cue in that clause."""
+    if head.i not in cue_tokens:
+        return False
+    bare = {"advmod", "discourse", *_SUBJECTS}
+    return all(c.i == verb.i or c.is_punct or c.dep_ in bare for c in head.children)
 
 
 def _right_clause(verb: Token) -> Span | None:

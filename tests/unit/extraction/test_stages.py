@@ -456,3 +456,10 @@ def test_a_coordinated_cue_keeps_the_clause_from_the_one_before_it() -> None:
     sentence = "The founder tweeted to the boy and said he was welcome to visit the company."
     contents = [_spans(sentence, found.content) for found in _attributions(sentence)]
     assert contents == ["he was welcome to visit the company"]
+
+
+def test_a_filler_inside_a_sentence_is_no_report_but_one_opening_it_is() -> None:
+    """ "offensive beyond, you know, anything": a filler; "You see, C" opens a claim (as GUM annotates)."""
+    assert _attributions("It was offensive beyond, you know, anything that anyone should put up with.") == []
+    sentence = "You see, the rebels are protesting against the new order."
+    assert [_spans(sentence, found.cue) for found in _attributions(sentence)] == ["see"]
