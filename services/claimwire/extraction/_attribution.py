@@ -424,6 +424,8 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             infinitive = _to_infinitive(child)
             if infinitive is not None:
                 span = _rest_of_sentence(verb.doc, infinitive.left_edge.i)  # "urged voters to reject X"
+        elif dep in {"obj", "dobj"} and frame in {"evidence", "belief"} and _subject_misparsed_as_object(child):
+            span = _rest_of_sentence(verb.doc, cue.end)  # "a poll found only a quarter of citizens favoured C"
         elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS and child.i > verb.i:
             span = _rest_of_sentence(verb.doc, cue.end)
         elif dep in {"obj", "dobj"} and lemma in lex.FIGURE_OBJECT_LEMMAS and child.i > verb.i:
@@ -436,6 +438,14 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _subject_misparsed_as_object(obj: Token) -> bool:
+    """An object after the cue followed at once by a finite verb: the subject of a complement clause that the
+    parse cut in two ("found [only a quarter of citizens] favoured changing the flag")."""
+    doc = obj.doc
+    after = obj.right_edge.i + 1
+    return obj.i > obj.head.i and after < len(doc) and doc[after].tag_ in _FINITE and doc[after].head.i != obj.i
 
 
 def _with_stray_tail(verb: Token, span: Span) -> Span:
@@ -611,13 +621,17 @@ def _opens_noun_phrase(token: Token) -> bool:
     return token.tag_ in {"DT", "PRP$", "JJ", "CD", "NN", "NNS", "NNP", "NNPS"} and token.lower_ != "that"
 
 
+#: Words that open another clause after a comma: the content read off the word order ends before them.
+_CLAUSE_BREAKS = frozenset(["but", "while", "whereas", "although", "though"])
+
+
 def _rest_of_sentence(doc: Doc, start: int) -> Span | None:
     """An object content read off the word order: from `start` to the end of the sentence, up to a clause
     break (";", ", but …", ", while …") or a comment. The object's subtree would do with a right parse; news
     sentences are long, and the parse of their objects is where it errs most ("takeover" taken for an adverb)."""
     tokens: list[Token] = []
     for token in doc[start:]:
-        if token.text == ";" or (tokens and tokens[-1].text == "," and token.lower_ in {"but", "while", "whereas"}):
+        if token.text == ";" or (tokens and tokens[-1].text == "," and token.lower_ in _CLAUSE_BREAKS):
             break
         tokens.append(token)
     return _tidy(doc, _cut_comment(tokens))

@@ -463,3 +463,18 @@ def test_a_filler_inside_a_sentence_is_no_report_but_one_opening_it_is() -> None
     assert _attributions("It was offensive beyond, you know, anything that anyone should put up with.") == []
     sentence = "You see, the rebels are protesting against the new order."
     assert [_spans(sentence, found.cue) for found in _attributions(sentence)] == ["see"]
+
+
+def test_a_finding_whose_clause_the_parse_cut_in_two_keeps_its_content() -> None:
+    """ "a poll found only a quarter of voters favoured C": the parse makes "a quarter" the object of "found"
+    and hangs "favoured" elsewhere; the content is the clause all the same, and the intent before the
+    ", although" ends there."""
+    sentence = (
+        "The government intends to hold two referendums on the flag, at a cost of $26 million, although a recent "
+        "poll found only a quarter of voters favoured changing the flag."
+    )
+    found = {_spans(sentence, a.cue): _spans(sentence, a.content) for a in _attributions(sentence)}
+    assert found == {
+        "intends": "to hold two referendums on the flag, at a cost of $26 million",
+        "found": "only a quarter of voters favoured changing the flag",
+    }
