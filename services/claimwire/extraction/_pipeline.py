@@ -227,6 +227,10 @@ def _unattributed(
         quantities = find_quantities(text, *content)
         if not quantities and not reports_measure(text, *content):
             return []
+    # An unquoted sentence carries on a news agency's report ("…, Interfax reported. The plane was carrying …"),
+    # not a person's or an office's statement: on GUM that carry-over found no attribution and cost precision.
+    if speaker is not None and speaker.kind is not ClaimantKind.media:
+        speaker = None
     return [_Draft(sentence, content, speaker or outlet, None, None, event_type=event_type, quantities=quantities)]
 
 

@@ -115,3 +115,17 @@ def test_a_headline_that_attributes_is_a_claim_and_one_that_does_not_is_not() ->
     assert any(c.cue and c.cue.text == "told" for c in claims)
     for claim in claims:
         _offsets_hold(article, claim)
+
+
+def test_a_media_report_runs_on_into_the_next_sentence_and_a_statement_does_not() -> None:
+    """An agency's report goes on in the details after it (the seed's RIA Novosti crash); a person's or an
+    office's statement does not: on GUM, where only explicit attributions count, carrying them cost precision
+    and found nothing (train linked F1 0.668 -> 0.681)."""
+    texts = (
+        "A cargo plane crashed near Ivanovo on Tuesday, the news agency Interfax reported. "
+        "The plane was carrying nine crew members when it crashed.",
+        "The minister said the talks in Geneva had failed. "
+        "The talks began in March with twelve delegations and ended with 40 arrests.",
+    )
+    claimants = [[c.claimant.name for c in extract_claims(_article(text, source="Test Wire"))] for text in texts]
+    assert claimants == [["Interfax", "Interfax"], ["minister", "Test Wire"]]
