@@ -133,7 +133,12 @@ def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Att
         found[i] = _not_over_their_reporter(
             text,
             [
-                Attribution(a.cue, a.claimant, _widened(text, a, floor, ceiling), a.frame)
+                Attribution(
+                    a.cue,
+                    a.claimant,
+                    _run_on(text, _widened(text, a, floor, ceiling), sentences[i].paragraph, bounds),
+                    a.frame,
+                )
                 for a in attributions_of(doc, sentences[i].start)
             ],
         )
@@ -166,6 +171,47 @@ def _widened(text: str, attribution: Attribution, floor: int, ceiling: int) -> t
     if start <= cue_start < end and not attribution.content[0] <= cue_start < attribution.content[1]:
         start, end = attribution.content
     return _within_its_quote(text, start, end, floor)
+
+
+#: How many paragraphs one quote may run on over (a speech quoted at length is several).
+MAX_QUOTED_PARAGRAPHS = 6
+
+
+def _run_on(text: str, content: tuple[int, int], paragraph: int, bounds: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """A quote left open at the end of its paragraph goes on in the next one when that opens with a quote mark
+    (the news convention for a quote of several paragraphs): the content runs on to where the quote closes.
+    Otherwise the next paragraph's quote would be a claim of its own, and the first one's content cut short."""
+    start, end = content
+    inside = start  # where the quote being followed is known to be open
+    for _ in range(MAX_QUOTED_PARAGRAPHS):
+        floor, ceiling = bounds[paragraph]
+        mark = _open_quote_at(text, inside, floor, ceiling)
+        following = bounds.get(paragraph + 1)
+        if mark is None or following is None or text[end:ceiling].strip(" \t\n,;:.!?"):
+            break
+        opening = following[0]
+        while opening < following[1] and text[opening].isspace():
+            opening += 1
+        if text[opening : opening + 1] != mark:
+            break
+        close = text.find("”" if mark == "“" else '"', opening + 1, following[1])
+        end = close if close != -1 else following[1]
+        while end > opening and text[end - 1] in " \t,;:.!?":
+            end -= 1
+        if close != -1:
+            break
+        paragraph, inside = paragraph + 1, opening + 1
+    return start, end
+
+
+def _open_quote_at(text: str, start: int, floor: int, ceiling: int) -> str | None:
+    """The opening mark of a quote that holds `start` and is still open at `ceiling`, if there is one."""
+    before = text[floor:start]
+    if before.count("“") > before.count("”") and "”" not in text[start:ceiling]:
+        return "“"
+    if before.count('"') % 2 == 1 and '"' not in text[start:ceiling]:
+        return '"'
+    return None
 
 
 def _within_its_quote(text: str, start: int, end: int, floor: int) -> tuple[int, int]:

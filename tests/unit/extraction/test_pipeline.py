@@ -129,3 +129,16 @@ def test_a_media_report_runs_on_into_the_next_sentence_and_a_statement_does_not(
     )
     claimants = [[c.claimant.name for c in extract_claims(_article(text, source="Test Wire"))] for text in texts]
     assert claimants == [["Interfax", "Interfax"], ["minister", "Test Wire"]]
+
+
+def test_a_quote_left_open_at_a_paragraph_end_runs_on_into_the_next_quoted_paragraph() -> None:
+    """The news convention: no closing mark at the paragraph's end, an opening mark on the next one; one claim."""
+    text = (
+        'The campaigner Ann Lee said in a statement: "People fleeing danger need quicker decisions, but this move '
+        'is clumsy and puts lives at risk.\n\n"No one should lose the right to refuge over a form in a language '
+        'they cannot read."\n\nThe ministry said the form would be reviewed.'
+    )
+    claims = extract_claims(_article(text))
+    contents = [text[c.span.start : c.span.end] for c in claims]
+    assert contents[0].startswith("People fleeing") and contents[0].endswith("they cannot read")
+    assert contents[1:] == ["the form would be reviewed"]
