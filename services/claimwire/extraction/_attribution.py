@@ -772,13 +772,14 @@ def _object_after(cue: Span) -> Span | None:
 
 def _verb_source(verb: Token) -> Span | None:
     """The subject of a cue verb, or of the verb it continues, or the agent of a passive one."""
+    continued = False  # reached from a trailing participle (", stating …")
     for step in range(6):
         passive = _passive(verb)
         agent = _agent(verb) if passive else None
         if agent is not None:
             return _noun_phrase(agent)
-        if passive and step > 0 and verb.lower_ in lex.CUE_VERB_FORMS:
-            # "the senator was quoted as saying C": who is quoted says it
+        if passive and step > 0 and (verb.lower_ in lex.CUE_VERB_FORMS or continued):
+            # "the senator was quoted as saying C": who is quoted says it; "the suspect was detained, claiming C"
             subjects = [c for c in verb.children if c.dep_ in {"nsubj:pass", "nsubjpass"}]
             if subjects:
                 return _noun_phrase(subjects[0])
@@ -811,6 +812,7 @@ def _verb_source(verb: Token) -> Span | None:
         trailing = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"'}
         if trailing and verb.head.i < verb.i and not passive:
             verb = verb.head  # ", alleging …": whatever the parse calls it, it continues the sentence's subject
+            continued = True
             continue
         if passive or verb.dep_ not in _CONTROL_DEPS or verb.head.i == verb.i:
             return None

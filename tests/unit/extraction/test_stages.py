@@ -93,6 +93,16 @@ def test_participle_cue_continues_the_subject() -> None:
     )
 
 
+def test_participle_cue_after_a_passive_takes_its_subject() -> None:
+    """ "The suspect was detained, claiming C": who was detained claims it (the parse may make "blunt" a passive)."""
+    for sentence, claimant in (
+        ("The suspect was detained on Monday, claiming he had never been to the city.", "The suspect"),
+        ('The campaigner was blunt, stating: "This move is clumsy and puts lives at risk."', "The campaigner"),
+    ):
+        (found,) = _attributions(sentence)
+        assert _spans(sentence, found.claimant) == claimant
+
+
 def test_nested_cue_stays_inside_the_reported_clause() -> None:
     """A reporting verb inside a that-clause does not split the claim."""
     sentence = "An official told reporters that Washington had warned Israel of an attack."
