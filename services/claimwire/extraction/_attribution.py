@@ -202,6 +202,8 @@ def _participle_modifier(verb: Token) -> bool:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.lower_ == "that" and _complementizer(following):
         return False  # "The poll, conducted by X, found that C": a finite verb the parse read as a modifier
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _is_noun(verb.head) and verb.head.i < verb.i:
+        return False  # "The opposition leader called for …" with no verb at the root: the cue is the main verb
     return verb.dep_ in {"acl", "amod", "conj", "advcl", "appos"}
 
 
@@ -404,7 +406,7 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         orphan = child.i in cue_tokens and not any(g.dep_ in _SUBJECTS for g in child.children)
         if orphan and child.i > verb.i and dep in {"parataxis", "conj", "dep"}:
             continue  # "Kaine, who has criticized the deal, says C": the sentence's own cue, hung on the wrong verb
-        if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i):
+        if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i) or _finite_xcomp(child, verb):
             if clause_after and child.i > verb.i:
                 continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
             clause_after = child.i > verb.i
@@ -435,9 +437,20 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = _clause_span(child, cue_tokens)  # "called for X": the object of the phrasal cue's preposition
             if span is not None and span.start < cue.end < span.end:
                 span = _tidy(verb.doc, verb.doc[cue.end : span.end])  # the cue's "for" is not content
+            if span is not None and spans and spans[-1].end == span.start and spans[-1].start >= cue.end:
+                # "called for an inquiry into the shooting", the parse hanging both on the cue: one content
+                span = Span(verb.doc, spans.pop().start, span.end)
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _finite_xcomp(child: Token, verb: Token) -> bool:
+    """ "insisted the bill would pass" parsed as an xcomp "would pass" with "the bill" as object: a complement
+    with a modal or a finite auxiliary of its own is a clause, whatever the label."""
+    if child.dep_ != "xcomp" or child.i < verb.i:
+        return False
+    return any(c.dep_ in {"aux", "aux:pass"} and c.tag_ in _FINITE for c in child.children)
 
 
 def _subject_misparsed_as_object(obj: Token) -> bool:
@@ -482,8 +495,10 @@ def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
     if lemma in lex.RECIPIENT_LEMMAS or clause.i < verb.i or any(c.dep_ in _SUBJECTS for c in clause.children):
         return None
     for child in verb.children:
+        # the parse also calls such a subject an adverbial ("insisted [the bill] would pass" as advmod)
+        misread = child.dep_ in {"advmod", "obl:npmod", "npadvmod", "dep"} and _is_noun(child)
         if (
-            child.dep_ in {"obj", "dobj"}
+            (child.dep_ in {"obj", "dobj"} or misread)
             and verb.i < child.i < clause.i
             and child.right_edge.i + 1 == clause.left_edge.i
         ):

@@ -373,6 +373,20 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "the bill would not pass",
         ),
         ("Polls show the mayor leading by five points.", "Polls", "show", "the mayor leading by five points"),
+        # a clause with a modal parsed as an xcomp, its subject as the cue's object
+        (
+            "The senator insisted the bill would pass before the recess.",
+            "The senator",
+            "insisted",
+            "the bill would pass before the recess",
+        ),
+        # a noun at the root and the cue as its modifier; the phrase's two parts hung on the cue
+        (
+            "The opposition leader called for an independent inquiry into the shooting.",
+            "The opposition leader",
+            "called for",
+            "an independent inquiry into the shooting",
+        ),
         ("Kaine, who has criticized the deal, says it will cost jobs.", "Kaine", "says", "it will cost jobs"),
         (
             "Harbour office spokesman Ivo Marek told reporters that the berth had not been cleared.",
