@@ -826,7 +826,9 @@ def _verb_source(verb: Token) -> Span | None:
             continue
         trailing = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"'}
         if trailing and verb.head.i < verb.i and not passive:
-            verb = verb.head  # ", alleging …": whatever the parse calls it, it continues the sentence's subject
+            # ", alleging …": whatever the parse calls it, it continues the sentence's subject; hung inside what
+            # a cue reports ("said that the bridge would reopen, adding …"), it continues the reporter
+            verb = _reporting_ancestor(verb) or verb.head
             continued = True
             continue
         if passive or verb.dep_ not in _CONTROL_DEPS or verb.head.i == verb.i:
@@ -841,6 +843,12 @@ def _verb_source(verb: Token) -> Span | None:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
         verb = head
     return None
+
+
+def _reporting_ancestor(verb: Token) -> Token | None:
+    """The nearest cue verb above `verb` in the tree, if any."""
+    cues = {cue.start for cue in verb.doc.spans["cues"] if cue.label_ != "source"}
+    return next((a for a in verb.ancestors if a.i in cues and _is_verb(a)), None)
 
 
 def _name_parsed_as_head(verb: Token) -> Span | None:

@@ -502,3 +502,13 @@ def test_a_finding_whose_clause_the_parse_cut_in_two_keeps_its_content() -> None
         "intends": "to hold two referendums on the flag, at a cost of $26 million",
         "found": "only a quarter of voters favoured changing the flag",
     }
+
+
+def test_a_trailing_participle_inside_a_report_continues_the_reporter() -> None:
+    """ "said that the bridge would reopen, adding that C": the mayor adds C, not the bridge."""
+    sentence = (
+        "The mayor said on Tuesday that the bridge would reopen by the end of the month, adding that repairs had "
+        "cost $4 million."
+    )
+    found = {_spans(sentence, a.cue): _spans(sentence, a.claimant) for a in _attributions(sentence)}
+    assert found == {"said": "The mayor", "adding": "The mayor"}
