@@ -211,7 +211,19 @@ def _that_clause(noun: Token) -> Token | None:
     """The clause of "the claim that …": an acl/ccomp child opened by "that"."""
     for child in noun.rights:
         opened = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.lefts)
-        if child.dep_ in {"acl", "ccomp", "appos"} and opened:
+        # "the claim that C was met with …" parsed with C as the subject of "met": "that" still opens it
+        edge = child.left_edge
+        opened = opened or (edge.i == noun.i + 1 and edge.lower_ == "that" and edge.dep_ == "mark")
+        if child.dep_ in {"acl", "ccomp", "appos", "acl:relcl"} and opened:
+            return child
+    return None
+
+
+def _clausal_subject(clause: Token) -> Token | None:
+    """ "the claim that the economy is recovering was met with skepticism": the parse makes the claimed clause
+    the subject of what the sentence says about the claim; the claim is that subject clause alone."""
+    for child in clause.children:
+        if child.dep_ in _SUBJECTS and _is_verb(child) and any(g.dep_ in _SUBJECTS for g in child.children):
             return child
     return None
 
@@ -265,9 +277,10 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
         if content is not None:
             yield _verb_source(head) or _subject_before(cue), content
         return
-    if _is_noun(head) and not _verb_role(head):
+    if _is_noun(head) and (not _verb_role(head) or _noun_at_root(head)):
         clause = _that_clause(head)
         if clause is not None:
+            clause = _clausal_subject(clause) or clause
             content = _clause_span(clause, cue_tokens)
             if content is not None:
                 yield _noun_source(head), content
@@ -991,10 +1004,24 @@ def _passive_content(verb: Token, agent: Token) -> Span | None:
     return _tidy(doc, doc[start:end])
 
 
+def _noun_at_root(noun: Token) -> bool:
+    """ "The minister's claim that C was met with …": a cue noun at the root with a that-clause and no subject but
+    a possessor is a noun ("The ministry reports that C" tagged as a noun has a plain subject: a verb)."""
+    if noun.lower_ not in lex.CUE_NOUNS or _that_clause(noun) is None:
+        return False
+    return all(_possessive(c) for c in noun.children if c.dep_ in _SUBJECTS)
+
+
+def _possessive(token: Token) -> bool:
+    if token.dep_ in {"nmod:poss", "poss"}:
+        return True
+    return any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'"} for c in token.children)
+
+
 def _noun_source(noun: Token) -> Span | None:
     """ "his claim that", "a statement by X", "X made the claim that": who holds the noun cue's content."""
     for child in noun.children:
-        if child.dep_ in {"nmod:poss", "poss"}:
+        if _possessive(child) and child.i < noun.i:
             return _noun_phrase(child)
         if child.dep_ in {"nmod", "obl"} and any(g.lower_ in {"by", "from", "of"} for g in child.children):
             return _noun_phrase(child)

@@ -512,3 +512,10 @@ def test_a_trailing_participle_inside_a_report_continues_the_reporter() -> None:
     )
     found = {_spans(sentence, a.cue): _spans(sentence, a.claimant) for a in _attributions(sentence)}
     assert found == {"said": "The mayor", "adding": "The mayor"}
+
+
+def test_a_noun_cue_s_claim_is_its_that_clause_alone() -> None:
+    """ "the claim that C was met with skepticism": the claim is C; the parse makes C the subject of "met"."""
+    sentence = "The minister's claim that the economy is recovering was met with skepticism."
+    (found,) = _attributions(sentence)
+    assert (_spans(sentence, found.cue), _spans(sentence, found.content)) == ("claim", "the economy is recovering")
