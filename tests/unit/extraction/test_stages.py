@@ -519,3 +519,10 @@ def test_a_noun_cue_s_claim_is_its_that_clause_alone() -> None:
     sentence = "The minister's claim that the economy is recovering was met with skepticism."
     (found,) = _attributions(sentence)
     assert (_spans(sentence, found.cue), _spans(sentence, found.content)) == ("claim", "the economy is recovering")
+
+
+def test_a_contrasting_claim_after_while_is_not_part_of_the_first() -> None:
+    """ "Critics argue C, while supporters say D": two claims, C without D."""
+    sentence = "Critics argue the policy will hurt the poor, while supporters say it will create jobs."
+    found = {_spans(sentence, a.cue): _spans(sentence, a.content) for a in _attributions(sentence)}
+    assert found == {"argue": "the policy will hurt the poor", "say": "it will create jobs"}
