@@ -202,6 +202,8 @@ def _participle_modifier(verb: Token) -> bool:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.lower_ == "that" and _complementizer(following):
         return False  # "The poll, conducted by X, found that C": a finite verb the parse read as a modifier
+    if verb.lower_ in lex.VERB_ONLY_FORMS and any(c.dep_ in {"iobj", "obj", "dobj"} for c in verb.rights):
+        return False  # "Two sources familiar with the matter told Reuters C": a told with its recipient is finite
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _is_noun(verb.head) and verb.head.i < verb.i:
         return False  # "The opposition leader called for …" with no verb at the root: the cue is the main verb
     return verb.dep_ in {"acl", "amod", "conj", "advcl", "appos"}
@@ -394,9 +396,11 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     # An object before a clause is a clause misparsed ("said its hospital … had received …"), except the
     # recipient of "told".
     has_subject = any(c.dep_ in _SUBJECTS for c in verb.lefts)
-    recipient = lemma == "tell" and any(c.dep_ in {"obj", "dobj", "iobj"} for c in verb.rights)
-    if span is None and (has_subject or frame == "speech") and not recipient:
+    recipients = [c for c in verb.rights if c.dep_ in {"obj", "dobj", "iobj"}] if lemma == "tell" else []
+    if span is None and (has_subject or frame == "speech") and not recipients:
         span = _right_clause(verb)
+    elif span is None and len(recipients) == 1 and _recipient_then_clause(recipients[0]):
+        span = _right_clause(verb, recipients[0].right_edge.i + 1)  # "told Reuters the deal could be signed …"
     if span is not None:
         yield span
 
@@ -626,11 +630,25 @@ def _bare_cue(head: Token, verb: Token, cue_tokens: set[int]) -> bool:
     return all(c.i == verb.i or c.is_punct or c.dep_ in bare for c in head.children)
 
 
-def _right_clause(verb: Token) -> Span | None:
-    """The rest of the sentence after the cue, when it holds a finite verb: a clause the parse misattached.
-    A recipient or an adverbial before a "that" ("told reporters that", "said on Monday that") is not content."""
+_OBJECT_PRONOUNS = frozenset(["me", "you", "him", "her", "us", "them"])
+
+
+def _recipient_then_clause(recipient: Token) -> bool:
+    """ "told Reuters the deal …", "told him the deal …": a named or personal recipient with a clause right after
+    it (not "tells something and …", "telling jokes, do you …")."""
+    doc = recipient.doc
+    after = recipient.right_edge.i + 1
+    if after >= len(doc) or doc[after].is_punct or _is_verb(doc[after]) or doc[after].lower_ in {"and", "or", "but"}:
+        return False
+    return recipient.tag_ in {"NNP", "NNPS", "NNS"} or recipient.lower_ in _OBJECT_PRONOUNS
+
+
+def _right_clause(verb: Token, start: int = 0) -> Span | None:
+    """The rest of the sentence after the cue (or from `start`), when it holds a finite verb: a clause the parse
+    misattached. A recipient or an adverbial before a "that" ("told reporters that", "said on Monday that") is
+    not content."""
     doc = verb.doc
-    start = verb.i + 1
+    start = max(start, verb.i + 1)
     for i in range(start, min(len(doc), start + 9)):  # "told LA Weekly in a statement that …"
         if doc[i].lower_ == "that" and _complementizer(doc[i]):
             start = i + 1

@@ -373,6 +373,13 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "the bill would not pass",
         ),
         ("Polls show the mayor leading by five points.", "Polls", "show", "the mayor leading by five points"),
+        # "told" read as a participle modifying its own subject, the clause hung elsewhere
+        (
+            "Two sources familiar with the matter told Reuters the deal could be signed as early as Friday.",
+            "Two sources familiar with the matter",
+            "told",
+            "the deal could be signed as early as Friday",
+        ),
         # a clause with a modal parsed as an xcomp, its subject as the cue's object
         (
             "The senator insisted the bill would pass before the recess.",
@@ -526,3 +533,4 @@ def test_a_contrasting_claim_after_while_is_not_part_of_the_first() -> None:
     sentence = "Critics argue the policy will hurt the poor, while supporters say it will create jobs."
     found = {_spans(sentence, a.cue): _spans(sentence, a.content) for a in _attributions(sentence)}
     assert found == {"argue": "the policy will hurt the poor", "say": "it will create jobs"}
+
