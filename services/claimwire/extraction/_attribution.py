@@ -714,7 +714,8 @@ def _cut_comment(tokens: list[Token]) -> list[Token]:
         comment = comment and tokens[index + 1].lower_ in lex.COMMENT_NOUNS
         if before.text == "," and comment:  # ", a claim that …", ", a charge officials denied"
             return tokens[: index - 1]
-        if before.text == "," and word.lower_ in {"while", "whereas"} and _reports_again(tokens[index + 1 :]):
+        contrast = word.lower_ in {"while", "whereas", "though", "although"}
+        if before.text == "," and contrast and _reports_again(tokens[index + 1 :]):
             return tokens[: index - 1]  # "C, while supporters say D": D is another claim, not part of C
         coordinated = before.lower_ in {"and", "but"} and word.lower_ in lex.CUE_VERB_FORMS and _verb_role(word)
         if coordinated and not any(c.dep_ in _SUBJECTS for c in word.children):

@@ -533,4 +533,7 @@ def test_a_contrasting_claim_after_while_is_not_part_of_the_first() -> None:
     sentence = "Critics argue the policy will hurt the poor, while supporters say it will create jobs."
     found = {_spans(sentence, a.cue): _spans(sentence, a.content) for a in _attributions(sentence)}
     assert found == {"argue": "the policy will hurt the poor", "say": "it will create jobs"}
+    sentence = "The governor said inflation would ease, though she cautioned that risks remained."
+    found = {_spans(sentence, a.cue): _spans(sentence, a.content) for a in _attributions(sentence)}
+    assert found == {"said": "inflation would ease", "cautioned": "risks remained"}
 
