@@ -292,6 +292,12 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
         source = _subject_before(cue) or _subject_after(cue) or _name_parsed_as_head(head)
+    if source is None and _trailing(head) and head.head.i < head.i:
+        # ", urging …" after a cue whose subject only the word order gives ("the UN chief told …, urging …")
+        reporter = _reporting_ancestor(head)
+        if reporter is not None:
+            span = Span(head.doc, reporter.i, reporter.i + 1)
+            source = _verb_source(reporter) or _subject_before(span) or _subject_after(span)
     agent = _agent(head) if _passive(head) else None
     if agent is not None:
         content = _passive_content(head, agent)
@@ -865,8 +871,7 @@ def _verb_source(verb: Token) -> Span | None:
         if verb.dep_ in {"amod", "compound", "obj", "nmod"} and verb.head.i != verb.i:
             verb = verb.head  # a cue the parse took for a modifier ("has further claimed responsibility")
             continue
-        trailing = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"'}
-        if trailing and verb.head.i < verb.i and not passive:
+        if _trailing(verb) and verb.head.i < verb.i and not passive:
             # ", alleging …": whatever the parse calls it, it continues the sentence's subject; hung inside what
             # a cue reports ("said that the bridge would reopen, adding …"), it continues the reporter
             verb = _reporting_ancestor(verb) or verb.head
@@ -884,6 +889,11 @@ def _verb_source(verb: Token) -> Span | None:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
         verb = head
     return None
+
+
+def _trailing(verb: Token) -> bool:
+    """ ", alleging …", "” adding …": a participle that continues the sentence before it."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"'}
 
 
 def _reporting_ancestor(verb: Token) -> Token | None:

@@ -511,6 +511,13 @@ def test_a_finding_whose_clause_the_parse_cut_in_two_keeps_its_content() -> None
     }
 
 
+def test_a_trailing_participle_takes_the_source_its_cue_found_by_word_order() -> None:
+    """ "“C,” the UN chief told the Council, urging …": the parse may leave "told" without a subject."""
+    sentence = '"There is no military solution," the UN chief told the Security Council, urging both sides to return.'
+    found = {_spans(sentence, a.cue): _spans(sentence, a.claimant) for a in _attributions(sentence)}
+    assert found == {"told": "the UN chief", "urging": "the UN chief"}
+
+
 def test_a_trailing_participle_inside_a_report_continues_the_reporter() -> None:
     """ "said that the bridge would reopen, adding that C": the mayor adds C, not the bridge."""
     sentence = (
