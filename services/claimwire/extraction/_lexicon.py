@@ -182,6 +182,7 @@ PHRASAL_CUES: dict[str, tuple[str, str]] = {
     "rule": ("out", "stance"),
     "sign": ("off", "stance"),
     "insist": ("on", "stance"),
+    "warn": ("of", "stance"),
 }
 
 #: Particles that turn a cue verb into another verb: "known as", "well thought out", "called off", "showed up".

@@ -380,6 +380,12 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "told",
             "the deal could be signed as early as Friday",
         ),
+        (
+            "Officials warned of a humanitarian disaster in the besieged city.",
+            "Officials",
+            "warned of",
+            "a humanitarian disaster in the besieged city",
+        ),
         # a clause with a modal parsed as an xcomp, its subject as the cue's object
         (
             "The senator insisted the bill would pass before the recess.",
