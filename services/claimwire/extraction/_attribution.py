@@ -102,7 +102,13 @@ class CueFinder:
             for verb, noun, preposition in lex.RESPONSIBILITY_PHRASES
         ]
         self.matcher.add("phrase", responsibility)
-        kinds = ("verb", "adjective", "noun", "source", "phrase")
+        quote_marks = [":", "“", '"']
+        reading = [{"LOWER": {"IN": sorted(lex.READING_FORMS)}}]
+        self.matcher.add(
+            "reading",
+            [[*reading, {"TEXT": {"IN": quote_marks}}], [*reading, {"TEXT": ","}, {"TEXT": {"IN": quote_marks}}]],
+        )
+        kinds = ("verb", "adjective", "noun", "source", "phrase", "reading")
         self._kinds = {nlp.vocab.strings[k]: k for k in kinds}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -126,6 +132,8 @@ class CueFinder:
         if kind == "noun":
             frame = lex.CUE_NOUNS[token.lower_]
             return Span(doc, start, end, label=frame) if _is_noun(token) and _that_clause(token) else None
+        if kind == "reading":  # "The statement read: “…”": the cue is the verb alone
+            return Span(doc, start, start + 1, label="speech") if "speech" in self.frames else None
         if kind == "phrase":
             return None if _negated(token) else Span(doc, start, end, label="responsibility")
         if kind == "adjective":

@@ -185,6 +185,10 @@ PHRASAL_CUES: dict[str, tuple[str, str]] = {
     "warn": ("of", "stance"),
 }
 
+#: A document's wording as a cue: "The statement read: “…”", "the letter reads, “…”". Only right before a colon or
+#: a quote mark ("read the report" is no report).
+READING_FORMS: frozenset[str] = frozenset(["read", "reads"])
+
 #: Particles that turn a cue verb into another verb: "known as", "well thought out", "called off", "showed up".
 NOT_CUE_PARTICLES: dict[str, frozenset[str]] = {
     "know": frozenset(["as"]),

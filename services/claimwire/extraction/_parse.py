@@ -100,8 +100,15 @@ def can_attribute(text: str, sentence: Sentence) -> bool:
     return _has_cue_word(text, sentence.start, sentence.end)
 
 
+_READING = re.compile(rf"(?<![\w’'-])(?:{_alternation(lex.READING_FORMS)})\s*,?\s*[:“\"]", re.IGNORECASE)
+
+
 def _has_cue_word(text: str, start: int, end: int) -> bool:
-    return _CANDIDATE.search(text, start, end) is not None or _verb_use(text, start, end)
+    return (
+        _CANDIDATE.search(text, start, end) is not None
+        or _verb_use(text, start, end)
+        or _READING.search(text, start, end) is not None
+    )
 
 
 def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[list[Attribution]]:

@@ -550,3 +550,15 @@ def test_a_contrasting_claim_after_while_is_not_part_of_the_first() -> None:
     found = {_spans(sentence, a.cue): _spans(sentence, a.content) for a in _attributions(sentence)}
     assert found == {"said": "inflation would ease", "cautioned": "risks remained"}
 
+
+
+def test_a_document_s_wording_before_a_quote_is_a_claim() -> None:
+    """ "The statement read: “…”": "read" reports only right before a colon or a quote mark."""
+    sentence = 'The statement read: "The government will not negotiate with armed groups."'
+    (found,) = _attributions(sentence)
+    assert (_spans(sentence, found.claimant), _spans(sentence, found.cue), _spans(sentence, found.content)) == (
+        "The statement",
+        "read",
+        "The government will not negotiate with armed groups",
+    )
+    assert _attributions("She read the report twice before the vote.") == []
