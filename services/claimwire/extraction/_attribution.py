@@ -141,7 +141,7 @@ class CueFinder:
             return Span(doc, start, end, label=lex.CUE_ADJECTIVES[token.lower_]) if clause else None
         if not _verb_role(token) or _negated(token) or _participle_modifier(token) or _gerund(token):
             return None
-        if _concessive(token) or _discourse_marker(token):
+        if _concessive(token) or _discourse_marker(token) or _still_to_come(token):
             return None
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
         phrasal = lex.PHRASAL_CUES.get(lemma)
@@ -897,6 +897,16 @@ def _verb_source(verb: Token) -> Span | None:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
         verb = head
     return None
+
+
+def _still_to_come(verb: Token) -> bool:
+    """ "The president is expected to announce …": a cue in "to" form under a word of the future."""
+    doc = verb.doc
+    return (
+        verb.i > 1
+        and doc[verb.i - 1].lower_ == "to"
+        and doc[verb.i - 2].lower_ in lex.FUTURE_GOVERNORS
+    )
 
 
 def _trailing(verb: Token) -> bool:

@@ -286,6 +286,15 @@ NEGATING_GOVERNORS: frozenset[str] = frozenset(
     "decline declined declines refuse refused refuses fail failed fails yet unable cannot".split()
 )
 
+#: Words that put a cue in "to" form still to come: "is expected to announce", "plans to say", "is due to
+#: testify" report nothing yet (the intent itself, "plans to …", is a claim of its own). Not "want": "I just
+#: wanted to say thank you" says it (GUM annotates the saying).
+FUTURE_GOVERNORS: frozenset[str] = frozenset(
+    "expected expect expects set due likely unlikely scheduled poised going about slated plan plans planned "
+    "planning intend intends intended hope hopes hoped aim aims aimed prepare "
+    "prepares preparing ready seek seeks sought try tries tried trying attempt attempts attempted".split()
+)
+
 #: Cue forms that are never adjectives or compound modifiers: tagged so, they are misparsed verbs.
 VERB_ONLY_FORMS: frozenset[str] = frozenset("said says told tells".split())
 

@@ -562,3 +562,11 @@ def test_a_document_s_wording_before_a_quote_is_a_claim() -> None:
         "The government will not negotiate with armed groups",
     )
     assert _attributions("She read the report twice before the vote.") == []
+
+
+def test_a_cue_still_to_come_reports_nothing() -> None:
+    """ "is expected to announce", "is due to testify": nothing has been said yet; "went on to say" has."""
+    assert _attributions("The president is expected to announce his candidacy next month.") == []
+    assert _attributions("The envoy is due to testify that the talks had stalled.") == []
+    sentence = "He went on to say the vote had been rigged."
+    assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["the vote had been rigged"]
