@@ -141,7 +141,7 @@ class CueFinder:
             return Span(doc, start, end, label=lex.CUE_ADJECTIVES[token.lower_]) if clause else None
         if not _verb_role(token) or _negated(token) or _participle_modifier(token) or _gerund(token):
             return None
-        if _concessive(token) or _discourse_marker(token) or _still_to_come(token):
+        if _concessive(token) or _discourse_marker(token) or _still_to_come(token) or _relays_a_quote(token):
             return None
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
         phrasal = lex.PHRASAL_CUES.get(lemma)
@@ -196,6 +196,8 @@ def _gerund(verb: Token) -> bool:
         return False  # "a message stating, “…”", "one poster writing “…”": the quote is what it says
     if verb.i > 1 and doc[verb.i - 1].lower_ == "as" and doc[verb.i - 2].lower_ in lex.CUE_VERB_FORMS:
         return False  # "was quoted as saying C"
+    if _quoting_verb(verb) is not None:
+        return False  # "quoted a senior official as saying C", "was quoted by the paper as saying C"
     return verb.i == 0 or doc[verb.i - 1].text not in {",", "”", '"', "—", "–", ":"}
 
 
@@ -295,7 +297,7 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
             if content is not None:
                 yield _noun_source(head), content
         return
-    source = _verb_source(head)
+    source = _quoted_as(head) or _verb_source(head)
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
@@ -897,6 +899,42 @@ def _verb_source(verb: Token) -> Span | None:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
         verb = head
     return None
+
+
+_QUOTE_FORMS = frozenset(["quote", "quoted", "quotes", "quoting"])
+
+
+def _quoting_verb(verb: Token) -> Token | None:
+    """The "quoted" of "quoted X as saying", "was quoted by Y as saying", when `verb` is the "saying"."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].lower_ != "as":
+        return None
+    return next(
+        (doc[i] for i in range(verb.i - 2, max(verb.sent.start, verb.i - 10) - 1, -1) if doc[i].lower_ in _QUOTE_FORMS),
+        None,
+    )
+
+
+def _quoted_as(verb: Token) -> Span | None:
+    """ "The agency quoted [a senior official] as saying C": who is quoted, when `verb` is the "saying"; for "X was
+    quoted (by Y) as saying C", X, the subject."""
+    quoting = _quoting_verb(verb)
+    if quoting is None:
+        return None
+    doc = verb.doc
+    if quoting.i > 0 and doc[quoting.i - 1].lower_ in {"was", "were", "is", "are", "been", "being", "be"}:
+        subjects = [c for c in quoting.children if c.dep_ in _SUBJECTS]
+        return _noun_phrase(subjects[0]) if subjects else _subject_before(Span(doc, quoting.i - 1, quoting.i + 1))
+    return _tidy(doc, doc[quoting.i + 1 : verb.i - 1]) if quoting.i + 1 < verb.i - 1 else None
+
+
+def _relays_a_quote(verb: Token) -> bool:
+    """ "quoted X as saying C": the quoting verb relays X's claim (the claim is X's, with "saying" as its cue)."""
+    doc = verb.doc
+    if verb.lower_ not in _QUOTE_FORMS:
+        return False
+    window = doc[verb.i + 2 : min(len(doc), verb.i + 12)]
+    return any(t.lower_ == "as" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in lex.CUE_VERB_FORMS for t in window)
 
 
 def _still_to_come(verb: Token) -> bool:

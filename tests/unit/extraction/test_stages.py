@@ -570,3 +570,20 @@ def test_a_cue_still_to_come_reports_nothing() -> None:
     assert _attributions("The envoy is due to testify that the talks had stalled.") == []
     sentence = "He went on to say the vote had been rigged."
     assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["the vote had been rigged"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("The agency quoted a senior official as saying that the border would remain closed.", "a senior official"),
+        ("The senator was quoted by the paper as saying that the border would remain closed.", "The senator"),
+    ],
+)
+def test_who_is_quoted_as_saying_makes_the_claim(sentence: str, claimant: str) -> None:
+    """ "Y quoted X as saying C" and "X was quoted by Y as saying C": X's claim, cue "saying", one claim."""
+    (found,) = _attributions(sentence)
+    assert (_spans(sentence, found.claimant), _spans(sentence, found.cue), _spans(sentence, found.content)) == (
+        claimant,
+        "saying",
+        "the border would remain closed",
+    )
