@@ -453,6 +453,8 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif (dep == "xcomp" or _infinitive_right_after(verb, child)) and _infinitive_content(frame, lemma):
             span = _rest_of_sentence(verb.doc, child.left_edge.i)
+        elif dep in {"xcomp", "ccomp", "obj"} and child.i == cue.end and _gerund_content(child, frame, lemma):
+            span = _rest_of_sentence(verb.doc, child.i)  # "Witnesses reported hearing explosions", "denied knowing"
         elif frame == "evidence" and child.i > verb.i and _participle_of(child) is not None:
             span = _rest_of_sentence(verb.doc, cue.end)  # "polls show Clinton leading by five points"
         elif dep in {"obj", "dobj"} and _infinitive_content(frame, lemma):
@@ -476,6 +478,18 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if span is not None:
             spans.append(span)
     return spans
+
+
+#: Gerunds after a cue that say how it was said, not what: "tweeted using his account:", "said speaking …".
+_MANNER_GERUNDS = frozenset(["using", "speaking", "writing", "talking", "referring", "responding", "replying"])
+
+
+def _gerund_content(gerund: Token, frame: str, lemma: str) -> bool:
+    """A gerund object that is what the cue reports: "reported hearing", "denied knowing", "recalled seeing" (not
+    "considered changing", "anticipated having": GUM counts none of those; not "tweeted using his account:")."""
+    if gerund.tag_ != "VBG" or gerund.lower_ in _MANNER_GERUNDS or gerund.lower_ in lex.TRAILING_PARTICIPLES:
+        return False
+    return frame in {"speech", "stance"} or lemma in {"remember", "recall"}
 
 
 def _finite_xcomp(child: Token, verb: Token) -> bool:

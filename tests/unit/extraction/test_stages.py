@@ -587,3 +587,14 @@ def test_who_is_quoted_as_saying_makes_the_claim(sentence: str, claimant: str) -
         "saying",
         "the border would remain closed",
     )
+
+
+def test_a_gerund_after_a_report_is_what_it_reports() -> None:
+    """ "Witnesses reported hearing explosions", "denied knowing": the gerund clause is the content; a manner
+    gerund ("tweeted using his account") is not."""
+    sentence = "Witnesses reported hearing loud explosions near the airport."
+    assert [_spans(sentence, a.content) for a in _attributions(sentence)] == [
+        "hearing loud explosions near the airport"
+    ]
+    sentence = "The senator denied knowing the suspect."
+    assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["knowing the suspect"]
