@@ -360,7 +360,13 @@ def _parenthetical(cue: Span) -> tuple[Span | None, Span] | None:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"} for c in verb.children)
+    labels = {c.dep_ for c in verb.children}
+    if labels & {"aux:pass", "auxpass"}:
+        return True
+    if not labels & {"nsubj:pass", "nsubjpass"}:
+        return False
+    # "Tehran has repeatedly denied …" with its subject labelled passive: a perfect, not a passive
+    return not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
 
 
 def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Iterator[Span]:
@@ -516,12 +522,24 @@ def _with_stray_tail(verb: Token, span: Span) -> Span:
     for child in verb.rights:
         if child.i >= end and child.left_edge.i == end and child.dep_ in _STRAY_TAIL_DEPS:
             end = child.right_edge.i + 1
-    if end == span.end or not all(t.is_punct for t in doc[end:]):
+    if end == span.end or not (all(t.is_punct for t in doc[end:]) or _comment_follows(doc, end)):
         return span
     return Span(doc, span.start, end)
 
 
-_STRAY_TAIL_DEPS = frozenset(["obl", "obl:unmarked", "obl:tmod", "obl:npmod", "advmod", "nmod"])
+def _comment_follows(doc: Doc, at: int) -> bool:
+    """ ", a claim that could not be verified" right at `at`: the content has ended there."""
+    return (
+        at + 2 < len(doc)
+        and doc[at].text == ","
+        and doc[at + 1].lower_ in {"a", "an"}
+        and doc[at + 2].lower_ in lex.COMMENT_NOUNS
+    )
+
+
+# an object too: "said it had shot down [35 drones]" with the number hung on "said" (a cue with a clause has
+# no object of its own after it)
+_STRAY_TAIL_DEPS = frozenset(["obl", "obl:unmarked", "obl:tmod", "obl:npmod", "advmod", "nmod", "obj", "dobj"])
 
 
 def _infinitive_right_after(verb: Token, child: Token) -> bool:

@@ -386,6 +386,16 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "warned of",
             "a humanitarian disaster in the besieged city",
         ),
+        # a perfect whose subject the parse labels passive
+        ("Tehran has repeatedly denied seeking nuclear weapons.", "Tehran", "denied", "seeking nuclear weapons"),
+        # the clause's object hung on the cue, a comment after it
+        (
+            "The military said it had shot down 35 of 40 drones launched overnight, a claim that could not be "
+            "verified.",
+            "The military",
+            "said",
+            "it had shot down 35 of 40 drones launched overnight",
+        ),
         # a clause with a modal parsed as an xcomp, its subject as the cue's object
         (
             "The senator insisted the bill would pass before the recess.",
