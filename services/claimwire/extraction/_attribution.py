@@ -445,7 +445,9 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         orphan = child.i in cue_tokens and not any(g.dep_ in _SUBJECTS for g in child.children)
         if orphan and child.i > verb.i and dep in {"parataxis", "conj", "dep"}:
             continue  # "Kaine, who has criticized the deal, says C": the sentence's own cue, hung on the wrong verb
-        if dep in _CLAUSE_DEPS or (dep == "parataxis" and child.i > verb.i) or _finite_xcomp(child, verb):
+        # a parataxis after the cue is content when it is a clause (not ", a mother of three" after a name)
+        paratactic = dep == "parataxis" and child.i > verb.i and _clausal(child)
+        if dep in _CLAUSE_DEPS or paratactic or _finite_xcomp(child, verb):
             if clause_after and child.i > verb.i:
                 continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
             clause_after = child.i > verb.i
@@ -463,17 +465,8 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = _rest_of_sentence(verb.doc, child.i)  # "Witnesses reported hearing explosions", "denied knowing"
         elif frame == "evidence" and child.i > verb.i and _participle_of(child) is not None:
             span = _rest_of_sentence(verb.doc, cue.end)  # "polls show Clinton leading by five points"
-        elif dep in {"obj", "dobj"} and _infinitive_content(frame, lemma):
-            infinitive = _to_infinitive(child)
-            if infinitive is not None:
-                span = _rest_of_sentence(verb.doc, infinitive.left_edge.i)  # "urged voters to reject X"
-        elif dep in {"obj", "dobj"} and frame in {"evidence", "belief"} and _subject_misparsed_as_object(child):
-            span = _rest_of_sentence(verb.doc, cue.end)  # "a poll found only a quarter of citizens favoured C"
-        elif dep in {"obj", "dobj"} and lemma in lex.OBJECT_CONTENT_LEMMAS and child.i > verb.i:
-            span = _rest_of_sentence(verb.doc, cue.end)
-        elif dep in {"obj", "dobj"} and lemma in lex.FIGURE_OBJECT_LEMMAS and child.i > verb.i:
-            whole = _rest_of_sentence(verb.doc, cue.end)
-            span = whole if whole is not None and any(t.like_num for t in whole) else None
+        elif dep in {"obj", "dobj"}:
+            span = _object_content(verb, child, cue, frame, lemma)
         elif dep == "obl" and cue.end > verb.i + 1 and child.i >= cue.end:
             span = _clause_span(child, cue_tokens)  # "called for X": the object of the phrasal cue's preposition
             if span is not None and span.start < cue.end < span.end:
@@ -486,6 +479,22 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
     return spans
 
 
+def _object_content(verb: Token, obj: Token, cue: Span, frame: str, lemma: str) -> Span | None:
+    """What a cue's direct object gives as content, by the cue's frame and lemma."""
+    doc = verb.doc
+    if _infinitive_content(frame, lemma):
+        infinitive = _to_infinitive(obj)
+        return _rest_of_sentence(doc, infinitive.left_edge.i) if infinitive is not None else None  # "urged X to"
+    if frame in {"evidence", "belief"} and _subject_misparsed_as_object(obj):
+        return _rest_of_sentence(doc, cue.end)  # "a poll found only a quarter of citizens favoured C"
+    if lemma in lex.OBJECT_CONTENT_LEMMAS and obj.i > verb.i:
+        return _rest_of_sentence(doc, cue.end)
+    if lemma in lex.FIGURE_OBJECT_LEMMAS and obj.i > verb.i:
+        whole = _rest_of_sentence(doc, cue.end)
+        return whole if whole is not None and any(t.like_num for t in whole) else None
+    return None
+
+
 #: Gerunds after a cue that say how it was said, not what: "tweeted using his account:", "said speaking …".
 _MANNER_GERUNDS = frozenset(["using", "speaking", "writing", "talking", "referring", "responding", "replying"])
 
@@ -496,6 +505,11 @@ def _gerund_content(gerund: Token, frame: str, lemma: str) -> bool:
     if gerund.tag_ != "VBG" or gerund.lower_ in _MANNER_GERUNDS or gerund.lower_ in lex.TRAILING_PARTICIPLES:
         return False
     return frame in {"speech", "stance"} or lemma in {"remember", "recall"}
+
+
+def _clausal(token: Token) -> bool:
+    """A verb, or a predicate with a copula or a subject: a clause, not a bare noun phrase."""
+    return _is_verb(token) or any(c.dep_ == "cop" or c.dep_ in _SUBJECTS for c in token.children)
 
 
 def _finite_xcomp(child: Token, verb: Token) -> bool:

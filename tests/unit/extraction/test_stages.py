@@ -608,3 +608,9 @@ def test_a_gerund_after_a_report_is_what_it_reports() -> None:
     ]
     sentence = "The senator denied knowing the suspect."
     assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["knowing the suspect"]
+
+
+def test_a_description_after_the_speaker_is_no_content() -> None:
+    """ "“C,” said Amina, 42, a mother of three": the description is the speaker's, not something she said."""
+    sentence = '"We have lost everything," said Amina, 42, a mother of three.'
+    assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["We have lost everything"]
