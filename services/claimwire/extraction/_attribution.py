@@ -70,14 +70,31 @@ _VERB_CHILDREN = frozenset(["nsubj", "nsubj:pass", "nsubjpass", "ccomp", "aux", 
 
 
 def _verb_role(token: Token) -> bool:
-    """A verb by its tag, or by what hangs from it (a subject, an auxiliary, a clause): taggers miss
+    """A verb by its tag, or by what hangs from it (a subject, an auxiliary, a clause), or by the commas that set
+    it off with its subject ("The move, analysts say, is …" with "say" tagged an interjection): taggers miss
     "detailed" or "claimed" as verbs now and then, the tree around them rarely does."""
+    if _set_off_with_subject(token):
+        return True
     if _is_verb(token):
         # "said", "told" are never adjectives: as a modifier they are a misparse
         return token.dep_ not in {"amod", "compound"} or token.lower_ in lex.VERB_ONLY_FORMS
     if any(c.dep_ == "cop" for c in token.children):
         return False  # "moves to cut the queue are welcome": a predicate adjective, no verb
     return token.dep_ in {"ROOT", "root"} or any(c.dep_ in _VERB_CHILDREN for c in token.children)
+
+
+def _set_off_with_subject(token: Token) -> bool:
+    """ ", analysts say," / ", he said,": a cue form right after a short noun phrase, commas on both sides."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != "," or token.tag_.startswith("NN"):
+        return False
+    for i in range(token.i - 1, max(-1, token.i - 5), -1):
+        if doc[i].text == ",":
+            between = doc[i + 1 : token.i]
+            return len(between) > 0 and between[-1].tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP"}
+        if not (doc[i].tag_.startswith(("NN", "JJ", "DT", "PRP")) or doc[i].tag_ == "CD"):
+            return False
+    return False
 
 
 def _is_noun(token: Token) -> bool:

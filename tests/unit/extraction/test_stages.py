@@ -473,6 +473,8 @@ def test_a_content_ends_before_the_claim_that_reports_it() -> None:
         ("The grants, said Ana Mauer, are paid every ten years.", "Ana Mauer", "said"),
         ("The bridge, according to the mayor, will reopen in May.", "the mayor", "according to"),
         ("The strike, union leaders warned on Monday, could last for weeks.", "union leaders", "warned"),
+        # "say" tagged as an interjection: the commas and the subject make it a verb
+        ("The move, analysts say, is aimed at reassuring investors.", "analysts", "say"),
     ],
 )
 def test_an_attribution_set_off_inside_its_claim(sentence: str, claimant: str, cue: str) -> None:
