@@ -284,9 +284,12 @@ class AttributionFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, Span | None, Span]] = []
         cue_tokens = {t.i for cue in doc.spans["cues"] for t in cue}
+        seen: set[tuple[int, int, int]] = set()
         for cue in doc.spans["cues"]:
             for source, content in _attribute(cue, cue_tokens):
-                found.append((cue, source, content))
+                if (cue.start, content.start, content.end) not in seen:  # two readings of one parse, one claim
+                    seen.add((cue.start, content.start, content.end))
+                    found.append((cue, source, content))
         doc._.attributions = found
         return doc
 
@@ -473,7 +476,7 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
                 span = _with_stray_tail(verb, span)
             subject = _object_as_subject(verb, child, lemma)
             if span is not None and subject is not None:
-                span = _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end])
+                span = _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end], complementizer=True)
         elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif (dep == "xcomp" or _infinitive_right_after(verb, child)) and _infinitive_content(frame, lemma):
@@ -759,7 +762,7 @@ def _rest_of_sentence(doc: Doc, start: int) -> Span | None:
         if token.text == ";" or (tokens and tokens[-1].text == "," and token.lower_ in _CLAUSE_BREAKS):
             break
         tokens.append(token)
-    return _tidy(doc, _cut_comment(tokens))
+    return _tidy(doc, _cut_comment(tokens), complementizer=True)
 
 
 def _right_side(verb: Token, start: int) -> list[Token]:

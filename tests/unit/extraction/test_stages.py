@@ -616,3 +616,28 @@ def test_a_description_after_the_speaker_is_no_content() -> None:
     """ "“C,” said Amina, 42, a mother of three": the description is the speaker's, not something she said."""
     sentence = '"We have lost everything," said Amina, 42, a mother of three.'
     assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["We have lost everything"]
+
+
+def _over_parse(words: list[str], tags: list[str], heads: list[int], deps: list[str]) -> list[tuple[str, str]]:
+    """(cue, content) of a sentence as the attribution components read a given parse (not the model's)."""
+    from spacy.tokens import Doc
+
+    from claimwire.extraction._attribution import attributions_of
+    from claimwire.extraction._parse import nlp
+
+    pipeline = nlp()
+    doc = Doc(pipeline.vocab, words=words, tags=tags, heads=heads, deps=deps)
+    for name in ("claimwire_cues", "claimwire_attributions"):
+        doc = pipeline.get_pipe(name)(doc)
+    text = doc.text
+    return [(text[a.cue[0] : a.cue[1]], text[a.content[0] : a.content[1]]) for a in attributions_of(doc, 0)]
+
+
+def test_a_that_read_as_a_determiner_is_no_part_of_the_content_and_two_readings_make_one_claim() -> None:
+    """A parse seen with the retrained model: "that" as the determiner of the clause's subject, the subject as the
+    cue's object; the clause and the object-then-verb rule both read C, once and without "that"."""
+    words = "The report showed that unemployment had risen in every region .".split()
+    tags = ["DT", "NN", "VBD", "DT", "NN", "VBD", "VBN", "IN", "DT", "NN", "."]
+    heads = [1, 2, 2, 4, 2, 6, 2, 9, 9, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "obj", "aux", "ccomp", "case", "det", "obl", "punct"]
+    assert _over_parse(words, tags, heads, deps) == [("showed", "unemployment had risen in every region")]
