@@ -468,6 +468,11 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         # a parataxis after the cue is content when it is a clause (not ", a mother of three" after a name)
         paratactic = dep == "parataxis" and child.i > verb.i and _clausal(child)
         if dep in _CLAUSE_DEPS or paratactic or _finite_xcomp(child, verb):
+            joined = _clause_span(child, cue_tokens) if spans and child.left_edge.i == spans[-1].end else None
+            if clause_after and child.i > verb.i and joined is not None:
+                # "said it had shot down [35 drones launched overnight]" cut into two clauses: one content
+                spans[-1] = Span(verb.doc, spans[-1].start, joined.end)
+                continue
             if clause_after and child.i > verb.i:
                 continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
             clause_after = child.i > verb.i
@@ -481,7 +486,7 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif (dep == "xcomp" or _infinitive_right_after(verb, child)) and _infinitive_content(frame, lemma):
             span = _rest_of_sentence(verb.doc, child.left_edge.i)
-        elif dep in {"xcomp", "ccomp", "obj"} and child.i == cue.end and _gerund_content(child, frame, lemma):
+        elif dep in _GERUND_DEPS and child.i == cue.end and _gerund_content(child, frame, lemma):
             span = _rest_of_sentence(verb.doc, child.i)  # "Witnesses reported hearing explosions", "denied knowing"
         elif frame == "evidence" and child.i > verb.i and _participle_of(child) is not None:
             span = _rest_of_sentence(verb.doc, cue.end)  # "polls show Clinton leading by five points"
@@ -514,6 +519,8 @@ def _object_content(verb: Token, obj: Token, cue: Span, frame: str, lemma: str) 
         return whole if whole is not None and any(t.like_num for t in whole) else None
     return None
 
+
+_GERUND_DEPS = frozenset(["xcomp", "ccomp", "obj", "advcl"])  # "denied seeking" has been read as all four
 
 #: Gerunds after a cue that say how it was said, not what: "tweeted using his account:", "said speaking …".
 _MANNER_GERUNDS = frozenset(["using", "speaking", "writing", "talking", "referring", "responding", "replying"])
@@ -580,7 +587,7 @@ def _infinitive_right_after(verb: Token, child: Token) -> bool:
     """ "claimed to have inflicted …" parsed as an adverbial clause: a "to" clause that starts right after the
     cue is its complement all the same (a purpose clause comes after an object or a comma)."""
     return (
-        child.dep_ == "advcl"
+        child.dep_ in {"advcl", "obl", "dep"}  # "threatened to strike" with "strike" an oblique
         and child.left_edge.i == verb.i + 1
         and verb.doc[verb.i + 1].lower_ == "to"
         and any(c.dep_ == "mark" and c.lower_ == "to" for c in child.children)

@@ -641,3 +641,23 @@ def test_a_that_read_as_a_determiner_is_no_part_of_the_content_and_two_readings_
     heads = [1, 2, 2, 4, 2, 6, 2, 9, 9, 6, 2]
     deps = ["det", "nsubj", "ROOT", "det", "obj", "aux", "ccomp", "case", "det", "obl", "punct"]
     assert _over_parse(words, tags, heads, deps) == [("showed", "unemployment had risen in every region")]
+
+
+def test_parses_of_the_retrained_model_that_hide_a_complement() -> None:
+    """Parses seen with the retrained model: a clause cut in two, a "to" clause as an oblique, a gerund as an
+    adverbial clause."""
+    words = "The army said it had shot down 35 drones overnight .".split()
+    tags = ["DT", "NN", "VBD", "PRP", "VBD", "VBN", "RP", "CD", "NNS", "RB", "."]
+    heads = [1, 2, 2, 5, 5, 2, 5, 8, 2, 8, 2]
+    deps = ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "compound:prt", "nummod", "ccomp", "advmod", "punct"]
+    assert _over_parse(words, tags, heads, deps) == [("said", "it had shot down 35 drones overnight")]
+    words = "The union threatened to strike .".split()
+    tags = ["DT", "NN", "VBD", "IN", "VB", "."]
+    heads = [1, 2, 2, 4, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "mark", "obl", "punct"]
+    assert _over_parse(words, tags, heads, deps) == [("threatened", "to strike")]
+    words = "Tehran denied seeking nuclear weapons .".split()
+    tags = ["NNP", "VBD", "VBG", "JJ", "NNS", "."]
+    heads = [1, 1, 1, 4, 2, 1]
+    deps = ["nsubj", "ROOT", "advcl", "amod", "obj", "punct"]
+    assert _over_parse(words, tags, heads, deps) == [("denied", "seeking nuclear weapons")]
