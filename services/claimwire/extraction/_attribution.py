@@ -160,6 +160,8 @@ class CueFinder:
             return None
         if _concessive(token) or _discourse_marker(token) or _still_to_come(token) or _relays_a_quote(token):
             return None
+        if token.lower_ == "saw" and not any(t.lower_ == "that" for t in doc[token.i + 1 : token.i + 4]):
+            return None  # "The finals saw two teams face off": a happening, not a finding (GUM: no "saw" cue)
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
         phrasal = lex.PHRASAL_CUES.get(lemma)
         if phrasal is not None:

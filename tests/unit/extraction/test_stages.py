@@ -661,3 +661,10 @@ def test_parses_of_the_retrained_model_that_hide_a_complement() -> None:
     heads = [1, 1, 1, 4, 2, 1]
     deps = ["nsubj", "ROOT", "advcl", "amod", "obj", "punct"]
     assert _over_parse(words, tags, heads, deps) == [("denied", "seeking nuclear weapons")]
+
+
+def test_saw_reports_a_finding_only_with_a_that_clause() -> None:
+    """ "The final saw two teams face off" is a happening; "The inspectors saw that the seals were broken" a finding."""
+    assert _attributions("The final saw two teams from Brazil face off in the arena.") == []
+    sentence = "The inspectors saw that the seals had been broken."
+    assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["the seals had been broken"]
