@@ -14,7 +14,8 @@ def desk(host: str, port: int) -> None:
     Subscribes to the incidents, claims and articles streams in consumer group `desk` (CLAIMWIRE_DESK_GROUP;
     created from the first entry, so the history is read), keeps a read model in Redis under the desk's own
     keys, and serves: / (incidents, live), /incidents/ID, the JSON API under /api (OpenAPI at /docs),
-    /healthz and /readyz. Several desk processes may serve one Redis: they share the group and the model.
+    /events (live updates), /healthz, /readyz and /metrics. Several desk processes may serve one Redis: they
+    share the group and the model.
     """
     from ..desk import DeskNotStartedError, serve_desk
 

@@ -23,8 +23,8 @@ def run(service: str, http_port: int | None) -> None:
 
     \b
     adapter  feeds articles from the drop folder and RSS/Atom feeds to the articles stream
-    ingest   reads articles (consumer group), publishes ClaimExtracted events
-    dedup    reads claims (its own group), publishes IncidentUpdated events
+    ingest   reads articles (consumer group), publishes ClaimExtracted and ArticleExtracted events
+    dedup    reads extracted articles (its own group), publishes IncidentUpdated events
 
     On SIGTERM/SIGINT the message in hand is finished (or left pending for another consumer) and the
     process exits 0; nothing unfinished is acked. Configure with REDIS_URL and CLAIMWIRE_* variables.
