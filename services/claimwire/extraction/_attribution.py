@@ -385,8 +385,8 @@ def _passive(verb: Token) -> bool:
     labels = {c.dep_ for c in verb.children}
     if labels & {"aux:pass", "auxpass"}:
         return True
-    if not labels & {"nsubj:pass", "nsubjpass"}:
-        return False
+    if not labels & {"nsubj:pass", "nsubjpass"} or "nsubj" in labels:
+        return False  # a plain subject too: "C, the agency Interfax reported" with C's subject hung on the cue
     # "Tehran has repeatedly denied …" with its subject labelled passive: a perfect, not a passive
     return not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
 
@@ -460,6 +460,9 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
     for child in verb.children:
         if later and child.dep_ in _CLAUSE_DEPS and child.i < verb.i:
             continue
+        bare = {"advmod", "discourse", *_SUBJECTS}
+        if child.i < verb.i and child.i in cue_tokens and all(g.is_punct or g.dep_ in bare for g in child.children):
+            continue  # "You see, the rebels are protesting": "You see" reports the clause, it is not its content
         if child.i in cue_tokens and child.lower_ in lex.TRAILING_PARTICIPLES:
             continue  # ", adding …" is a claim of its own
         dep = child.dep_
@@ -478,12 +481,7 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             if clause_after and child.i > verb.i:
                 continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
             clause_after = child.i > verb.i
-            span = _clause_span(child, cue_tokens)
-            if span is not None and clause_after:
-                span = _with_stray_tail(verb, span)
-            subject = _object_as_subject(verb, child, lemma)
-            if span is not None and subject is not None:
-                span = _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end], complementizer=True)
+            span = _clause_content(verb, child, lemma, cue_tokens)
         elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif (dep == "xcomp" or _infinitive_right_after(verb, child)) and _infinitive_content(frame, lemma):
@@ -504,6 +502,25 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _clause_content(verb: Token, clause: Token, lemma: str, cue_tokens: set[int]) -> Span | None:
+    """A complement clause of the cue as content, with what the parse hung on the cue instead of on it."""
+    span = _clause_span(clause, cue_tokens)
+    if span is None:
+        return None
+    if clause.i > verb.i:
+        span = _with_stray_tail(verb, span)
+    else:
+        # "C, killing [at least 12 people], the coast guard said" with the number hung on the cue as a second
+        # subject: the content runs on to the comma before the cue's own subject
+        closing = _closing_cue_content(verb)
+        if closing is not None and closing.start <= span.start < span.end < closing.end:
+            span = Span(verb.doc, span.start, closing.end)
+    subject = _object_as_subject(verb, clause, lemma)
+    if subject is not None:
+        return _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end], complementizer=True)
+    return span
 
 
 def _object_content(verb: Token, obj: Token, cue: Span, frame: str, lemma: str) -> Span | None:
@@ -619,7 +636,7 @@ def _participle_of(child: Token) -> Token | None:
     xcomp or hung on the object."""
     if child.dep_ == "xcomp" and child.tag_ == "VBG":
         return child
-    if child.dep_ in {"obj", "dobj"}:
+    if child.dep_ in {"obj", "dobj", "iobj"}:
         return next((c for c in child.rights if c.dep_ in {"acl", "xcomp"} and c.tag_ == "VBG"), None)
     return None
 
@@ -707,9 +724,13 @@ def _that_clause_after(verb: Token) -> Span | None:
             if any(t.tag_ in _FINITE for t in tokens):
                 return _tidy(doc, _cut_comment(tokens), complementizer=True)
             return None
-        if _is_verb(token) or token.text in {";", ":", "“", '"'}:
+        # a "verb" in a noun's role is a mistagged noun ("in court filings" with "filings" tagged VBZ)
+        if (_is_verb(token) and token.dep_ not in _NOMINAL_DEPS) or token.text in {";", ":", "“", '"'}:
             return None
     return None
+
+
+_NOMINAL_DEPS = frozenset(["obl", "nmod", "obj", "iobj", "compound", "obl:tmod", "obl:npmod"])
 
 
 def _bare_cue(head: Token, verb: Token, cue_tokens: set[int]) -> bool:
@@ -969,7 +990,7 @@ def _verb_source(verb: Token) -> Span | None:
         head = verb.head
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ == "xcomp" or (infinitive and head.lower_ in lex.OBJECT_CONTROL_FORMS):
-            controller = [c for c in head.children if c.dep_ in {"obj", "dobj"} and c.i < verb.i]
+            controller = [c for c in head.children if c.dep_ in {"obj", "dobj", "iobj"} and c.i < verb.i]
             if controller:
                 return _noun_phrase(controller[0])  # "prompting the Kremlin to announce": object control
         verb = head
@@ -1072,6 +1093,9 @@ def _subject_phrase(subjects: list[Token]) -> Span | None:
     several subjects ("Medecins Sans Frontieres said")."""
     if len(subjects) >= 2 and _apposition_of(subjects[-2], subjects[-1]):
         return _noun_phrase(subjects[-2])  # "Mr Smith, a former minister, said": the name, not its description
+    name = _name_before_description(subjects[-1])
+    if name is not None:
+        return name
     phrase = _noun_phrase(subjects[-1])
     # Indices, not reversed(): mypyc (where spaCy's types are Any) fails on reversed() over them.
     for index in range(len(subjects) - 2, -1, -1):
@@ -1083,6 +1107,23 @@ def _subject_phrase(subjects: list[Token]) -> Span | None:
             break
         phrase = Span(phrase.doc, joined.start, phrase.end)
     return phrase
+
+
+def _name_before_description(subject: Token) -> Span | None:
+    """ "Ana Ruiz, spokeswoman for the port authority, said" parsed with the name as a modifier of "spokeswoman":
+    a run of proper nouns opening the subject, then a comma, is the name the description describes."""
+    doc = subject.doc
+    if subject.tag_ not in {"NN", "NNS"}:
+        return None
+    start = subject.left_edge.i
+    end = start
+    while end < subject.i and doc[end].tag_ in {"NNP", "NNPS"}:
+        end += 1
+    if end == start or end >= subject.i or doc[end].text != ",":
+        return None
+    if not all(doc[k].head.i in {subject.i, *range(start, end)} for k in range(start, end)):
+        return None
+    return Span(doc, start, end)
 
 
 def _apposition_of(name: Token, description: Token) -> bool:
@@ -1272,6 +1313,8 @@ def _complementizer(token: Token) -> bool:
     rather than the label, which the parse gets wrong more often ("said that shelling damaged …")."""
     if token.lower_ != "that":
         return False
+    if token.dep_ == "mark" and token.head.i > token.i + 1:
+        return True  # "cautioned that risks remained" with "risks" tagged a verb: the label and head agree
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return following is not None and following.tag_ not in _FINITE
 
