@@ -1367,15 +1367,20 @@ def _full_stop_between(cue: Span, content: Span) -> bool:
 
 _OPENING = '“"'
 _CLOSING = '”"'
+#: Longest run a quote left open adds to a content, in characters (a long quoted paragraph is ~1,500).
+MAX_QUOTE_CHARS = 4000
 
 
 def widen_to_quote(text: str, content: tuple[int, int], floor: int, ceiling: int) -> tuple[int, int]:
     """A content that opens a quote runs to the quote's end, and one that closes a quote starts at its opening:
     a quoted passage of several sentences is one content (the parse sees a sentence at a time).
 
-    `floor` and `ceiling` bound the search (the paragraph): a quote never left open runs to its end.
+    `floor` and `ceiling` bound the search (the paragraph): a quote never closed runs to its end, or
+    MAX_QUOTE_CHARS past the content at most (a run of unbalanced quote marks must not make every claim after
+    it megabytes long).
     """
     start, end = content
+    ceiling = min(ceiling, end + MAX_QUOTE_CHARS)
     before = start
     while before > floor and text[before - 1] in " \t":
         before -= 1

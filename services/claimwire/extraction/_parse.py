@@ -182,6 +182,8 @@ def _widened(text: str, attribution: Attribution, floor: int, ceiling: int) -> t
 
 #: How many paragraphs one quote may run on over (a speech quoted at length is several).
 MAX_QUOTED_PARAGRAPHS = 6
+#: ... and at most this many characters in all.
+MAX_QUOTED_CHARS = 8000
 
 
 def _run_on(text: str, content: tuple[int, int], paragraph: int, bounds: dict[int, tuple[int, int]]) -> tuple[int, int]:
@@ -203,6 +205,8 @@ def _run_on(text: str, content: tuple[int, int], paragraph: int, bounds: dict[in
             break
         close = text.find("”" if mark == "“" else '"', opening + 1, following[1])
         end = close if close != -1 else following[1]
+        if end - start > MAX_QUOTED_CHARS:
+            return content  # not a quote but unbalanced marks: the content stays in its own paragraph
         while end > opening and text[end - 1] in " \t,;:.!?":
             end -= 1
         if close != -1:

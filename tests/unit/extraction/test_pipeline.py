@@ -142,3 +142,15 @@ def test_a_quote_left_open_at_a_paragraph_end_runs_on_into_the_next_quoted_parag
     contents = [text[c.span.start : c.span.end] for c in claims]
     assert contents[0].startswith("People fleeing") and contents[0].endswith("they cannot read")
     assert contents[1:] == ["the form would be reviewed"]
+
+
+def test_a_quote_never_closed_adds_a_bounded_run_to_a_claim() -> None:
+    """Unbalanced opening quote marks ("said “ …" many times over) must not make each claim the rest of the
+    paragraph: a claim's span stays a few thousand characters, so a worker does not stall on such an article."""
+    text = "The mayor said “ it would rain on the parade " * 2_000
+    claims = extract_claims(_article(text))
+    assert claims
+    from claimwire.extraction._attribution import MAX_QUOTE_CHARS
+    from claimwire.extraction._parse import MAX_SENTENCE_CHARS
+
+    assert max(c.span.end - c.span.start for c in claims) <= MAX_SENTENCE_CHARS + MAX_QUOTE_CHARS < len(text) // 10
