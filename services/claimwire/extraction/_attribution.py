@@ -401,6 +401,12 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         if whole is not None:
             yield whole
             return
+    lead_in = _quote_after(verb, colon_only=True)
+    if lead_in is not None and any(t.is_space for t in verb.doc[verb.i : lead_in.start]):
+        # "X tweeted using his account:" and the quoted paragraph after it: the parse hangs the quote's
+        # sentences on the cue in pieces; the quote is the content
+        yield lead_in
+        return
     complements = _complements(verb, cue, frame, lemma, cue_tokens)
     if complements:
         yield from complements
@@ -842,7 +848,7 @@ def _reports_again(tokens: list[Token]) -> bool:
     )
 
 
-def _quote_after(verb: Token) -> Span | None:
+def _quote_after(verb: Token, colon_only: bool = False) -> Span | None:
     """ "declared through a message on Telegram, “…”", "said: “…”": a quote opened after a comma or colon."""
     doc = verb.doc
     end = len(doc)  # the Doc is one sentence of the splitter; the parse may cut a quote into several
@@ -851,7 +857,8 @@ def _quote_after(verb: Token) -> Span | None:
         before = i - 1
         while before > verb.i and doc[before].is_space:
             before -= 1  # "wrote:" and the quote in the next paragraph
-        if token.text in {"“", '"'} and doc[before].text in {",", ":", "—", "–", "-"}:
+        marks = {":"} if colon_only else {",", ":", "—", "–", "-"}
+        if token.text in {"“", '"'} and doc[before].text in marks:
             close = next((j for j in range(i + 1, end) if doc[j].text in {"”", '"'}), end)
             return _tidy(doc, doc[i + 1 : close])
         if _is_verb(token) and token.lower_ in lex.CUE_VERB_FORMS:

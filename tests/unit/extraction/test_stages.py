@@ -669,3 +669,15 @@ def test_saw_reports_a_finding_only_with_a_that_clause() -> None:
     assert _attributions("The final saw two teams from Brazil face off in the arena.") == []
     sentence = "The inspectors saw that the seals had been broken."
     assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["the seals had been broken"]
+
+
+def test_a_colon_lead_in_takes_its_quoted_paragraph_however_the_parse_hangs_it() -> None:
+    """ "X tweeted using his account:" and a quoted paragraph of several sentences: the whole quote is X's (the
+    parse hung its last sentence on the cue, across the full stops)."""
+    text = (
+        "The president tweeted using his official account:\n\n\"Cool clock, Ahmed. Want to bring it to the White "
+        'House? We should inspire more kids like you to like science."\n\nThe company offered him a visit.'
+    )
+    article = ArticleReceived(article_id="art_t", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
+    (claim,) = [c for c in extract_claims(article) if c.cue is not None and c.cue.text == "tweeted"]
+    assert claim.text.startswith("Cool clock") and claim.text.endswith("to like science")
