@@ -681,3 +681,15 @@ def test_a_colon_lead_in_takes_its_quoted_paragraph_however_the_parse_hangs_it()
     article = ArticleReceived(article_id="art_t", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
     (claim,) = [c for c in extract_claims(article) if c.cue is not None and c.cue.text == "tweeted"]
     assert claim.text.startswith("Cool clock") and claim.text.endswith("to like science")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The paper quoted critics such as the barrister Colin Yeo and several charity workers in its report.",
+        "Pyongyang would respond militarily within 48 hours if the broadcasts did not stop.",
+    ],
+)
+def test_whom_a_paper_quotes_and_how_a_state_responds_are_no_content(sentence: str) -> None:
+    """ "quoted critics like X", "would respond militarily": the rest of the sentence is no report."""
+    assert _attributions(sentence) == []
