@@ -396,6 +396,12 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "said",
             "it had shot down 35 of 40 drones launched overnight",
         ),
+        (
+            "The newspaper has learned that the minister resigned on Friday.",
+            "The newspaper",
+            "learned",
+            "the minister resigned on Friday",
+        ),
         # a clause with a modal parsed as an xcomp, its subject as the cue's object
         (
             "The senator insisted the bill would pass before the recess.",
