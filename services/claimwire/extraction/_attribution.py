@@ -319,7 +319,7 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
             if content is not None:
                 yield _noun_source(head), content
         return
-    source = _quoted_as(head) or _verb_source(head)
+    source = _quoted_as(head) or _verb_source(head) or _holder_of_state(head)
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
@@ -1038,6 +1038,14 @@ def _relays_a_quote(verb: Token) -> bool:
         return False
     window = doc[verb.i + 2 : min(len(doc), verb.i + 12)]
     return any(t.lower_ == "as" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in lex.CUE_VERB_FORMS for t in window)
+
+
+def _holder_of_state(word: Token) -> Span | None:
+    """ "Secularist groups are concerned [that] C" with "concerned" parsed as a passive: the subject holds it."""
+    if word.lower_ not in lex.CUE_ADJECTIVES:
+        return None
+    subjects = [c for c in word.children if c.dep_ in {"nsubj:pass", "nsubjpass"}]
+    return _noun_phrase(subjects[0]) if subjects else None
 
 
 def _still_to_come(verb: Token) -> bool:

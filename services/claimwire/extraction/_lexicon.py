@@ -20,9 +20,9 @@ CUE_VERBS: dict[str, str] = {
     "belief": "believe think feel suspect expect assume doubt fear hope reckon suppose guess know consider "
     "imagine realise realize recall remember understand worry anticipate speculate presume hypothesize "
     "hypothesise posit mean",
-    "evidence": "show find indicate suggest demonstrate prove conclude establish discover observe notice see hear learn "
-    "reveal estimate rule",
-    "stance": "insist argue maintain contend deny admit acknowledge concede agree disagree dispute stress "
+    "evidence": "show find indicate suggest demonstrate prove conclude establish discover observe notice see hear "
+    "learn reveal estimate rule",
+    "stance": "insist argue reason maintain contend deny admit acknowledge concede agree disagree dispute stress "
     "emphasise emphasize warn caution recognise recognize affirm protest object",
     "intent": "plan intend aim want seek vow pledge promise threaten decide propose offer wish prefer prepare refuse",
     "evaluation": "praise criticise criticize condemn welcome applaud denounce blame describe call label brand hail "

@@ -699,3 +699,13 @@ def test_a_colon_lead_in_takes_its_quoted_paragraph_however_the_parse_hangs_it()
 def test_whom_a_paper_quotes_and_how_a_state_responds_are_no_content(sentence: str) -> None:
     """ "quoted critics like X", "would respond militarily": the rest of the sentence is no report."""
     assert _attributions(sentence) == []
+
+
+def test_a_state_of_mind_parsed_as_a_passive_is_held_by_its_subject() -> None:
+    """ "Groups are concerned the government will change the law" with "concerned" parsed as a passive (seen on
+    GUM): no agent, but its subject holds the claim."""
+    words = "Groups are concerned the government will change the law .".split()
+    tags = ["NNS", "VBP", "VBN", "DT", "NN", "MD", "VB", "DT", "NN", "."]
+    heads = [2, 2, 2, 4, 6, 6, 2, 8, 6, 2]
+    deps = ["nsubj:pass", "aux:pass", "ROOT", "det", "nsubj", "aux", "ccomp", "det", "obj", "punct"]
+    assert _over_parse(words, tags, heads, deps) == [("concerned", "the government will change the law")]
