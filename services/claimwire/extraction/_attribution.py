@@ -415,6 +415,11 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     if quoted is not None:
         yield quoted
         return
+    # "I mean, C" / "I think C": a first-person cue opening the sentence, hung on the clause it introduces.
+    opening = _first_person_opening(verb)
+    if opening is not None:
+        yield opening
+        return
     # "C, X said" / "“C,” said X": the cue hangs from the clause it reports, after a comma or a quote.
     head = verb.head
     doc = verb.doc
@@ -737,6 +742,21 @@ def _that_clause_after(verb: Token) -> Span | None:
 
 
 _NOMINAL_DEPS = frozenset(["obl", "nmod", "obj", "iobj", "compound", "obl:tmod", "obl:npmod"])
+
+
+def _first_person_opening(verb: Token) -> Span | None:
+    """ "I mean there happens to be no other alliance", "I mean, these things are hard to predict": "I" and the cue
+    open the sentence and the parse hangs the cue on the clause after it; that clause is the content."""
+    doc = verb.doc
+    head = verb.head
+    if head.i <= verb.i or verb.dep_ not in {"parataxis", "discourse", "ccomp", "dep"}:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if len(subjects) != 1 or subjects[0].lower_ not in {"i", "we"} or subjects[0].i != verb.sent.start:
+        return None
+    if any(not (c.is_punct or c.dep_ in {*_SUBJECTS, "advmod"}) for c in verb.children):
+        return None
+    return _tidy(doc, [t for t in head.subtree if t.i > verb.right_edge.i], complementizer=True)
 
 
 def _bare_cue(head: Token, verb: Token, cue_tokens: set[int]) -> bool:

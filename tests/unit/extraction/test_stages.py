@@ -709,3 +709,12 @@ def test_a_state_of_mind_parsed_as_a_passive_is_held_by_its_subject() -> None:
     heads = [2, 2, 2, 4, 6, 6, 2, 8, 6, 2]
     deps = ["nsubj:pass", "aux:pass", "ROOT", "det", "nsubj", "aux", "ccomp", "det", "obj", "punct"]
     assert _over_parse(words, tags, heads, deps) == [("concerned", "the government will change the law")]
+
+
+def test_a_first_person_cue_opening_the_sentence_takes_the_clause_after_it() -> None:
+    """ "I mean there happens to be no other alliance like it": the parse hangs "mean" on the clause it opens."""
+    words = "I mean there happens to be no other alliance .".split()
+    tags = ["PRP", "VBP", "EX", "VBZ", "TO", "VB", "DT", "JJ", "NN", "."]
+    heads = [1, 3, 3, 3, 5, 3, 8, 8, 5, 3]
+    deps = ["nsubj", "parataxis", "expl", "ROOT", "mark", "xcomp", "det", "amod", "nsubj", "punct"]
+    assert _over_parse(words, tags, heads, deps) == [("mean", "there happens to be no other alliance")]
