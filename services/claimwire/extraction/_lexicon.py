@@ -23,7 +23,7 @@ CUE_VERBS: dict[str, str] = {
     "evidence": "show find indicate suggest demonstrate prove conclude establish discover observe notice see hear "
     "learn reveal estimate rule",
     "stance": "insist argue reason maintain contend deny admit acknowledge concede agree disagree dispute stress "
-    "emphasise emphasize warn caution recognise recognize affirm protest object",
+    "emphasise emphasize warn caution recognise recognize affirm protest object guarantee ensure",
     "intent": "plan intend aim want seek vow pledge promise threaten decide propose offer wish prefer prepare refuse",
     "evaluation": "praise criticise criticize condemn welcome applaud denounce blame describe call label brand hail "
     "slam lament regret complain boast",

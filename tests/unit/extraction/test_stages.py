@@ -402,6 +402,12 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "learned",
             "the minister resigned on Friday",
         ),
+        (
+            "The new rules ensure that no borrower is left worse off.",
+            "The new rules",
+            "ensure",
+            "no borrower is left worse off",
+        ),
         # a clause with a modal parsed as an xcomp, its subject as the cue's object
         (
             "The senator insisted the bill would pass before the recess.",
