@@ -100,6 +100,8 @@ def can_attribute(text: str, sentence: Sentence) -> bool:
     return _has_cue_word(text, sentence.start, sentence.end)
 
 
+# "make sure C" without a "that": the weak "sure" counts after a form of "make".
+_MAKE_SURE = re.compile(r"(?<![\w’'-])(?:make|makes|made|making)\s+sure(?![\w’'-])", re.IGNORECASE)
 _READING = re.compile(rf"(?<![\w’'-])(?:{_alternation(lex.READING_FORMS)})\s*,?\s*[:“\"]", re.IGNORECASE)
 
 
@@ -108,6 +110,7 @@ def _has_cue_word(text: str, start: int, end: int) -> bool:
         _CANDIDATE.search(text, start, end) is not None
         or _verb_use(text, start, end)
         or _READING.search(text, start, end) is not None
+        or _MAKE_SURE.search(text, start, end) is not None
     )
 
 

@@ -402,6 +402,7 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "learned",
             "the minister resigned on Friday",
         ),
+        ("The guide will make sure you are safe on the trail.", "The guide", "sure", "you are safe on the trail"),
         (
             "The new rules ensure that no borrower is left worse off.",
             "The new rules",
