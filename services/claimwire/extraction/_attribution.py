@@ -387,8 +387,12 @@ def _passive(verb: Token) -> bool:
         return True
     if not labels & {"nsubj:pass", "nsubjpass"} or "nsubj" in labels:
         return False  # a plain subject too: "C, the agency Interfax reported" with C's subject hung on the cue
-    # "Tehran has repeatedly denied …" with its subject labelled passive: a perfect, not a passive
-    return not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
+    # A subject labelled passive needs a "be" or "get" to be one: "Tehran has repeatedly denied …", "The central
+    # bank warned on Thursday that …", "“C,” the leader told reporters" are active verbs the parse mislabelled.
+    return any(c.dep_ == "aux" and c.lower_ in _PASSIVE_AUXILIARIES for c in verb.children)
+
+
+_PASSIVE_AUXILIARIES = frozenset("be is are was were been being am 's 're get gets got gotten getting".split())
 
 
 def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Iterator[Span]:

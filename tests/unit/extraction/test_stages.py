@@ -386,6 +386,13 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "warned of",
             "a humanitarian disaster in the besieged city",
         ),
+        # an active verb whose subject the parse labels passive, with no "be" to make it one
+        (
+            "The central bank warned on Thursday that inflation could remain high well into next year.",
+            "The central bank",
+            "warned",
+            "inflation could remain high well into next year",
+        ),
         # a perfect whose subject the parse labels passive
         ("Tehran has repeatedly denied seeking nuclear weapons.", "Tehran", "denied", "seeking nuclear weapons"),
         # the clause's object hung on the cue, a comment after it
