@@ -535,7 +535,21 @@ def _clause_content(verb: Token, clause: Token, lemma: str, cue_tokens: set[int]
     subject = _object_as_subject(verb, clause, lemma)
     if subject is not None:
         return _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end], complementizer=True)
+    recipient = _recipient_read_as_subject(verb, clause, lemma)
+    if recipient is not None:
+        return _tidy(verb.doc, verb.doc[recipient.right_edge.i + 1 : span.end], complementizer=True)
     return span
+
+
+def _recipient_read_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
+    """ "Witnesses told the Associated Press they heard gunfire" parsed with "the Associated Press" as a second
+    subject of "heard": the first of two subjects, right after a telling cue, is who was told."""
+    if lemma not in lex.RECIPIENT_LEMMAS:
+        return None
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECTS and c.i < clause.i]
+    if len(subjects) < 2 or subjects[0].left_edge.i != verb.i + 1:
+        return None
+    return subjects[0]
 
 
 def _object_content(verb: Token, obj: Token, cue: Span, frame: str, lemma: str) -> Span | None:
@@ -1132,6 +1146,8 @@ def _subject_phrase(subjects: list[Token]) -> Span | None:
     several subjects ("Medecins Sans Frontieres said")."""
     if len(subjects) >= 2 and _apposition_of(subjects[-2], subjects[-1]):
         return _noun_phrase(subjects[-2])  # "Mr Smith, a former minister, said": the name, not its description
+    if len(subjects) >= 2 and _description_after(subjects[-2], subjects[-1]):
+        return _noun_phrase(subjects[-2])  # "The senator, a Republican from Texas, said": not the description
     name = _name_before_description(subjects[-1])
     if name is not None:
         return name
@@ -1163,6 +1179,21 @@ def _name_before_description(subject: Token) -> Span | None:
     if not all(doc[k].head.i in {subject.i, *range(start, end)} for k in range(start, end)):
         return None
     return Span(doc, start, end)
+
+
+def _description_after(subject: Token, description: Token) -> bool:
+    """Whether `description` is an indefinite noun phrase set off by commas right after `subject` ("The senator,
+    a Republican from Texas, said"), which the parse made a second subject."""
+    doc = subject.doc
+    _, subject_last = _word_edges(subject)
+    first, last = _word_edges(description)
+    return (
+        subject_last + 1 < first
+        and doc[subject_last + 1].text == ","
+        and doc[first].lower_ in {"a", "an"}
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ","
+    )
 
 
 def _apposition_of(name: Token, description: Token) -> bool:

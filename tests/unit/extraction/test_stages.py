@@ -386,6 +386,20 @@ def test_a_lead_in_with_a_colon_takes_the_quoted_paragraph_after_it() -> None:
             "warned of",
             "a humanitarian disaster in the besieged city",
         ),
+        # a description set off after the subject, read as a second subject
+        (
+            "The senator, a Republican from Texas, said she would vote against the bill.",
+            "The senator",
+            "said",
+            "she would vote against the bill",
+        ),
+        # the recipient read as a second subject of the clause
+        (
+            "Witnesses told the Associated Press they heard gunfire for several hours.",
+            "Witnesses",
+            "told",
+            "they heard gunfire for several hours",
+        ),
         # an active verb whose subject the parse labels passive, with no "be" to make it one
         (
             "The central bank warned on Thursday that inflation could remain high well into next year.",
