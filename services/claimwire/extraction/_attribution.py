@@ -870,7 +870,7 @@ def _cut_comment(tokens: list[Token]) -> list[Token]:
         comment = comment and tokens[index + 1].lower_ in lex.COMMENT_NOUNS
         if before.text == "," and comment:  # ", a claim that …", ", a charge officials denied"
             return tokens[: index - 1]
-        contrast = word.lower_ in {"while", "whereas", "though", "although"}
+        contrast = word.lower_ in {"while", "whereas", "though", "although", "but"}
         if before.text == "," and contrast and _reports_again(tokens[index + 1 :]):
             return tokens[: index - 1]  # "C, while supporters say D": D is another claim, not part of C
         coordinated = before.lower_ in {"and", "but"} and word.lower_ in lex.CUE_VERB_FORMS and _verb_role(word)

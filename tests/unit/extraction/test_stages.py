@@ -596,6 +596,9 @@ def test_a_contrasting_claim_after_while_is_not_part_of_the_first() -> None:
     sentence = "The governor said inflation would ease, though she cautioned that risks remained."
     found = {_spans(sentence, a.cue): _spans(sentence, a.content) for a in _attributions(sentence)}
     assert found == {"said": "inflation would ease", "cautioned": "risks remained"}
+    sentence = "The rebels said they had captured the town, but the army denied that it had fallen."
+    found = {_spans(sentence, a.cue): _spans(sentence, a.content) for a in _attributions(sentence)}
+    assert found["said"] == "they had captured the town"
 
 
 
