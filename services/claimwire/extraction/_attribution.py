@@ -319,7 +319,7 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
             if content is not None:
                 yield _noun_source(head), content
         return
-    source = _quoted_as(head) or _verb_source(head) or _holder_of_state(head)
+    source = _quoted_as(head) or _name_set_off_before(cue) or _verb_source(head) or _holder_of_state(head)
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
@@ -692,7 +692,7 @@ def _closing_cue_content(verb: Token) -> Span | None:
     if len(rest) > 6 or any(_is_verb(t) or t.lower_ in {"that", "whether"} for t in rest):
         return None
     subjects = [c.left_edge.i for c in verb.lefts if c.dep_ in _SUBJECTS]
-    for edge in (*subjects[-1:], _nominal_start(doc, verb.i)):
+    for edge in (*subjects[-1:], _described_name_start(doc, verb.i), _nominal_start(doc, verb.i)):
         if edge > 0 and doc[edge - 1].text in {",", "”", '"', "—", "–"}:
             return _tidy(doc, doc[0:edge], complementizer=True)
     # "It was a mistake I think.": a first-person belief closing the sentence needs no comma
@@ -700,6 +700,20 @@ def _closing_cue_content(verb: Token) -> Span | None:
     if pronoun and verb.lower_ in lex.CUE_VERB_FORMS and lex.CUE_VERB_FORMS[verb.lower_][1] == "belief":
         return _tidy(doc, doc[0 : verb.i - 1], complementizer=True)
     return None
+
+
+def _described_name_start(doc: Doc, end: int) -> int:
+    """ "C, the regional governor, Taras Melnyk, said": where the description before a name between commas
+    starts, so that neither is content (`end` itself when the words before it are not of that shape)."""
+    if end < 2 or doc[end - 1].text != ",":
+        return end
+    name_start = _nominal_start(doc, end - 1)
+    if name_start == end - 1 or name_start < 2 or doc[name_start - 1].text != ",":
+        return end
+    description_start = _nominal_start(doc, name_start - 1)
+    if description_start == name_start - 1 or doc[description_start].tag_ != "DT":
+        return end
+    return description_start
 
 
 def _nominal_start(doc: Doc, end: int) -> int:
@@ -1242,9 +1256,29 @@ def _subject_before(cue: Span) -> Span | None:
     span = _nominal_before(doc, end)
     if span is None and end > 0 and doc[end - 1].text == ",":
         opening = next((i for i in range(end - 2, max(-1, end - 40), -1) if doc[i].text == ","), None)
+        name = _name_set_off_before(cue)
+        if name is not None:
+            return name  # "…, the regional governor, Taras Melnyk, said": the name, not its description
         if opening is not None:
             span = _nominal_before(doc, opening)
     return span
+
+
+def _name_set_off_before(cue: Span) -> Span | None:
+    """ "…, the regional governor, Taras Melnyk, said": a proper name between commas right before a cue with no
+    subject of its own, after a description (the parse hangs both anywhere, the cue often on the verb before)."""
+    doc = cue.doc
+    if any(c.dep_ in _SUBJECTS for c in cue[0].children):
+        return None
+    end = cue.start
+    if end < 3 or doc[end - 1].text != ",":
+        return None
+    start = end - 1
+    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"}:
+        start -= 1
+    if start == end - 1 or _described_name_start(doc, end) == end:
+        return None
+    return Span(doc, start, end - 1)
 
 
 def _nominal_before(doc: Doc, end: int) -> Span | None:
@@ -1352,8 +1386,16 @@ def _clause_span(head: Token, cue_tokens: set[int]) -> Span | None:
 
 
 def _inverted_span(head: Token, cue: Token) -> Span | None:
-    """ "C, X said": the clause `head` without the cue's own subtree; only the part before the cue."""
+    """ "C, X said": the clause `head` without the cue's own subtree; only the part before the cue. A subject the
+    parse hung elsewhere ("C, the regional governor, Taras Melnyk, said") is not content either."""
     edge = cue.left_edge.i
+    doc = head.doc
+    described = _described_name_start(doc, edge)
+    nominal = _nominal_start(doc, edge)
+    if described < edge:
+        edge = described
+    elif 0 < nominal < edge and doc[nominal - 1].text in {",", "”", '"'}:
+        edge = nominal
     tokens = [t for t in head.subtree if t.i < edge]
     return _tidy(head.doc, tokens, complementizer=True)
 

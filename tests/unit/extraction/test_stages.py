@@ -749,3 +749,13 @@ def test_a_first_person_cue_opening_the_sentence_takes_the_clause_after_it() -> 
     heads = [1, 3, 3, 3, 5, 3, 8, 8, 5, 3]
     deps = ["nsubj", "parataxis", "expl", "ROOT", "mark", "xcomp", "det", "amod", "nsubj", "punct"]
     assert _over_parse(words, tags, heads, deps) == [("mean", "there happens to be no other alliance")]
+
+
+def test_a_name_after_its_description_closing_the_sentence_is_the_source_and_neither_is_content() -> None:
+    """ "C, the regional governor, Taras Melnyk, said on Tuesday": Melnyk says C; his title is not part of C."""
+    sentence = "Drones struck an energy facility overnight, the regional governor, Taras Melnyk, said on Tuesday."
+    (found,) = _attributions(sentence)
+    assert (_spans(sentence, found.claimant), _spans(sentence, found.content)) == (
+        "Taras Melnyk",
+        "Drones struck an energy facility overnight",
+    )
