@@ -1344,6 +1344,12 @@ def _noun_source(noun: Token) -> Span | None:
     return None
 
 
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight weekend january february "
+    "march april may june july august september october november december".split()
+)
+
+
 def _noun_phrase(token: Token, without: Token | None = None) -> Span | None:
     """The noun phrase headed by `token`: its modifiers, not its clauses; a name in apposition joins it."""
     doc = token.doc
@@ -1355,6 +1361,8 @@ def _noun_phrase(token: Token, without: Token | None = None) -> Span | None:
     for child in token.rights:
         if (without is not None and child.i == without.i) or child.dep_ in _NOT_IN_NAME:
             break
+        if child.lower_ in _TIME_WORDS and all(c.lower_ in {"on", "in", "at"} for c in child.lefts if c.dep_ == "case"):
+            break  # "The Supreme Court on Wednesday struck down …": the day is the verb's ("posts from Friday" keep it)
         if child.dep_ == "appos" and not (token.is_lower and child.text[:1].isupper()):
             break
         end = max(end, child.right_edge.i + 1)

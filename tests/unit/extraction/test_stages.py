@@ -759,3 +759,10 @@ def test_a_name_after_its_description_closing_the_sentence_is_the_source_and_nei
         "Taras Melnyk",
         "Drones struck an energy facility overnight",
     )
+
+
+def test_a_day_hung_on_the_subject_is_not_part_of_the_source() -> None:
+    """ "The Supreme Court on Wednesday struck down a law, ruling that C": the source is the court."""
+    sentence = "The Supreme Court on Wednesday struck down a law, ruling that it breached the constitution."
+    (found,) = _attributions(sentence)
+    assert _spans(sentence, found.claimant) == "The Supreme Court"
