@@ -1136,7 +1136,9 @@ def _name_parsed_as_head(verb: Token) -> Span | None:
 def _with_appositive_name(phrase: Span | None, verb: Token) -> Span | None:
     """ "Its leader, Markus Vogel, said": a name between commas right before the verb joins a common-noun
     subject, whether or not the parse made it an apposition."""
-    if phrase is None or not phrase.root.is_lower:
+    # a common noun, or a capitalised title after a determiner ("The Minister, Ilse Dragan, said")
+    titled = phrase is not None and len(phrase) <= 3 and phrase[0].tag_ in {"DT", "PRP$"}
+    if phrase is None or not (phrase.root.is_lower or titled):
         return phrase
     doc = phrase.doc
     i = phrase.end

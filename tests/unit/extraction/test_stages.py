@@ -766,3 +766,10 @@ def test_a_day_hung_on_the_subject_is_not_part_of_the_source() -> None:
     sentence = "The Supreme Court on Wednesday struck down a law, ruling that it breached the constitution."
     (found,) = _attributions(sentence)
     assert _spans(sentence, found.claimant) == "The Supreme Court"
+
+
+def test_a_capitalised_title_before_a_name_between_commas_joins_the_name() -> None:
+    """ "The Minister, Ilse Dragan, said": the source names her, not only the title."""
+    sentence = "The Minister, Ilse Dragan, said the ministry would fund three new boreholes."
+    (found,) = _attributions(sentence)
+    assert _spans(sentence, found.claimant) == "The Minister, Ilse Dragan"
