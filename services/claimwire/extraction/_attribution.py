@@ -1312,12 +1312,31 @@ def _passive_content(verb: Token, agent: Token) -> Span | None:
         anchor = subjects[0] if subjects else verb
     doc = verb.doc
     start = min(anchor.left_edge.i, verb.i)
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.tag_ == "IN" and before.dep_ == "mark" and before.head.i == verb.i:
+        # "the previous occurrence in January over Belgorod being attributed to Ukraine by Russia", parsed with
+        # "over" opening the clause: the noun phrase it follows is what is attributed
+        start = _phrase_before(doc, start - 1)
     while start < verb.i and (doc[start].dep_ in {"case", "mark", "cc"} or doc[start].is_punct):
         start += 1
     end = agent.left_edge.i
     if all(t.i <= verb.i or t.is_punct or t.dep_ in {"advmod", "mark"} for t in doc[verb.i + 1 : end]):
         return None  # "X was described by Y", "she was invited by …": nothing but the cue is reported
     return _tidy(doc, doc[start:end])
+
+
+def _phrase_before(doc: Doc, end: int) -> int:
+    """Start of the noun phrase, with its prepositional modifiers, that ends at `end` ("the previous occurrence
+    in January"), back to a comma or a clause-level preposition ("with", "after")."""
+    start = end
+    while start > 0:
+        token = doc[start - 1]
+        if token.is_punct or token.lower_ in {"with", "after", "before", "while", "as", "since"}:
+            break
+        if not (token.tag_ in _NOMINAL_TAGS or token.tag_ in {"IN", "DT", "JJ", "PRP$", "CD", "POS"}):
+            break
+        start -= 1
+    return start if any(doc[i].tag_.startswith("NN") for i in range(start, end)) else end
 
 
 def _noun_at_root(noun: Token) -> bool:

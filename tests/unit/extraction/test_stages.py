@@ -773,3 +773,16 @@ def test_a_capitalised_title_before_a_name_between_commas_joins_the_name() -> No
     sentence = "The Minister, Ilse Dragan, said the ministry would fund three new boreholes."
     (found,) = _attributions(sentence)
     assert _spans(sentence, found.claimant) == "The Minister, Ilse Dragan"
+
+
+def test_a_passive_attribution_takes_the_phrase_its_clause_follows() -> None:
+    """ "with the previous occurrence in January over Belgorod being attributed to Ukraine by Russia": what Russia
+    attributes is the occurrence, not "Belgorod" alone (the parse opens the clause with "over")."""
+    sentence = (
+        "This marks the second crash this year, with the previous occurrence in January over Belgorod being "
+        "attributed to Ukraine by Russia."
+    )
+    (found,) = _attributions(sentence)
+    assert _spans(sentence, found.content) == (
+        "the previous occurrence in January over Belgorod being attributed to Ukraine"
+    )
