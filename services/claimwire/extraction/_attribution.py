@@ -475,8 +475,7 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
     for child in verb.children:
         if later and child.dep_ in _CLAUSE_DEPS and child.i < verb.i:
             continue
-        bare = {"advmod", "discourse", *_SUBJECTS}
-        if child.i < verb.i and child.i in cue_tokens and all(g.is_punct or g.dep_ in bare for g in child.children):
+        if child.i < verb.i and _bare_cue(child, verb, cue_tokens):
             continue  # "You see, the rebels are protesting": "You see" reports the clause, it is not its content
         if child.i in cue_tokens and child.lower_ in lex.TRAILING_PARTICIPLES:
             continue  # ", adding …" is a claim of its own
@@ -786,18 +785,21 @@ def _first_person_opening(verb: Token) -> Span | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if len(subjects) != 1 or subjects[0].lower_ not in {"i", "we"} or subjects[0].i != verb.sent.start:
         return None
-    if any(not (c.is_punct or c.dep_ in {*_SUBJECTS, "advmod"}) for c in verb.children):
+    if any(not (c.is_punct or c.dep_ in _BARE_CUE_DEPS) for c in verb.children):
         return None
     return _tidy(doc, [t for t in head.subtree if t.i > verb.right_edge.i], complementizer=True)
 
 
-def _bare_cue(head: Token, verb: Token, cue_tokens: set[int]) -> bool:
-    """ "You see, the rebels are protesting …": the clause before the comma is a cue and its subject alone, which
-    reports the clause after it; it is no content of a cue in that clause."""
-    if head.i not in cue_tokens:
+def _bare_cue(cue: Token, verb: Token, cue_tokens: set[int]) -> bool:
+    """ "You see, the rebels are protesting …": `cue` is a cue word with nothing but its subject (and adverbs,
+    punctuation, and `verb` when the parse hangs the clause on it), which reports the clause around `verb`; it is
+    no content of a cue in that clause, whichever of the two the parse made the head."""
+    if cue.i not in cue_tokens:
         return False
-    bare = {"advmod", "discourse", *_SUBJECTS}
-    return all(c.i == verb.i or c.is_punct or c.dep_ in bare for c in head.children)
+    return all(c.i == verb.i or c.is_punct or c.dep_ in _BARE_CUE_DEPS for c in cue.children)
+
+
+_BARE_CUE_DEPS = frozenset(["advmod", "discourse", *_SUBJECTS])
 
 
 _OBJECT_PRONOUNS = frozenset(["me", "you", "him", "her", "us", "them"])
