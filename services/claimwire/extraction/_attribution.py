@@ -886,8 +886,7 @@ def _cut_comment(tokens: list[Token]) -> list[Token]:
         comment = comment and tokens[index + 1].lower_ in lex.COMMENT_NOUNS
         if before.text == "," and comment:  # ", a claim that …", ", a charge officials denied"
             return tokens[: index - 1]
-        contrast = word.lower_ in {"while", "whereas", "though", "although", "but"}
-        if before.text == "," and contrast and _reports_again(tokens[index + 1 :]):
+        if before.text == "," and word.lower_ in _CLAUSE_BREAKS and _reports_again(tokens[index + 1 :]):
             return tokens[: index - 1]  # "C, while supporters say D": D is another claim, not part of C
         coordinated = before.lower_ in {"and", "but"} and word.lower_ in lex.CUE_VERB_FORMS and _verb_role(word)
         if coordinated and not any(c.dep_ in _SUBJECTS for c in word.children):
@@ -1058,7 +1057,7 @@ def _verb_source(verb: Token) -> Span | None:
     return None
 
 
-_QUOTE_FORMS = frozenset(["quote", "quoted", "quotes", "quoting"])
+_QUOTE_FORMS = frozenset(lex.verb_forms("quote"))
 
 
 def _quoting_verb(verb: Token) -> Token | None:
