@@ -319,7 +319,8 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
             if content is not None:
                 yield _noun_source(head), content
         return
-    source = _quoted_as(head) or _name_set_off_before(cue) or _verb_source(head) or _holder_of_state(head)
+    source = _quoted_as(head) or _name_set_off_before(cue) or _inverted_subject(cue)
+    source = source or _verb_source(head) or _holder_of_state(head)
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
@@ -653,10 +654,21 @@ def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
         if (
             (child.dep_ in {"obj", "dobj"} or misread)
             and verb.i < child.i < clause.i
-            and child.right_edge.i + 1 == clause.left_edge.i
+            and _set_off_gap(verb, child.right_edge.i + 1, clause.left_edge.i)
         ):
             return child
     return None
+
+
+def _set_off_gap(verb: Token, start: int, end: int) -> bool:
+    """Whether tokens `start`..`end` are nothing or a phrase set off by commas that the parse hung on the cue:
+    "say [66-year-old Ann Lee], of Burnsville, was killed" with "of Burnsville" an oblique of "say"."""
+    if start == end:
+        return True
+    gap = verb.doc[start:end]
+    if len(gap) < 3 or gap[0].text != "," or gap[-1].text != ",":
+        return False
+    return all(t.head.i == verb.i or start <= t.head.i < end for t in gap)
 
 
 def _participle_of(child: Token) -> Token | None:
@@ -741,6 +753,17 @@ def _subject_after(cue: Span) -> Span | None:
     if not any(t.tag_.startswith(("NN", "PRP")) for t in words):
         return None
     return _tidy(doc, words) if end - cue.end > 1 else Span(doc, cue.end, end)
+
+
+def _inverted_subject(cue: Span) -> Span | None:
+    """ "C, said Officer Ray Lee." with a word of C parsed as the cue's subject as well: a finite cue right after
+    a comma or a closing quote, with a noun phrase that closes the sentence after it, has that subject."""
+    doc = cue.doc
+    if cue.start == 0 or doc[cue.start - 1].text not in {",", "”", '"'} or cue[0].tag_ not in _FINITE:
+        return None
+    if not any(c.dep_ in _SUBJECTS and c.i >= cue.end for c in cue[0].children):
+        return None  # the parse has to see a subject after the cue too ("…, said that C" has none)
+    return _subject_after(cue)
 
 
 def _set_off(child: Token, verb: Token) -> bool:
@@ -1040,7 +1063,7 @@ def _verb_source(verb: Token) -> Span | None:
         if _trailing(verb) and verb.head.i < verb.i and not passive:
             # ", alleging …": whatever the parse calls it, it continues the sentence's subject; hung inside what
             # a cue reports ("said that the bridge would reopen, adding …"), it continues the reporter
-            verb = _reporting_ancestor(verb) or verb.head
+            verb = _reporting_ancestor(verb) or _outside_that_clause(verb.head)
             continued = True
             continue
         if passive or verb.dep_ not in _CONTROL_DEPS or verb.head.i == verb.i:
@@ -1114,6 +1137,14 @@ def _still_to_come(verb: Token) -> bool:
 def _trailing(verb: Token) -> bool:
     """ ", alleging …", "” adding …": a participle that continues the sentence before it."""
     return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"'}
+
+
+def _outside_that_clause(verb: Token) -> Token:
+    """The verb whose sentence a trailing participle hung on `verb` continues: not a "that" clause's verb ("officials
+    tried to calm fears that the crisis was spreading, insisting …": the officials insist, not the crisis)."""
+    while verb.head.i != verb.i and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        verb = verb.head
+    return verb
 
 
 def _reporting_ancestor(verb: Token) -> Token | None:

@@ -368,7 +368,9 @@ class Registry:
         """The entity a claimant mention refers to, registering it when it is new."""
         lowered = mention.lower().strip(' ,“”"')
         if lowered in _PRONOUNS_NONPERSON:
-            return self._latest(lambda e: e.kind is not ClaimantKind.person) or self._new(mention)
+            # "it" is not "German Chancellor Angela Merkel", whatever kind her title gives her
+            impersonal = self._latest(lambda e: e.kind is not ClaimantKind.person and not e.words & _PERSON_ROLES)
+            return impersonal or self._new(mention)
         if lowered in _PRONOUNS_PERSON:
             person = self._latest(lambda e: e.kind is ClaimantKind.person or bool(e.words & _PERSON_ROLES))
             return person or self._new(mention)

@@ -8,7 +8,7 @@ from claimwire_contracts import ArticleReceived, ClaimExtracted, EventType, make
 ARTICLE = (
     "Border Villages Shelled\n"
     "The regional governor said on Monday that shelling damaged 14 houses in the village of Krasne, "
-    "a village in the Sumy region. It added that two people were wounded.\n"
+    "a village in the Sumy region. He added that two people were wounded.\n"
     "According to the army, the attack came from across the border. Local media reported that a school "
     "was closed, a claim that has yet to be independently confirmed.\n"
     "Police arrested three men in Sumy on Tuesday.\n"
@@ -69,7 +69,7 @@ def test_claims_of_the_article() -> None:
     assert damage.locations[0].name == "Krasne"
     assert damage.locations[0].admin1 == "Sumy region"
     wounded = claims["two people were wounded"]
-    assert (wounded.claimant.mention, wounded.claimant.name) == ("It", "regional governor")
+    assert (wounded.claimant.mention, wounded.claimant.name) == ("He", "regional governor")
     assert wounded.event_type is EventType.casualties
     school = claims["a school was closed"]
     assert school.verification.status.value == "unverified"

@@ -132,6 +132,10 @@ def test_coreference_resolves_pronouns_definites_possessives_and_acronyms() -> N
     assert registry.resolve("Costa") is person
     assert registry.resolve("she") is person
     assert registry.resolve("The RSF").name == "Rapid Support Forces"
+    # a name with a title is not a "person" by its shape, but "it" is never someone with a title
+    chancellor = registry.resolve("German Chancellor Eva Lutz")
+    assert chancellor.kind is not ClaimantKind.person
+    assert registry.resolve("It").name == "Rapid Support Forces"
 
 
 @pytest.mark.parametrize(
@@ -656,8 +660,10 @@ def test_a_description_after_the_speaker_is_no_content() -> None:
     assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["We have lost everything"]
 
 
-def _over_parse(words: list[str], tags: list[str], heads: list[int], deps: list[str]) -> list[tuple[str, str]]:
-    """(cue, content) of a sentence as the attribution components read a given parse (not the model's)."""
+def _over_parse_with_sources(
+    words: list[str], tags: list[str], heads: list[int], deps: list[str]
+) -> list[tuple[str | None, str, str]]:
+    """(source, cue, content) of a sentence as the attribution components read a given parse (not the model's)."""
     from spacy.tokens import Doc
 
     from claimwire.extraction._attribution import attributions_of
@@ -668,7 +674,15 @@ def _over_parse(words: list[str], tags: list[str], heads: list[int], deps: list[
     for name in ("claimwire_cues", "claimwire_attributions"):
         doc = pipeline.get_pipe(name)(doc)
     text = doc.text
-    return [(text[a.cue[0] : a.cue[1]], text[a.content[0] : a.content[1]]) for a in attributions_of(doc, 0)]
+    return [
+        (_spans(text, a.claimant), text[a.cue[0] : a.cue[1]], text[a.content[0] : a.content[1]])
+        for a in attributions_of(doc, 0)
+    ]
+
+
+def _over_parse(words: list[str], tags: list[str], heads: list[int], deps: list[str]) -> list[tuple[str, str]]:
+    """(cue, content) of a sentence as the attribution components read a given parse (not the model's)."""
+    return [(cue, content) for _, cue, content in _over_parse_with_sources(words, tags, heads, deps)]
 
 
 #: Parses seen with the retrained model (or on GUM), each with what the attribution components must read off it.
@@ -726,7 +740,49 @@ GIVEN_PARSES = [
         [("mean", "there happens to be no other alliance")],
         id="first-person-opening",
     ),
+    pytest.param(
+        "Police say Ann Lee , of Burnsville , was killed .",
+        ["NNS", "VBP", "NNP", "NNP", ",", "IN", "NNP", ",", "VBD", "VBN", "."],
+        [1, 1, 1, 2, 6, 6, 1, 6, 9, 1, 1],
+        ["nsubj", "ROOT", "obj", "flat", "punct", "case", "obl", "punct", "aux:pass", "ccomp", "punct"],
+        # the clause's subject read as the cue's object, with a phrase set off by commas hung on the cue between
+        # them (seen on ECB+ news): the subject and the phrase open the content
+        [("say", "Ann Lee , of Burnsville , was killed")],
+        id="subject-as-object-before-a-set-off-phrase",
+    ),
 ]
+
+#: Parses whose source the attribution components must read, whatever the shipped model gives (seen on ECB+ news).
+GIVEN_SOURCES = [
+    pytest.param(
+        "Lee failed two tests , said Officer Ray Kent .",
+        ["NNP", "VBD", "CD", "NNS", ",", "VBD", "NNP", "NNP", "NNP", "."],
+        [1, 3, 3, 5, 3, 5, 5, 6, 6, 5],
+        ["nsubj", "amod", "nummod", "nsubj", "punct", "ROOT", "nsubj", "flat", "flat", "punct"],
+        # a word of the content read as a second subject of "said": the noun phrase closing the sentence after
+        # "…, said" is the source
+        [("Officer Ray Kent", "said", "Lee failed two tests")],
+        id="inverted-subject-and-a-subject-before",
+    ),
+    pytest.param(
+        "Officials tried to calm fears that the crisis was spreading , insisting it was unique .",
+        ["NNS", "VBD", "TO", "VB", "NNS", "IN", "DT", "NN", "VBD", "VBG", ",", "VBG", "PRP", "VBD", "JJ", "."],
+        [1, 1, 3, 1, 3, 9, 7, 9, 9, 1, 11, 9, 14, 14, 11, 1],
+        ["nsubj", "ROOT", "mark", "xcomp", "obj", "mark", "det", "nsubj", "aux", "advcl", "punct", "advcl",
+         "nsubj", "cop", "ccomp", "punct"],
+        # ", insisting" hung on the verb of a "that" clause continues the main clause: the officials insist
+        [("Officials", "insisting", "it was unique")],
+        id="participle-hung-in-a-that-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "tags", "heads", "deps", "expected"), GIVEN_SOURCES)
+def test_sources_over_a_given_parse(
+    sentence: str, tags: list[str], heads: list[int], deps: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    """(source, cue, content) as the attribution components read a given parse."""
+    assert _over_parse_with_sources(sentence.split(), tags, heads, deps) == expected
 
 
 @pytest.mark.parametrize(("sentence", "tags", "heads", "deps", "expected"), GIVEN_PARSES)
