@@ -16,10 +16,12 @@ from ._text import Caseless
 CUE_VERBS: dict[str, str] = {
     "speech": "say tell announce state declare report claim allege add note write tweet comment explain reply "
     "respond counter answer testify disclose detail reiterate repeat remark recount mention assert proclaim "
-    "inform brief predict forecast confirm quote cite accuse attribute exclaim",
+    "inform brief predict forecast confirm quote cite accuse attribute exclaim quip joke shout yell scream retort "
+    "thunder confess confide clarify specify elaborate underline underscore highlight swear assure reassure hint "
+    "charge signal imply",
     "belief": "believe think feel suspect expect assume doubt fear hope reckon suppose guess know consider "
     "imagine realise realize recall remember understand worry anticipate speculate presume hypothesize "
-    "hypothesise posit mean",
+    "hypothesise posit mean wonder",
     "evidence": "show find indicate suggest demonstrate prove conclude establish discover observe notice see hear "
     "learn reveal estimate rule",
     "stance": "insist argue reason maintain contend deny admit acknowledge concede agree disagree dispute stress "
@@ -141,7 +143,10 @@ LOOSE_BELIEF_LEMMAS: frozenset[str] = frozenset(
 #: "wrote to his friends" are not reports (GUM train: linked F1 +0.009), nor "quoted critics like X", "cited
 #: examples", "would respond militarily" (train 0.697 -> 0.701, dev 0.620 -> 0.623). Closing the sentence
 #: they still are ("…, the governor wrote on Telegram.").
-CLAUSE_ONLY_SPEECH_LEMMAS: frozenset[str] = frozenset(["write", "quote", "cite", "respond", "reply", "answer"])
+CLAUSE_ONLY_SPEECH_LEMMAS: frozenset[str] = frozenset(
+    "write quote cite respond reply answer highlight underline underscore signal imply hint charge shout clarify "
+    "specify elaborate".split()
+)
 
 #: Phrases whose prepositional object is the content: "claimed responsibility for X" (verb lemma, noun, preposition).
 RESPONSIBILITY_PHRASES: tuple[tuple[str, str, str], ...] = (

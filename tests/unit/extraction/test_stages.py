@@ -61,6 +61,15 @@ def test_sentences_skip_dateline_and_mark_headlines() -> None:
         ("The union, which has 400 members, announced a strike.", "The union", "announced", "a strike"),
         ("Meanwhile, the ministry reported heavy losses.", "the ministry", "reported", "heavy losses"),
         ("Now, the agency is reporting that two towns flooded.", "the agency", "reporting", "two towns flooded"),
+        # manner-of-speaking verbs with a quote, and verbs that report only with a clause
+        (
+            "“Arson is no protest!” the prime minister thundered in parliament.",
+            "the prime minister",
+            "thundered",
+            "Arson is no protest",
+        ),
+        ("Critics charged that the vote was rigged.", "Critics", "charged", "the vote was rigged"),
+        ("The envoy hinted that a deal was close.", "The envoy", "hinted", "a deal was close"),
     ],
 )
 def test_attribution_patterns(sentence: str, claimant: str, cue: str, content: str) -> None:
@@ -71,6 +80,15 @@ def test_attribution_patterns(sentence: str, claimant: str, cue: str, content: s
         cue,
         content,
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The report highlighted the potential of the new scheme.", "The mayor was charged with fraud in 2019."],
+)
+def test_verbs_that_report_only_with_a_clause_take_no_object_as_content(sentence: str) -> None:
+    """ "highlighted the potential", "was charged with fraud": without a clause these are no report."""
+    assert _attributions(sentence) == []
 
 
 def test_negated_and_nominal_cues_are_not_attributions() -> None:
