@@ -321,6 +321,8 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
         return
     source = _quoted_as(head) or _name_set_off_before(cue) or _inverted_subject(cue)
     source = source or _verb_source(head) or _holder_of_state(head)
+    if source is not None and len(source) == 1 and source[0].lower_ == "who":
+        source = _antecedent(source[0]) or source
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
@@ -473,8 +475,10 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
     # "Speaking for the parents, X said that C": with a clause after the cue, one before it is an adverbial
     # the parse took for a complement
     later = any(c.dep_ in _CLAUSE_DEPS and c.i > verb.i for c in verb.children)
+    # ... unless it is a quote: in "“C,” X said as police rode past" the clause after the cue is the adverbial
+    quoted_before = later and any(c.dep_ in _CLAUSE_DEPS and c.i < verb.i and _quoted(c) for c in verb.children)
     for child in verb.children:
-        if later and child.dep_ in _CLAUSE_DEPS and child.i < verb.i:
+        if later and child.dep_ in _CLAUSE_DEPS and (child.i > verb.i if quoted_before else child.i < verb.i):
             continue
         if child.i < verb.i and _bare_cue(child, verb, cue_tokens):
             continue  # "You see, the rebels are protesting": "You see" reports the clause, it is not its content
@@ -486,8 +490,9 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if orphan and child.i > verb.i and dep in {"parataxis", "conj", "dep"}:
             continue  # "Kaine, who has criticized the deal, says C": the sentence's own cue, hung on the wrong verb
         # a parataxis after the cue is content when it is a clause (not ", a mother of three" after a name)
-        paratactic = dep == "parataxis" and child.i > verb.i and _clausal(child)
-        if dep in _CLAUSE_DEPS or paratactic or _finite_xcomp(child, verb):
+        # (nor ", who was running …", a relative clause on the object that the parse hung on the cue)
+        paratactic = dep == "parataxis" and child.i > verb.i and _clausal(child) and not _relative(child)
+        if (dep in _CLAUSE_DEPS and not _said_by_whom(child)) or paratactic or _finite_xcomp(child, verb):
             joined = _clause_span(child, cue_tokens) if spans and child.left_edge.i == spans[-1].end else None
             if clause_after and child.i > verb.i and joined is not None:
                 # "said it had shot down [35 drones launched overnight]" cut into two clauses: one content
@@ -497,7 +502,7 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
                 continue  # "I said C, he said D, he drove off": the cue's clause is the first after it
             clause_after = child.i > verb.i
             span = _clause_content(verb, child, lemma, cue_tokens)
-        elif dep in {"parataxis", "dep"} and child.i < verb.i and _set_off(child, verb):
+        elif (dep in {"parataxis", "dep"} or _quoted(child)) and child.i < verb.i and _set_off(child, verb):
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
         elif (dep == "xcomp" or _infinitive_right_after(verb, child)) and _infinitive_content(frame, lemma):
             span = _rest_of_sentence(verb.doc, child.left_edge.i)
@@ -517,6 +522,14 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _quoted(clause: Token) -> bool:
+    """Whether a clause before its cue opens with a quote mark that closes before the cue."""
+    doc = clause.doc
+    start = clause.left_edge.i
+    opens = doc[start].text in _OPENING or (start > 0 and doc[start - 1].text in _OPENING)
+    return opens and any(t.text in _CLOSING for t in doc[start + 1 : clause.head.i])
 
 
 def _clause_content(verb: Token, clause: Token, lemma: str, cue_tokens: set[int]) -> Span | None:
@@ -585,6 +598,18 @@ def _gerund_content(gerund: Token, frame: str, lemma: str) -> bool:
 def _clausal(token: Token) -> bool:
     """A verb, or a predicate with a copula or a subject: a clause, not a bare noun phrase."""
     return _is_verb(token) or any(c.dep_ == "cop" or c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _relative(clause: Token) -> bool:
+    """Whether a clause opens with a relative pronoun as its subject (", who was …", ", which had …")."""
+    first = next((t for t in clause.subtree if not t.is_punct), clause)
+    return first.lower_ in {"who", "which"} and first.head.i == clause.i and first.dep_ in _SUBJECTS
+
+
+def _said_by_whom(clause: Token) -> bool:
+    """A clause whose subject is "who": "“C,” said X, who said D" with D's cue parsed as the first cue's
+    complement is a claim of its own ("…, which can lead to …" after a dash still carries the content on)."""
+    return any(c.dep_ in _SUBJECTS and c.lower_ == "who" for c in clause.children)
 
 
 def _finite_xcomp(child: Token, verb: Token) -> bool:
@@ -755,15 +780,44 @@ def _subject_after(cue: Span) -> Span | None:
     return _tidy(doc, words) if end - cue.end > 1 else Span(doc, cue.end, end)
 
 
+def _antecedent(who: Token) -> Span | None:
+    """The name a "who" follows: "said Rosa Vidal (D-Leeds), who said …" → "Rosa Vidal"."""
+    doc = who.doc
+    i = who.i
+    if i == 0 or doc[i - 1].text != ",":
+        return None
+    i -= 1
+    if i > 0 and doc[i - 1].text == ")":
+        while i > 0 and doc[i - 1].text != "(":
+            i -= 1
+        i -= 1  # before the "("
+    start = _nominal_start(doc, i)
+    if start == i or not any(t.tag_ in {"NNP", "NNPS"} for t in doc[start:i]):
+        return None
+    return Span(doc, start, i)
+
+
 def _inverted_subject(cue: Span) -> Span | None:
     """ "C, said Officer Ray Lee." with a word of C parsed as the cue's subject as well: a finite cue right after
     a comma or a closing quote, with a noun phrase that closes the sentence after it, has that subject."""
     doc = cue.doc
     if cue.start == 0 or doc[cue.start - 1].text not in {",", "”", '"'} or cue[0].tag_ not in _FINITE:
         return None
-    if not any(c.dep_ in _SUBJECTS and c.i >= cue.end for c in cue[0].children):
-        return None  # the parse has to see a subject after the cue too ("…, said that C" has none)
-    return _subject_after(cue)
+    # after a comma the parse has to see a subject after the cue too ("The union, which …, announced a strike");
+    # after a quote it may call it an object ("…,” said coordinator Lena Moe")
+    quote = doc[cue.start - 1].text != ","
+    if quote or any(c.dep_ in _SUBJECTS and c.i >= cue.end for c in cue[0].children):
+        found = _subject_after(cue)
+        if found is not None:
+            return found
+    # "“C,” said Ana Ruiz, 45, who owns the shop", "said Chair Rosa Vidal (D-Leeds), who said …": the name of two
+    # words or more that follows the cue, without what is set off after it
+    end = cue.end
+    while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"}:
+        end += 1
+    if end - cue.end < 2 or end == len(doc) or doc[end].text not in {",", "(", "."}:
+        return None
+    return Span(doc, cue.end, end)
 
 
 def _set_off(child: Token, verb: Token) -> bool:
@@ -1511,6 +1565,10 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
     for cue, source, content in found:
         if _full_stop_between(cue, content):
             continue
+        if source is not None and content.start < source.start < content.end <= cue.start:
+            # "C,” X, who represents the area, said" with the quote opened a paragraph before: the parse ran the
+            # content on over its own source; a content ends where the source that closes it begins
+            content = _tidy(cue.doc, cue.doc[content.start : source.start]) or content
         out.append(
             Attribution(
                 (offset + cue.start_char, offset + cue.end_char),

@@ -792,6 +792,60 @@ GIVEN_SOURCES = [
         [("Officials", "insisting", "it was unique")],
         id="participle-hung-in-a-that-clause",
     ),
+    pytest.param(
+        "“ They had no reason , ” Ruiz said as police rode past .",
+        ["``", "PRP", "VBD", "DT", "NN", ",", "''", "NNP", "VBD", "IN", "NNS", "VBD", "RB", "."],
+        [2, 2, 8, 4, 2, 2, 2, 8, 8, 11, 11, 8, 11, 8],
+        ["punct", "nsubj", "ccomp", "det", "obj", "punct", "punct", "nsubj", "ROOT", "mark", "nsubj", "ccomp",
+         "advmod", "punct"],
+        # a quote before the cue is its content; the "as" clause after it, parsed as a complement, is not
+        [("Ruiz", "said", "They had no reason")],
+        id="quote-then-cue-then-adverbial-clause",
+    ),
+    pytest.param(
+        "“ I am worried for everything , my shop , my staff , ” said Ana Ruiz , 45 , who owns it .",
+        ["``", "PRP", "VBP", "VBD", "IN", "NN", ",", "PRP$", "NN", ",", "PRP$", "NNS", ",", "''", "VBD", "NNP", "NNP",
+         ",", "CD", ",", "WP", "VBZ", "PRP", "."],
+        [3, 3, 3, 14, 5, 3, 8, 8, 14, 11, 11, 8, 8, 8, 14, 14, 15, 18, 15, 21, 21, 15, 21, 14],
+        ["punct", "nsubj", "aux", "ccomp", "case", "obl", "punct", "nmod:poss", "nsubj", "punct", "nmod:poss", "conj",
+         "punct", "punct", "ROOT", "nsubj", "flat", "punct", "list", "punct", "nsubj", "acl:relcl", "obj", "punct"],
+        # a word of the quote parsed as a subject before the cue; after "” said" the name is the source, without
+        # the age and the relative clause set off after it
+        [("Ana Ruiz", "said", "I am worried for everything")],
+        id="inverted-name-with-a-relative-clause",
+    ),
+    pytest.param(
+        '" Please stay home , " said relief coordinator Ida Berg .',
+        ["``", "UH", "VB", "RB", ",", "''", "VBD", "NN", "NN", "NNP", "NNP", "."],
+        [2, 2, 6, 2, 2, 2, 6, 8, 6, 8, 9, 6],
+        ["punct", "discourse", "nsubj", "advmod", "punct", "punct", "ROOT", "compound", "obj", "flat", "flat", "punct"],
+        # the quote read as the subject and the speaker as the object: after a quote, the noun phrase closing the
+        # sentence after the cue is the source
+        [("relief coordinator Ida Berg", "said", "Please stay home")],
+        id="inverted-subject-read-as-object-after-a-quote",
+    ),
+    pytest.param(
+        "“ Parks matter , ” said Chair Rosa Vidal ( D-Leeds ) , who said she would act .",
+        ["``", "NNS", "VBP", ",", "''", "VBD", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", ",", "WP", "VBD", "PRP",
+         "MD", "VB", "."],
+        [2, 2, 5, 2, 2, 5, 14, 6, 6, 10, 6, 10, 13, 14, 5, 17, 17, 14, 5],
+        ["punct", "nsubj", "advcl", "punct", "punct", "ROOT", "nsubj", "flat", "flat", "punct", "appos", "punct",
+         "punct", "nsubj", "ccomp", "nsubj", "aux", "ccomp", "punct"],
+        # the quote (parsed as an adverbial clause) is the first cue's content, not the "who said" clause; both
+        # claims are the named chair's, "who" resolved to her
+        [("Chair Rosa Vidal", "said", "Parks matter"), ("Chair Rosa Vidal", "said", "she would act")],
+        id="quote-said-name-who-said",
+    ),
+    pytest.param(
+        "Witnesses say Gray , who was running , did not have a gun .",
+        ["NNS", "VBP", "NNP", ",", "WP", "VBD", "VBG", ",", "VBD", "RB", "VB", "DT", "NN", "."],
+        [1, 10, 1, 6, 6, 6, 1, 1, 10, 10, 10, 12, 10, 10],
+        ["nsubj", "mark", "obj", "punct", "nsubj", "aux", "parataxis", "punct", "aux", "advmod", "ROOT", "det", "obj",
+         "punct"],
+        # ", who was running" hung on the cue is a relative clause on the content's subject, not the content
+        [("Witnesses", "say", "Gray , who was running , did not have a gun")],
+        id="relative-clause-hung-on-the-cue",
+    ),
 ]
 
 
@@ -850,6 +904,18 @@ def test_a_name_after_its_description_closing_the_sentence_is_the_source_and_nei
         "Taras Melnyk",
         "Drones struck an energy facility overnight",
     )
+
+
+def test_a_quote_opened_a_paragraph_before_ends_where_its_source_begins() -> None:
+    """ "Right now things are tense,” Councilman X, who represents the area, said": the quote's opening mark is in
+    the paragraph before, and the content stops before its own source."""
+    text = (
+        "The march began calmly.\nRight now, things are tense,” City Councilman Omar D. Reyes, who represents the "
+        "district, said on Twitter."
+    )
+    article = ArticleReceived(article_id="art_q", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
+    (claim,) = [c for c in extract_claims(article) if c.cue is not None]
+    assert (claim.claimant.name, claim.text) == ("City Councilman Omar D. Reyes", "Right now, things are tense")
 
 
 def test_a_day_hung_on_the_subject_is_not_part_of_the_source() -> None:
