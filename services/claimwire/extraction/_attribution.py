@@ -14,6 +14,7 @@ Two spaCy components run after the parser, each adding one thing to the Doc:
 Offsets on the Doc are the Doc's own; `find_attributions` adds the offset of the text the Doc was made from.
 """
 
+import calendar
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -160,6 +161,8 @@ class CueFinder:
             return None
         if _concessive(token) or _discourse_marker(token) or _still_to_come(token) or _relays_a_quote(token):
             return None
+        if _raised_by_no_one(token):
+            return None
         if token.lower_ == "saw" and not any(t.lower_ == "that" for t in doc[token.i + 1 : token.i + 4]):
             return None  # "The finals saw two teams face off": a happening, not a finding (GUM: no "saw" cue)
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
@@ -174,6 +177,21 @@ class CueFinder:
         if token.lower_ in lex.SOURCE_PARTICIPLES:
             return Span(doc, start, end, label="source")
         return Span(doc, start, end, label=frame)
+
+
+def _raised_by_no_one(verb: Token) -> bool:
+    """ "the pirates, said to be in a dhow", "a man believed to have fled": "said to" + a verb is the passive that
+    raises its noun into the "to" clause (the parse often reads the noun as its subject); it names no one. With an
+    agent ("said by police to be") or "has" ("has said to reporters") it is a cue."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBN", "VBD"} or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+        return False
+    if lex.CUE_VERB_FORMS[verb.lower_][0] not in _RAISING_LEMMAS or doc[verb.i + 2].tag_ != "VB":
+        return False
+    return not any(c.lower_ in {"have", "has", "had"} for c in verb.children) and _agent(verb) is None
+
+
+_RAISING_LEMMAS = frozenset(["say", "report", "believe", "think", "suspect", "know", "allege"])
 
 
 def _concessive(verb: Token) -> bool:
@@ -326,6 +344,12 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
     source = source or _verb_source(head) or _holder_of_state(head)
     if source is not None and len(source) == 1 and source[0].lower_ == "who":
         source = _antecedent(source[0]) or source
+    if source is not None and len(source) > 1 and source[0].lower_ in {"which", "that", "who", "whom"}:
+        source = source[1:]  # "the fire, which police have said …": police
+    if source is not None and all(t.lower_ in _TIME_WORDS or t.is_punct or t.tag_ == "DT" for t in source):
+        # "Thursday" parsed as the subject of ", arguing": the participle continues the verb it hangs on
+        continued = _verb_source(head.head) if _trailing(head) and head.head.i < head.i else None
+        source = continued or _subject_before(cue) or source
     if source is None and _passive(head):
         return  # "residents are urged to …", "it was reported": no one is named
     if source is None:
@@ -438,7 +462,7 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         verb.dep_ in {"parataxis", "ccomp", "dep", "conj"}
         and head.i < verb.i
         and edge > 0
-        and doc[edge - 1].text in _EDGE_PUNCT
+        and (doc[edge - 1].text in _EDGE_PUNCT or _opens_with_its_comma(verb))
         and not _bare_cue(head, verb, cue_tokens)
     ):
         span = _inverted_span(head, verb)
@@ -455,6 +479,9 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         return
     span = _closing_cue_content(verb)
     if lemma in lex.CLAUSE_ONLY_SPEECH_LEMMAS:
+        # a clause the parse cut in two is a clause all the same (", adding [nothing] suggests a motive")
+        cut = any(c.dep_ in {"obj", "dobj"} and _subject_misparsed_as_object(c) for c in verb.rights)
+        span = span or (_right_clause(verb) if cut else None)
         if span is not None:
             yield span
         return
@@ -495,7 +522,9 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         # a parataxis after the cue is content when it is a clause (not ", a mother of three" after a name)
         # (nor ", who was running …", a relative clause on the object that the parse hung on the cue)
         paratactic = dep == "parataxis" and child.i > verb.i and _clausal(child) and not _relative(child)
-        if (dep in _CLAUSE_DEPS and not _said_by_whom(child)) or paratactic or _finite_xcomp(child, verb):
+        # a "clause" that is a prepositional phrase (", in the same room where …" after "“C,” X said") is none
+        clause = dep in _CLAUSE_DEPS and not _said_by_whom(child) and not _prepositional_phrase(child)
+        if clause or paratactic or _finite_xcomp(child, verb):
             joined = _clause_span(child, cue_tokens) if spans and child.left_edge.i == spans[-1].end else None
             if clause_after and child.i > verb.i and joined is not None:
                 # "said it had shot down [35 drones launched overnight]" cut into two clauses: one content
@@ -533,6 +562,18 @@ def _quoted(clause: Token) -> bool:
     start = clause.left_edge.i
     opens = doc[start].text in _OPENING or (start > 0 and doc[start - 1].text in _OPENING)
     return opens and any(t.text in _CLOSING for t in doc[start + 1 : clause.head.i])
+
+
+def _opens_with_its_comma(verb: Token) -> bool:
+    """ "C,” Judge X said" / "C, she says, and D" with the comma (and the closing quote) before the cue's subject
+    hung on the cue itself: the cue is set off all the same."""
+    doc = verb.doc
+    edge = verb.left_edge.i
+    if doc[edge].text not in {",", "”"} or edge + 1 >= verb.i:
+        return False
+    if doc[edge + 1].text == "”":
+        return True
+    return any(c.dep_ in _SUBJECTS and c.i < verb.i and c.left_edge.i == edge + 1 for c in verb.children)
 
 
 def _clause_content(verb: Token, clause: Token, lemma: str, cue_tokens: set[int]) -> Span | None:
@@ -607,6 +648,11 @@ def _relative(clause: Token) -> bool:
     """Whether a clause opens with a relative pronoun as its subject (", who was …", ", which had …")."""
     first = next((t for t in clause.subtree if not t.is_punct), clause)
     return first.lower_ in {"who", "which"} and first.head.i == clause.i and first.dep_ in _SUBJECTS
+
+
+def _prepositional_phrase(token: Token) -> bool:
+    """A noun with a preposition of its own and no verb, copula or subject: a phrase, whatever its label."""
+    return _is_noun(token) and any(c.dep_ == "case" for c in token.lefts) and not _clausal(token)
 
 
 def _said_by_whom(clause: Token) -> bool:
@@ -730,7 +776,8 @@ def _closing_cue_content(verb: Token) -> Span | None:
     rest = [t for t in tail if not t.is_punct]
     if len(rest) > 6 or any(_is_verb(t) or t.lower_ in {"that", "whether"} for t in rest):
         return None
-    subjects = [c.left_edge.i for c in verb.lefts if c.dep_ in _SUBJECTS]
+    # the subject's first word: the parse may hang the comma before it on the subject (", a statement … said")
+    subjects = [next((t.i for t in c.subtree if not t.is_punct), c.i) for c in verb.lefts if c.dep_ in _SUBJECTS]
     for edge in (*subjects[-1:], _described_name_start(doc, verb.i), _nominal_start(doc, verb.i)):
         if edge > 0 and doc[edge - 1].text in {",", "”", '"', "—", "–"}:
             return _tidy(doc, doc[0:edge], complementizer=True)
@@ -801,6 +848,15 @@ def _name_after_quote(cue: Span) -> Span | None:
     if not name or not all(t.tag_ in _NOMINAL_TAGS or t.tag_ == "DT" for t in name) or name[-1].tag_ == "DT":
         return None
     return name
+
+
+_TIME_WORDS = frozenset(
+    [
+        *(d.lower() for d in calendar.day_name),
+        *(m.lower() for m in calendar.month_name if m),
+        *"today yesterday tonight morning afternoon evening night week month year".split(),
+    ]
+)
 
 
 def _antecedent(who: Token) -> Span | None:

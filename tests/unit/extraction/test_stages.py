@@ -846,6 +846,26 @@ GIVEN_SOURCES = [
         [("Witnesses", "say", "Gray , who was running , did not have a gun")],
         id="relative-clause-hung-on-the-cue",
     ),
+    pytest.param(
+        "The pirates , said to be aboard a dhow , fired at it .",
+        ["DT", "NNS", ",", "VBD", "TO", "VB", "IN", "DT", "NN", ",", "VBD", "IN", "PRP", "."],
+        [1, 3, 1, 10, 8, 8, 8, 8, 3, 3, 10, 12, 10, 10],
+        ["det", "nsubj", "punct", "dep", "mark", "cop", "case", "det", "xcomp", "punct", "ROOT", "case", "obl",
+         "punct"],
+        # "said to be" raises its noun into the "to" clause: no one is named, so there is no claim
+        [],
+        id="said-to-be-names-no-one",
+    ),
+    pytest.param(
+        "Thursday , the lawyers filed a motion , arguing that it was unfair .",
+        ["NNP", ",", "DT", "NNS", "VBD", "DT", "NN", ",", "VBG", "IN", "PRP", "VBD", "JJ", "."],
+        [8, 0, 3, 4, 4, 6, 4, 8, 4, 12, 12, 12, 8, 4],
+        ["nsubj", "punct", "det", "nsubj", "ROOT", "det", "obj", "punct", "advcl", "mark", "nsubj", "cop", "ccomp",
+         "punct"],
+        # a day parsed as the participle's subject is no source: ", arguing" continues the lawyers' sentence
+        [("the lawyers", "arguing", "it was unfair")],
+        id="a-day-is-no-source",
+    ),
 ]
 
 
@@ -946,6 +966,55 @@ def test_the_name_between_a_closing_quote_and_the_cue_is_the_source() -> None:
     article = ArticleReceived(article_id="art_q", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
     claims = [c for c in extract_claims(article) if c.cue is not None]
     assert [(c.claimant.name, c.cue.text) for c in claims] == [("Jim Stone", "told"), ("Jim Stone", "adding")]
+
+
+def _claims(text: str) -> list[tuple[str, str, str]]:
+    """(claimant, cue, content) of the attributed claims of a text."""
+    article = ArticleReceived(article_id="art_t", text=text, received_at=datetime(2026, 1, 1, tzinfo=UTC))
+    return [(c.claimant.name, c.cue.text, c.text) for c in extract_claims(article) if c.cue is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"I am giving you the longest term I can," Superior Court Judge Ann Brody said, in the same room where '
+            "the shooting happened.",
+            [("Superior Court Judge Ann Brody", "said", "I am giving you the longest term I can")],
+            id="quote-then-cue-then-a-place",
+        ),
+        pytest.param(
+            "The first shock lasted about ten seconds, she says, and there have been at least four aftershocks since.",
+            [("she", "says", "The first shock lasted about ten seconds")],
+            id="cue-set-off-mid-sentence-before-and",
+        ),
+        pytest.param(
+            "Lee apologized to the pastor on Saturday if the blaze was linked to her campaign, a statement from her "
+            "office said.",
+            [("statement from her office", "said", "Lee apologized to the pastor on Saturday if the blaze was linked "
+              "to her campaign")],
+            id="closing-cue-whose-subject-holds-the-comma",
+        ),
+        pytest.param(
+            "Crews are searching the ruins for the cause of the blaze, which police have said they are treating as "
+            "suspicious.",
+            [("police", "said", "they are treating as suspicious")],
+            id="relative-pronoun-before-the-source",
+        ),
+        pytest.param(
+            "They said the judge also refused to let them add jury instructions about others who could be guilty.",
+            [
+                ("They", "said", "the judge also refused to let them add jury instructions about others who could be "
+                 "guilty"),
+                ("judge", "refused", "to let them add jury instructions about others who could be guilty"),
+            ],
+            id="add-without-a-clause",
+        ),
+    ],
+)
+def test_attributions_on_news_sentences(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """Shapes seen on ECB+ news, in sentences of our own, with the shipped parser."""
+    assert _claims(text) == expected
 
 
 def test_a_day_hung_on_the_subject_is_not_part_of_the_source() -> None:
