@@ -346,6 +346,12 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
         source = _antecedent(source[0]) or source
     if source is not None and len(source) > 1 and source[0].lower_ in {"which", "that", "who", "whom"}:
         source = source[1:]  # "the fire, which police have said …": police
+    if source is not None and source[0].tag_ == "CC" and source.end < cue.start:
+        # "C, home to 120,000 people, and the port of X, state media said" with "port" read as the subject: a
+        # subject does not open with "and"; the noun phrase right before the cue, after a comma, is the source
+        nearest = _nominal_start(cue.doc, cue.start)
+        if nearest < cue.start and cue.doc[nearest - 1].text == ",":
+            source = Span(cue.doc, nearest, cue.start)
     if source is not None and all(t.lower_ in _TIME_WORDS or t.is_punct or t.tag_ == "DT" for t in source):
         # "Thursday" parsed as the subject of ", arguing": the participle continues the verb it hangs on
         continued = _verb_source(head.head) if _trailing(head) and head.head.i < head.i else None
@@ -1007,8 +1013,23 @@ def _rest_of_sentence(doc: Doc, start: int) -> Span | None:
     for token in doc[start:]:
         if token.text == ";" or (tokens and tokens[-1].text == "," and token.lower_ in _CLAUSE_BREAKS):
             break
+        if tokens and tokens[-1].text == "," and token.lower_ == "and" and _new_clause(doc, token.i + 1):
+            break  # "confirmed the report, and the secret was out": another clause, with a subject of its own
         tokens.append(token)
     return _tidy(doc, _cut_comment(tokens), complementizer=True)
+
+
+def _new_clause(doc: Doc, start: int) -> bool:
+    """Whether a clause with a subject of its own opens at `start`: a finite verb within a few words whose subject
+    lies between."""
+    for j in range(start, min(len(doc), start + 8)):
+        if doc[j].text in {",", ";"}:
+            return False
+        if doc[j].tag_ in _FINITE:
+            # an auxiliary or a copula: the subject hangs on the predicate it serves
+            head = doc[j].head if doc[j].dep_ in {"aux", "aux:pass", "cop"} else doc[j]
+            return any(c.dep_ in _SUBJECTS and start <= c.i < j for c in head.children)
+    return False
 
 
 def _right_side(verb: Token, start: int) -> list[Token]:
@@ -1157,6 +1178,7 @@ def _object_after(cue: Span) -> Span | None:
 def _verb_source(verb: Token) -> Span | None:
     """The subject of a cue verb, or of the verb it continues, or the agent of a passive one."""
     continued = False  # reached from a trailing participle (", stating …")
+    verb = _second_report_of(verb) or verb
     for step in range(6):
         passive = _passive(verb)
         agent = _agent(verb) if passive else None
@@ -1214,6 +1236,18 @@ def _verb_source(verb: Token) -> Span | None:
 
 
 _QUOTE_FORMS = frozenset(lex.verb_forms("quote"))
+
+
+def _second_report_of(verb: Token) -> Token | None:
+    """ "X said C could never be predicted, but added that D" with "added" parsed as a conjunct inside C: a cue
+    with no subject of its own after a comma and a conjunction continues the cue that reports C."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.i < 2 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    if doc[verb.i - 1].lower_ not in {"but", "and"} or doc[verb.i - 2].text != ",":
+        return None
+    reporter = _reporting_ancestor(verb)
+    return reporter if reporter is not None and reporter.i != verb.head.i else None
 
 
 def _quoting_verb(verb: Token) -> Token | None:

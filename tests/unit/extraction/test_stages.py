@@ -1010,6 +1010,21 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             ],
             id="add-without-a-clause",
         ),
+        pytest.param(
+            "Paul Stern said such cases can never be predicted, but added that he was confident.",
+            [("Paul Stern", "said", "such cases can never be predicted"), ("Paul Stern", "added", "he was confident")],
+            id="but-added-continues-the-reporter",
+        ),
+        pytest.param(
+            "Ortiz confirmed the report, and the secret was finally out.",
+            [("Ortiz", "confirmed", "the report")],
+            id="an-object-content-ends-before-and-a-new-clause",
+        ),
+        pytest.param(
+            "A strong quake struck the island, home to 120,000 people, and the port of Bandar Abbas, state media said.",
+            [("state media", "said", "A strong quake struck the island, home to 120,000 people")],
+            id="a-source-does-not-open-with-and",
+        ),
     ],
 )
 def test_attributions_on_news_sentences(text: str, expected: list[tuple[str, str, str]]) -> None:
