@@ -363,6 +363,8 @@ class Registry:
 
     def __init__(self) -> None:
         self._entities: list[Entity] = []
+        #: The full name found before each surname-only mention (None: none), so the text is searched once per name.
+        self.full_names: dict[str, str | None] = {}
 
     def resolve(self, mention: str) -> Entity:
         """The entity a claimant mention refers to, registering it when it is new."""

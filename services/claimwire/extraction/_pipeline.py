@@ -187,12 +187,43 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
         mention = attribution.claimant
         if mention is None:
             continue
+        surname = text[mention[0] : mention[1]]
+        if surname not in registry.full_names:  # looked up once per article and name
+            registry.full_names[surname] = _full_name_before(text, mention[0], surname)
+        full_name = registry.full_names[surname]
+        if full_name is not None:
+            registry.note(full_name, ClaimantKind.person)  # "Hiller said" after "Yvonne Hiller": she is a person
         entity = registry.resolve(text[mention[0] : mention[1]])
         registry.promote(entity)
         c_start = attribution.content[0]
         quoted = c_start > 0 and text[c_start - 1] in '“"'
         out.append(_Draft(sentence, attribution.content, entity, mention, attribution.cue, quoted=quoted))
     return out
+
+
+_SURNAME = re.compile(r"[A-Z][a-z’'-]+")
+#: Capitalised words that open a sentence or a title, not a first name.
+_NOT_FIRST_NAMES = frozenset(
+    "The A An After Before In On At But And When As While If Then Mr Mrs Ms Dr Miss Sir Lord Officer".split()
+)
+
+
+#: How far back a surname's full name is looked for (a long article's first mention is in its first screens).
+FULL_NAME_WINDOW = 20_000
+
+
+def _full_name_before(text: str, end: int, mention: str) -> str | None:
+    """The last "First [Middle] Surname" in the `FULL_NAME_WINDOW` characters before `end` for a surname-only
+    claimant mention ("Yvonne Hiller" for "Hiller"), or None."""
+    if not _SURNAME.fullmatch(mention):
+        return None
+    found = None
+    start = max(0, end - FULL_NAME_WINDOW)
+    for match in re.finditer(rf"((?:(?:[A-Z][a-z’'-]+|[A-Z]\.) ){{1,2}}){re.escape(mention)}\b", text[start:end]):
+        words = [w for w in match.group(1).split() if w not in _NOT_FIRST_NAMES]
+        if words:
+            found = " ".join([*words, mention])
+    return found
 
 
 def _unattributed(

@@ -1032,6 +1032,18 @@ def test_attributions_on_news_sentences(text: str, expected: list[tuple[str, str
     assert _claims(text) == expected
 
 
+def test_a_surname_claimant_is_the_person_named_in_full_before() -> None:
+    """ "Marta Quell, 43, was arrested …. Quell told detectives …. She said …": Quell is Marta Quell, a person,
+    and "she" reaches her rather than the lawyer quoted in between (a one-word name is no person by its shape)."""
+    text = (
+        "Marta Quell, 43, was arrested at her flat on Monday. Quell told detectives that she had planned it "
+        'for weeks. Lawyer Tom Ebert said the family would hold a vigil. "I only wanted peace," Quell said. She said '
+        "she had bought the rifle in May."
+    )
+    claimants = [name for name, _, _ in _claims(text)]
+    assert claimants == ["Marta Quell", "Lawyer Tom Ebert", "Marta Quell", "Marta Quell"]
+
+
 def test_a_day_hung_on_the_subject_is_not_part_of_the_source() -> None:
     """ "The Supreme Court on Wednesday struck down a law, ruling that C": the source is the court."""
     sentence = "The Supreme Court on Wednesday struck down a law, ruling that it breached the constitution."
