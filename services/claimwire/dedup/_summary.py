@@ -29,6 +29,12 @@ class Member:
         """The number tokens that read as a year (1950-2049), counts among them included."""
         return frozenset(t for t in self.tokens if len(t) == 5 and YEAR.fullmatch(t))
 
+    @functools.cached_property
+    def stored(self) -> list[str]:
+        """The member as `IncidentSummary.to_json` writes it (made once: the same members are written again
+        with every article that joins the incident)."""
+        return [self.claim_id, self.article_id, " ".join(sorted(self.tokens)), " ".join(sorted(self.entities))]
+
 
 @dataclass
 class IncidentSummary:
@@ -63,9 +69,15 @@ class IncidentSummary:
         """An independent copy to fold a claim into; members are shared (never changed once made), so what is
         known about each (`Member.years`) is not worked out again."""
         return IncidentSummary(
-            incident_id=self.incident_id, version=self.version, types=set(self.types), kinds=set(self.kinds),
-            places=set(self.places), regions=set(self.regions), days=self.days,
-            figures={unit: set(values) for unit, values in self.figures.items()}, members=list(self.members),
+            incident_id=self.incident_id,
+            version=self.version,
+            types=set(self.types),
+            kinds=set(self.kinds),
+            places=set(self.places),
+            regions=set(self.regions),
+            days=self.days,
+            figures={unit: set(values) for unit, values in self.figures.items()},
+            members=list(self.members),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -81,8 +93,7 @@ class IncidentSummary:
             "figures": {unit: sorted(values) for unit, values in sorted(self.figures.items())},
             # Words joined by spaces (no word holds one): every candidate's members are parsed per article, and
             # splitting a string is several times cheaper than decoding a JSON list of strings.
-            "members": [[m.claim_id, m.article_id, " ".join(sorted(m.tokens)), " ".join(sorted(m.entities))]
-                        for m in self.members],
+            "members": [m.stored for m in self.members],
         }
 
     @classmethod
@@ -98,8 +109,16 @@ class IncidentSummary:
             regions=set(data["regions"]),
             days=(date.fromisoformat(days[0]), date.fromisoformat(days[1])) if days else None,
             figures={unit: set(values) for unit, values in data["figures"].items()},
-            members=[Member(c, a, frozenset(_words(t)), frozenset(_words(e))) for c, a, t, e in data["members"]],
+            members=[_member(*stored) for stored in data["members"]],
         )
+
+
+def _member(claim_id: str, article_id: str, tokens: str | list[str], entities: str | list[str]) -> Member:
+    member = Member(claim_id, article_id, frozenset(_words(tokens)), frozenset(_words(entities)))
+    if isinstance(tokens, str) and isinstance(entities, str):
+        # Read as written (sorted and joined): written again as it is.
+        member.__dict__["stored"] = [claim_id, article_id, tokens, entities]
+    return member
 
 
 def _words(stored: str | list[str]) -> list[str]:

@@ -22,3 +22,14 @@ def test_a_summary_survives_its_json_and_reads_the_older_list_form():
     assert summary == IncidentSummary.from_json(stored)
     older = {**stored, "members": [[c, a, t.split(), e.split()] for c, a, t, e in stored["members"]]}
     assert summary == IncidentSummary.from_json(older)
+
+
+def test_a_summary_read_back_is_written_back_the_same():
+    """Members keep the form they were read in, so a summary read and written again is the same document,
+    whichever form (joined words, or the older lists) it was read from."""
+    summary = IncidentSummary(incident_id="inc_x_1")
+    summary.add(claim_features(claim("A missile hit the depot in Kharkiv.", article="art_a")))
+    stored = summary.to_json()
+    assert stored == IncidentSummary.from_json(stored).to_json()
+    older = {**stored, "members": [[c, a, t.split(), e.split()] for c, a, t, e in stored["members"]]}
+    assert stored == IncidentSummary.from_json(older).to_json()
