@@ -369,7 +369,10 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
     agent = _agent(head) if _passive(head) else None
     if agent is not None:
         content = _passive_content(head, agent)
-        if content is not None:
+        # "His body was discovered by a maid": what was found or seen is a thing, not a claim
+        found_thing = frame == "evidence" and content is not None
+        found_thing = found_thing and not any(_is_verb(t) and head.i not in (t.head.i, t.i) for t in content)
+        if content is not None and not found_thing:
             yield source, content
         return
     for content in _contents(head, cue, frame, cue_tokens):
@@ -436,8 +439,11 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     doc = verb.doc
     if lemma in lex.OBJECT_CONTENT_LEMMAS and cue.end < len(doc) and _opens_noun_phrase(doc[cue.end]):
         # "announced their successful takeover of …": the object, read off the word order (the parse of long
-        # news objects is where it errs most)
-        whole = _rest_of_sentence(doc, cue.end)
+        # news objects is where it errs most); "announced today that C" is C
+        start = cue.end
+        while start < len(doc) - 1 and doc[start].lower_ in _TIME_WORDS:
+            start += 1
+        whole = _rest_of_sentence(doc, start + 1 if start > cue.end and doc[start].lower_ == "that" else cue.end)
         if whole is not None:
             yield whole
             return
@@ -600,7 +606,8 @@ def _clause_content(verb: Token, clause: Token, lemma: str, cue_tokens: set[int]
         return _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end], complementizer=True)
     recipient = _recipient_read_as_subject(verb, clause, lemma)
     if recipient is not None:
-        return _tidy(verb.doc, verb.doc[recipient.right_edge.i + 1 : span.end], complementizer=True)
+        after = recipient.i + 1 if recipient.tag_ == "PRP" else recipient.right_edge.i + 1
+        return _tidy(verb.doc, verb.doc[after : span.end], complementizer=True)
     return span
 
 
@@ -610,9 +617,11 @@ def _recipient_read_as_subject(verb: Token, clause: Token, lemma: str) -> Token 
     if lemma not in lex.RECIPIENT_LEMMAS:
         return None
     subjects = [c for c in clause.children if c.dep_ in _SUBJECTS and c.i < clause.i]
-    if len(subjects) < 2 or subjects[0].left_edge.i != verb.i + 1:
+    if not subjects or subjects[0].left_edge.i != verb.i + 1:
         return None
-    return subjects[0]
+    # "told me Katie was coming" with "me" (and "Katie" as its flat name) read as the subject: an object pronoun
+    # is who was told
+    return subjects[0] if len(subjects) > 1 or subjects[0].lower_ in {"me", "him", "us", "them"} else None
 
 
 def _object_content(verb: Token, obj: Token, cue: Span, frame: str, lemma: str) -> Span | None:

@@ -1025,6 +1025,21 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             [("state media", "said", "A strong quake struck the island, home to 120,000 people")],
             id="a-source-does-not-open-with-and",
         ),
+        pytest.param(
+            "His body was discovered on Tuesday by a maid who entered the room, the coroner said.",
+            [("coroner", "said", "His body was discovered on Tuesday by a maid who entered the room")],
+            id="a-thing-found-by-someone-is-no-claim-of-theirs",
+        ),
+        pytest.param(
+            "She told me Katie was coming and she was so looking forward to it.",
+            [("She", "told", "Katie was coming")],
+            id="an-object-pronoun-after-told-is-the-recipient",
+        ),
+        pytest.param(
+            "The club president Bill Kane announced today that Jim Orr has been relieved of his duties as head coach.",
+            [("Bill Kane", "announced", "Jim Orr has been relieved of his duties as head coach")],
+            id="announced-today-that",
+        ),
     ],
 )
 def test_attributions_on_news_sentences(text: str, expected: list[tuple[str, str, str]]) -> None:
