@@ -193,11 +193,18 @@ def years_of(tokens: frozenset[str], figures: Iterable[float] = ()) -> set[str]:
     return {t for t in tokens if len(t) == 5 and YEAR.fullmatch(t) and t not in counts}
 
 
-def year_signal(claim: ClaimFeatures, summary: IncidentSummary) -> float | None:
+def claim_years(claim: ClaimFeatures) -> set[str]:
+    """The years the claim mentions (`years_of` its tokens, its counts aside)."""
+    return years_of(claim.tokens, (value for _, value in claim.figures))
+
+
+def year_signal(claim: ClaimFeatures, summary: IncidentSummary, mine: set[str] | None = None) -> float | None:
     """1 when the claim and the incident mention a year in common, 0 when both mention years and none is
     shared, None when either mentions none. Reports of one incident cite its year; a similar incident of
-    another year (last winter's flood, the 2009 earthquake) cites another."""
-    mine = years_of(claim.tokens, (value for _, value in claim.figures))
+    another year (last winter's flood, the 2009 earthquake) cites another. `mine`: `claim_years(claim)`, when
+    known (the same for every candidate)."""
+    if mine is None:
+        mine = claim_years(claim)
     if not mine:
         return None
     counted = {f"#{value:g}" for values in summary.figures.values() for value in values}
@@ -223,9 +230,15 @@ def kind_signal(kinds: frozenset[str], others: set[str]) -> float:
     return 1.0 if kinds & others else KIND_MISMATCH
 
 
-def score(claim: ClaimFeatures, summary: IncidentSummary, every: dict[str, float] | None = None) -> Match | None:
+def score(
+    claim: ClaimFeatures,
+    summary: IncidentSummary,
+    every: dict[str, float] | None = None,
+    years: set[str] | None = None,
+) -> Match | None:
     """Score an article against the incident, or None when a hard signal (type, kind, place, time) rules it
-    out."""
+    out. `every` (`claim_weights` of all its tokens) and `years` (`claim_years`) spare working them out again
+    per candidate."""
     signals = {
         "type": type_signal(claim.event_type, summary.types),
         "kind": kind_signal(claim.kinds, summary.kinds),
@@ -254,16 +267,16 @@ def score(claim: ClaimFeatures, summary: IncidentSummary, every: dict[str, float
     if figures is not None:
         signals["figures"] = figures
         total += 0.1 * (figures - 0.5)
-    years = year_signal(claim, summary)
-    if years is not None:
-        signals["years"] = years
-        total -= 0.0 if years else YEAR_PENALTY
+    shared_year = year_signal(claim, summary, years)
+    if shared_year is not None:
+        signals["years"] = shared_year
+        total -= 0.0 if shared_year else YEAR_PENALTY
     return Match(summary.incident_id, round(total, 4), signals, best_id)
 
 
 def best_match(claim: ClaimFeatures, candidates: list[IncidentSummary]) -> Match | None:
     """The highest-scoring candidate at or above the threshold; ties go to the smaller incident id."""
     threshold = LONG_THRESHOLD if len(claim.tokens) >= LONG_TOKENS else THRESHOLD
-    every = claim_weights(claim, set())
-    matches = [m for s in candidates if (m := score(claim, s, every)) is not None and m.score >= threshold]
+    every, years = claim_weights(claim, set()), claim_years(claim)
+    matches = [m for s in candidates if (m := score(claim, s, every, years)) is not None and m.score >= threshold]
     return min(matches, key=lambda m: (-m.score, m.incident_id), default=None)
