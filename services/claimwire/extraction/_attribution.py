@@ -337,6 +337,35 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
             if content is not None:
                 yield _noun_source(head), content
         return
+    source = _verb_cue_source(cue)
+    if source is None and _passive(head):
+        return  # "residents are urged to …", "it was reported": no one is named
+    if source is None:
+        source = _subject_before(cue) or _subject_after(cue) or _name_parsed_as_head(head)
+    if source is None and _trailing(head) and head.head.i < head.i:
+        # ", urging …" after a cue whose subject only the word order gives ("the UN chief told …, urging …")
+        reporter = _reporting_ancestor(head)
+        if reporter is not None:
+            span = Span(head.doc, reporter.i, reporter.i + 1)
+            source = _verb_source(reporter) or _subject_before(span) or _subject_after(span)
+    agent = _agent(head) if _passive(head) else None
+    if agent is not None:
+        content = _passive_content(head, agent)
+        # "His body was discovered by a maid": what was found or seen is a thing, not a claim
+        if content is None:
+            return
+        found_thing = frame == "evidence" and not any(_is_verb(t) and head.i not in (t.head.i, t.i) for t in content)
+        if not found_thing:
+            yield source, content
+        return
+    for content in _contents(head, cue, frame, cue_tokens):
+        yield source, content
+
+
+def _verb_cue_source(cue: Span) -> Span | None:
+    """The source of a verb cue as the tree and the word order give it, repaired where news parses go wrong (a
+    relative pronoun, an "and", a day read as the subject)."""
+    head = cue[0]
     source = _quoted_as(head) or _name_set_off_before(cue) or _inverted_subject(cue) or _name_after_quote(cue)
     if source is None and _trailing(head):
         reporter = _reporting_ancestor(head)  # "“C,” X, chief of …, told the paper, adding D": X adds D too
@@ -352,31 +381,13 @@ def _attribute(cue: Span, cue_tokens: set[int]) -> Iterator[tuple[Span | None, S
         nearest = _nominal_start(cue.doc, cue.start)
         if nearest < cue.start and cue.doc[nearest - 1].text == ",":
             source = Span(cue.doc, nearest, cue.start)
+    if source is not None and len(source) > 1 and source[0].tag_ == "CC":
+        source = source[1:]  # "… and the home crowd anxious to see …": not "and"
     if source is not None and all(t.lower_ in _TIME_WORDS or t.is_punct or t.tag_ == "DT" for t in source):
         # "Thursday" parsed as the subject of ", arguing": the participle continues the verb it hangs on
         continued = _verb_source(head.head) if _trailing(head) and head.head.i < head.i else None
         source = continued or _subject_before(cue) or source
-    if source is None and _passive(head):
-        return  # "residents are urged to …", "it was reported": no one is named
-    if source is None:
-        source = _subject_before(cue) or _subject_after(cue) or _name_parsed_as_head(head)
-    if source is None and _trailing(head) and head.head.i < head.i:
-        # ", urging …" after a cue whose subject only the word order gives ("the UN chief told …, urging …")
-        reporter = _reporting_ancestor(head)
-        if reporter is not None:
-            span = Span(head.doc, reporter.i, reporter.i + 1)
-            source = _verb_source(reporter) or _subject_before(span) or _subject_after(span)
-    agent = _agent(head) if _passive(head) else None
-    if agent is not None:
-        content = _passive_content(head, agent)
-        # "His body was discovered by a maid": what was found or seen is a thing, not a claim
-        found_thing = frame == "evidence" and content is not None
-        found_thing = found_thing and not any(_is_verb(t) and head.i not in (t.head.i, t.i) for t in content)
-        if content is not None and not found_thing:
-            yield source, content
-        return
-    for content in _contents(head, cue, frame, cue_tokens):
-        yield source, content
+    return source
 
 
 #: Words that open a finite predicate: what follows a subject once the attribution set off inside it ends.
@@ -534,6 +545,10 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         # a parataxis after the cue is content when it is a clause (not ", a mother of three" after a name)
         # (nor ", who was running …", a relative clause on the object that the parse hung on the cue)
         paratactic = dep == "parataxis" and child.i > verb.i and _clausal(child) and not _relative(child)
+        # "speculates the deal is worth $160 million" with the clause read as a relative clause of the verb
+        paratactic = paratactic or (
+            dep == "acl:relcl" and child.i > verb.i and _clausal(child) and _is_verb(verb) and not _relative(child)
+        )
         # a "clause" that is a prepositional phrase (", in the same room where …" after "“C,” X said") is none
         clause = dep in _CLAUSE_DEPS and not _said_by_whom(child) and not _prepositional_phrase(child)
         if clause or paratactic or _finite_xcomp(child, verb):
@@ -1491,9 +1506,14 @@ def _name_set_off_before(cue: Span) -> Span | None:
     return Span(doc, start, end - 1)
 
 
+#: Determiners that stand alone as a subject: "Some speculated that …", "Many believe …".
+_PRONOMINAL_DETERMINERS = frozenset(["some", "many", "most", "few", "several", "both", "all", "others"])
+
+
 def _nominal_before(doc: Doc, end: int) -> Span | None:
     start = _nominal_start(doc, end)
-    if start == end or not any(doc[i].tag_.startswith(("NN", "PRP")) for i in range(start, end)):
+    pronominal = end - start == 1 and doc[start].lower_ in _PRONOMINAL_DETERMINERS
+    if start == end or not (pronominal or any(doc[i].tag_.startswith(("NN", "PRP")) for i in range(start, end))):
         return None
     return Span(doc, start, end) if start == 0 or doc[start - 1].text in _BOUNDARIES else None
 
@@ -1684,9 +1704,23 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
     """The Doc's attributions as character offsets into the text the Doc starts at `offset` of."""
     out: list[Attribution] = []
     found: list[tuple[Span, Span | None, Span]] = doc._.attributions or []
+    # "“I wanted to see how I felt,” McDermott said": "felt" took "McDermott said" for its content; a content
+    # that is no more than another attribution's source and cue reports nothing
+    reporters = [
+        (source.start, cue.start, cue.end)
+        for cue, source, _ in found
+        if source is not None and source.start < cue.start
+    ]
     for cue, source, content in found:
         if _full_stop_between(cue, content):
             continue
+        if any(start <= content.start <= verb < content.end <= end for start, verb, end in reporters):
+            continue
+        start = content.start
+        while start < content.end - 2 and content.doc[start].lower_ in _TIME_WORDS:
+            start += 1
+        if start > content.start and content.doc[start].text == "," and content.start >= cue.end:
+            content = content.doc[start + 1 : content.end]  # "As X said Thursday, C": the day is the cue's
         if source is not None and content.start < source.start < content.end <= cue.start:
             # "C,” X, who represents the area, said" with the quote opened a paragraph before: the parse ran the
             # content on over its own source; a content ends where the source that closes it begins

@@ -345,6 +345,18 @@ def kind_of(name: str) -> ClaimantKind:
 _ADJECTIVE_OF = {country.lower(): adjective for adjective, country in DEMONYMS.items()}
 
 
+_PREPOSITIONS = frozenset(["of", "in", "for", "at", "on", "from", "with", "to"])
+
+
+@lru_cache(maxsize=4096)
+def _head_of(name_lower: str) -> str:
+    """The head word of a lower-cased name: the last word before its first preposition ("ministry of defence"),
+    else its last word, without a possessive."""
+    words = name_lower.split()
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+    return re.sub(r"(?:’s|'s)$", "", words[cut - 1].strip(".,“”\"()")) if words else ""
+
+
 @lru_cache(maxsize=4096)
 def _match_words(name: str) -> frozenset[str]:
     words = set()
@@ -439,9 +451,11 @@ class Registry:
         return None
 
     def _latest_holding(self, head_lower: str, content_words: set[str]) -> Entity | None:
-        """The latest entity whose words hold `head_lower` and every one of `content_words`."""
+        """The latest entity headed by `head_lower` whose words hold every one of `content_words` ("the teen" is
+        not "Testimony in the trial of an Albany teen")."""
         for entity in reversed(self._entities):
-            if head_lower in entity.words and content_words <= entity.words:
+            holds = head_lower in entity.words and content_words <= entity.words
+            if holds and _head_of(entity.name_lower) == head_lower:
                 return entity
         return None
 

@@ -154,6 +154,10 @@ def test_coreference_resolves_pronouns_definites_possessives_and_acronyms() -> N
     chancellor = registry.resolve("German Chancellor Eva Lutz")
     assert chancellor.kind is not ClaimantKind.person
     assert registry.resolve("It").name == "Rapid Support Forces"
+    # "the teen" is not an entity that merely holds the word ("Testimony in the trial of an Albany teen")
+    testimony = registry.resolve("Testimony in the trial of an Albany teen")
+    assert registry.resolve("The teen") is not testimony
+    assert registry.resolve("the defense ministry") is ministry
 
 
 @pytest.mark.parametrize(
@@ -1039,6 +1043,27 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             "The club president Bill Kane announced today that Jim Orr has been relieved of his duties as head coach.",
             [("Bill Kane", "announced", "Jim Orr has been relieved of his duties as head coach")],
             id="announced-today-that",
+        ),
+        pytest.param(
+            "Some speculated that Felt was the source who connected the White House to the break-in.",
+            [("Some", "speculated", "Felt was the source who connected the White House to the break-in")],
+            id="a-determiner-alone-as-the-source",
+        ),
+        pytest.param(
+            "Reagins didn't reveal the dollar amounts, but the newspaper speculates the deal is worth at least "
+            "$160 million.",
+            [("newspaper", "speculates", "the deal is worth at least $160 million")],
+            id="a-clause-read-as-a-relative-clause-of-the-cue",
+        ),
+        pytest.param(
+            '"I wanted to see how I felt," McDermott said.',
+            [("McDermott", "said", "I wanted to see how I felt"), ("I", "wanted", "to see how I felt")],
+            id="no-content-that-is-the-reporter",
+        ),
+        pytest.param(
+            "As Greg McDermott said Thursday, his son's 23 points a game will come in handy next season.",
+            [("Greg McDermott", "said", "his son's 23 points a game will come in handy next season")],
+            id="the-day-after-the-cue-is-not-content",
         ),
     ],
 )
