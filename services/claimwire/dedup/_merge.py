@@ -58,11 +58,16 @@ def _sources(sources: list[SourceRef], unit: ArticleUnit, origin: str) -> list[S
     by_claimant: dict[str, list[str]] = {own: []}
     for claim in unit.claims:
         by_claimant.setdefault(claim.claimant.name, []).append(claim.claim_id)
+    # Where each (outlet, claimant, origin) is listed first: one pass over the incident's sources, not one per
+    # claimant of the article (a large incident lists hundreds).
+    listed: dict[tuple[str | None, str, str | None], int] = {}
+    for index, ref in enumerate(out):
+        listed.setdefault((ref.outlet, ref.claimant, ref.origin), index)
     for claimant, claim_ids in by_claimant.items():
-        for index, ref in enumerate(out):
-            if (ref.outlet, ref.claimant, ref.origin) == (outlet, claimant, origin):
-                out[index] = ref.model_copy(update={"claim_ids": [*ref.claim_ids, *claim_ids]})
-                break
+        at = listed.get((outlet, claimant, origin))
+        if at is not None:
+            ref = out[at]
+            out[at] = ref.model_copy(update={"claim_ids": [*ref.claim_ids, *claim_ids]})
         else:
             out.append(SourceRef(outlet=outlet, claimant=claimant, origin=origin, claim_ids=claim_ids))
     return out

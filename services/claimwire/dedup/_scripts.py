@@ -8,21 +8,26 @@ order (see `RedisLedger`), so in normal operation nothing is filed in between an
 """
 
 # In: KEYS[first..last] lookup buckets; ARGV base, per bucket, oldest score, max candidates.
-# Out: `ids`, the candidate ids in lookup order.
+# Out: the candidates in lookup order, each id followed by its incident's version (one HGET per candidate: its
+# nil answer tells an incident gone from the index's view, as EXISTS did, and the version comes with it).
 _CANDIDATES = """
 local function candidates(first, last, base, per, oldest, left)
-  local ids, seen = {}, {}
+  local out, seen = {}, {}
   for i = first, last do
     if left <= 0 then break end
     for _, id in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[i], '+inf', oldest, 'LIMIT', 0, per)) do
-      if left > 0 and not seen[id] and redis.call('EXISTS', base .. ':i:' .. id) == 1 then
-        seen[id] = true
-        ids[#ids + 1] = id
-        left = left - 1
+      if left > 0 and not seen[id] then
+        local version = redis.call('HGET', base .. ':i:' .. id, 'version')
+        if version then
+          seen[id] = true
+          out[#out + 1] = id
+          out[#out + 1] = version
+          left = left - 1
+        end
       end
     end
   end
-  return ids
+  return out
 end
 """
 
@@ -54,9 +59,8 @@ table.insert(fields, 1, '*')
 local counts = redis.call('HMGET', KEYS[3], unpack(fields))
 for i = 1, #counts do counts[i] = counts[i] or '0' end
 local out = {0, table.concat(counts, ' '), redis.call('HGET', KEYS[4], 'seq') or '0'}
-for _, id in ipairs(candidates(5, #KEYS, ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]))) do
-  out[#out + 1] = id
-  out[#out + 1] = redis.call('HGET', ARGV[1] .. ':i:' .. id, 'version')
+for _, value in ipairs(candidates(5, #KEYS, ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]))) do
+  out[#out + 1] = value
 end
 return out
 """
