@@ -381,8 +381,8 @@ def _verb_cue_source(cue: Span) -> Span | None:
         nearest = _nominal_start(cue.doc, cue.start)
         if nearest < cue.start and cue.doc[nearest - 1].text == ",":
             source = Span(cue.doc, nearest, cue.start)
-    if source is not None and len(source) > 1 and source[0].tag_ == "CC":
-        source = source[1:]  # "… and the home crowd anxious to see …": not "and"
+    while source is not None and len(source) > 1 and source[0].tag_ in {"CC", "IN"}:
+        source = source[1:]  # "… and the home crowd anxious to see …", "and for those cynics who think": not "and for"
     if source is not None and all(t.lower_ in _TIME_WORDS or t.is_punct or t.tag_ == "DT" for t in source):
         # "Thursday" parsed as the subject of ", arguing": the participle continues the verb it hangs on
         continued = _verb_source(head.head) if _trailing(head) and head.head.i < head.i else None

@@ -218,9 +218,15 @@ def _full_name_before(text: str, end: int, mention: str) -> str | None:
     if not _SURNAME.fullmatch(mention):
         return None
     found = None
-    start = max(0, end - FULL_NAME_WINDOW)
-    for match in re.finditer(rf"((?:(?:[A-Z][a-z’'-]+|[A-Z]\.) ){{1,2}}){re.escape(mention)}\b", text[start:end]):
-        words = [w for w in match.group(1).split() if w not in _NOT_FIRST_NAMES]
+    window = text[max(0, end - FULL_NAME_WINDOW) : end + FULL_NAME_WINDOW]  # ... and after, for the lower-case test
+    before = window[: min(end, FULL_NAME_WINDOW)]
+    for match in re.finditer(rf"((?:(?:[A-Z][a-z’'-]+|[A-Z]\.) ){{1,2}}){re.escape(mention)}\b", before):
+        # a capitalised word the article also writes in lower case is a common word ("Had Woodward not …")
+        words = [
+            w
+            for w in match.group(1).split()
+            if w not in _NOT_FIRST_NAMES and not re.search(rf"\b{re.escape(w.lower())}\b", window)
+        ]
         if words:
             found = " ".join([*words, mention])
     return found

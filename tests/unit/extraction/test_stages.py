@@ -1065,6 +1065,11 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             [("Greg McDermott", "said", "his son's 23 points a game will come in handy next season")],
             id="the-day-after-the-cue-is-not-content",
         ),
+        pytest.param(
+            "And for those critics who think that this will fail, the vote is on Monday.",
+            [("critics", "think", "this will fail")],
+            id="no-preposition-before-the-source",
+        ),
     ],
 )
 def test_attributions_on_news_sentences(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -1082,6 +1087,9 @@ def test_a_surname_claimant_is_the_person_named_in_full_before() -> None:
     )
     claimants = [name for name, _, _ in _claims(text)]
     assert claimants == ["Marta Quell", "Lawyer Tom Ebert", "Marta Quell", "Marta Quell"]
+    # a capitalised word the article also writes in lower case opens a sentence, it is no first name
+    text = "Had Quell stayed home, nothing would have happened. Quell had said she was fine. Quell said it was over."
+    assert [name for name, _, _ in _claims(text)] == ["Quell", "Quell"]
 
 
 def test_a_day_hung_on_the_subject_is_not_part_of_the_source() -> None:
