@@ -619,24 +619,33 @@ def _clause_content(verb: Token, clause: Token, lemma: str, cue_tokens: set[int]
     subject = _object_as_subject(verb, clause, lemma)
     if subject is not None:
         return _tidy(verb.doc, verb.doc[subject.left_edge.i : span.end], complementizer=True)
-    recipient = _recipient_read_as_subject(verb, clause, lemma)
-    if recipient is not None:
-        after = recipient.i + 1 if recipient.tag_ == "PRP" else recipient.right_edge.i + 1
+    after = _after_recipient_read_as_subject(verb, clause, lemma)
+    if after is not None:
         return _tidy(verb.doc, verb.doc[after : span.end], complementizer=True)
     return span
 
 
-def _recipient_read_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
-    """ "Witnesses told the Associated Press they heard gunfire" parsed with "the Associated Press" as a second
-    subject of "heard": the first of two subjects, right after a telling cue, is who was told."""
+def _after_recipient_read_as_subject(verb: Token, clause: Token, lemma: str) -> int | None:
+    """Where the content starts past a recipient the parse read as the clause's subject, right after a telling
+    cue: "told the Associated Press they heard gunfire" (two subjects: the first is who was told), "told me Katie
+    was coming" (an object pronoun), "told Reuters one of the victims was pregnant" (a name with the real subject
+    hung under it)."""
     if lemma not in lex.RECIPIENT_LEMMAS:
         return None
     subjects = [c for c in clause.children if c.dep_ in _SUBJECTS and c.i < clause.i]
     if not subjects or subjects[0].left_edge.i != verb.i + 1:
         return None
-    # "told me Katie was coming" with "me" (and "Katie" as its flat name) read as the subject: an object pronoun
-    # is who was told
-    return subjects[0] if len(subjects) > 1 or subjects[0].lower_ in {"me", "him", "us", "them"} else None
+    first = subjects[0]
+    if len(subjects) > 1:
+        return first.right_edge.i + 1
+    if first.lower_ in {"me", "him", "us", "them"}:
+        return first.i + 1
+    name_end = first.i + 1
+    while name_end < len(verb.doc) and verb.doc[name_end].tag_ in {"NNP", "NNPS"}:
+        name_end += 1
+    if first.tag_ in {"NNP", "NNPS"} and name_end <= first.right_edge.i and _opens_noun_phrase(verb.doc[name_end]):
+        return name_end
+    return None
 
 
 def _object_content(verb: Token, obj: Token, cue: Span, frame: str, lemma: str) -> Span | None:
@@ -644,6 +653,8 @@ def _object_content(verb: Token, obj: Token, cue: Span, frame: str, lemma: str) 
     doc = verb.doc
     if _infinitive_content(frame, lemma):
         infinitive = _to_infinitive(obj)
+        if infinitive is None and lemma in _PLEA_LEMMAS:
+            infinitive = _to_clause_after(verb, obj)
         return _rest_of_sentence(doc, infinitive.left_edge.i) if infinitive is not None else None  # "urged X to"
     if frame in {"evidence", "belief"} and _subject_misparsed_as_object(obj):
         return _rest_of_sentence(doc, cue.end)  # "a poll found only a quarter of citizens favoured C"
@@ -750,7 +761,7 @@ def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
     """ "believe the measure will lower prices" parsed with "the measure" as the cue's object: an object right
     before the cue's clause, which has no subject of its own, is that clause's subject (not a recipient: "told
     reporters it was over")."""
-    if lemma in lex.RECIPIENT_LEMMAS or clause.i < verb.i or any(c.dep_ in _SUBJECTS for c in clause.children):
+    if clause.i < verb.i or any(c.dep_ in _SUBJECTS for c in clause.children):
         return None
     for child in verb.children:
         # the parse also calls such a subject an adverbial ("insisted [the bill] would pass" as advmod)
@@ -759,6 +770,9 @@ def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
             (child.dep_ in {"obj", "dobj"} or misread)
             and verb.i < child.i < clause.i
             and _set_off_gap(verb, child.right_edge.i + 1, clause.left_edge.i)
+            # "told reporters it was over": who is told; "warned young voters would rise up": a modal or a finite
+            # verb right after the object makes it the clause's subject
+            and (lemma not in lex.RECIPIENT_LEMMAS or verb.doc[child.right_edge.i + 1].tag_ in _FINITE)
         ):
             return child
     return None
@@ -789,6 +803,21 @@ def _to_infinitive(noun: Token) -> Token | None:
     """The to-infinitive the parse hung on a cue's object ("urged voters to reject": "reject" as the noun's acl)."""
     for child in noun.rights:
         if child.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "to" for g in child.lefts):
+            return child
+    return None
+
+
+#: Request cues whose "to" clause is a plea someone voiced ("urged parliament to pass …"); "ordered troops to
+#: withdraw", "asked them to leave" report acts (our dev sets count them no claims).
+_PLEA_LEMMAS = frozenset(["urge", "encourage", "advise", "recommend", "implore", "beg", "press", "appeal", "petition"])
+
+
+def _to_clause_after(verb: Token, obj: Token) -> Token | None:
+    """ "urged parliament to quickly pass …" with the "to" clause hung on the cue (as an adverbial): the clause
+    that opens with "to" right after the object."""
+    after = obj.right_edge.i + 1
+    for child in verb.rights:
+        if child.left_edge.i == after and verb.doc[after].lower_ == "to" and _is_verb(child):
             return child
     return None
 
@@ -948,6 +977,9 @@ def _that_clause_after(verb: Token) -> Span | None:
     for i in range(verb.i + 1, min(verb.sent.end, verb.i + 9)):
         token = doc[i]
         if token.lower_ == "that" and _complementizer(token):
+            if doc[i - 1].lower_ in lex.CUE_NOUNS or doc[i - 1].lower_ in _CLAIM_NOUNS:
+                # "said the idea that C is ridiculous": the "that" is the noun's; the object is what was said
+                return _rest_of_sentence(doc, _nominal_start(doc, i))
             tokens = list(doc[i + 1 : verb.sent.end])
             if any(t.tag_ in _FINITE for t in tokens):
                 return _tidy(doc, _cut_comment(tokens), complementizer=True)
@@ -959,6 +991,8 @@ def _that_clause_after(verb: Token) -> Span | None:
 
 
 _NOMINAL_DEPS = frozenset(["obl", "nmod", "obj", "iobj", "compound", "obl:tmod", "obl:npmod"])
+#: Nouns that take a "that" clause of their own ("the idea that", "the fact that"), beyond the cue nouns.
+_CLAIM_NOUNS = frozenset(["idea", "fact", "notion", "view", "possibility", "prospect", "suggestion", "news"])
 
 
 def _first_person_opening(verb: Token) -> Span | None:

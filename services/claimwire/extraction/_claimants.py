@@ -14,8 +14,8 @@ from claimwire_contracts import ClaimantKind
 from ._gazetteer import country_names
 from ._lexicon import DEMONYMS
 
-_PRONOUNS_NONPERSON = frozenset({"it", "its", "they", "them"})
-_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_NONPERSON = frozenset({"it", "its", "they", "them", "their"})
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _GENERIC_GROUP_HEADS = frozenset(
     [
         "group",

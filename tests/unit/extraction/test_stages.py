@@ -1070,6 +1070,30 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             [("critics", "think", "this will fail")],
             id="no-preposition-before-the-source",
         ),
+        pytest.param(
+            "In Germany, Chancellor Angela Merkel urged parliament to quickly pass the country's share of the bailout.",
+            [("Angela Merkel", "urged", "to quickly pass the country's share of the bailout")],
+            id="urged-someone-to-with-the-clause-hung-on-the-cue",
+        ),
+        pytest.param(
+            "Bank officials told Reuters one of the victims was pregnant.",
+            [("Bank officials", "told", "one of the victims was pregnant")],
+            id="a-name-told-is-no-part-of-the-content",
+        ),
+        pytest.param(
+            "The daily paper warned young voters would rise up if nothing was done.",
+            [("daily paper", "warned", "young voters would rise up if nothing was done")],
+            id="warned-x-would",
+        ),
+        pytest.param(
+            "William Hurst, a professor at Stanford, said the idea that science and religion can't coexist is "
+            "ridiculous.",
+            [
+                ("William Hurst", "said", "the idea that science and religion can't coexist is ridiculous"),
+                ("William Hurst", "idea", "science and religion can't coexist is ridiculous"),
+            ],
+            id="said-the-idea-that",
+        ),
     ],
 )
 def test_attributions_on_news_sentences(text: str, expected: list[tuple[str, str, str]]) -> None:
