@@ -161,7 +161,7 @@ class CueFinder:
             return None
         if _concessive(token) or _discourse_marker(token) or _still_to_come(token) or _relays_a_quote(token):
             return None
-        if _raised_by_no_one(token):
+        if _raised_by_no_one(token) or _name_in_mid_sentence(token):
             return None
         if token.lower_ == "saw" and not any(t.lower_ == "that" for t in doc[token.i + 1 : token.i + 4]):
             return None  # "The finals saw two teams face off": a happening, not a finding (GUM: no "saw" cue)
@@ -177,6 +177,16 @@ class CueFinder:
         if token.lower_ in lex.SOURCE_PARTICIPLES:
             return Span(doc, start, end, label="source")
         return Span(doc, start, end, label=frame)
+
+
+def _name_in_mid_sentence(token: Token) -> bool:
+    """ "…, Felt died of heart failure": a cue form written with a capital inside a sentence in ordinary case is
+    a name (a headline in title case, "Charger Says He Is Innocent", keeps its cues)."""
+    doc = token.doc
+    if not token.text[:1].isupper() or token.i == 0 or doc[token.i - 1].text in {"“", '"', "(", ":", "—", "\n"}:
+        return False
+    words = [t for t in doc if t.is_alpha]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
 def _raised_by_no_one(verb: Token) -> bool:

@@ -870,6 +870,15 @@ GIVEN_SOURCES = [
         [("the lawyers", "arguing", "it was unfair")],
         id="a-day-is-no-source",
     ),
+    pytest.param(
+        "A figure , Felt died at home .",
+        ["DT", "NN", ",", "VBD", "VBD", "IN", "NN", "."],
+        [1, 3, 1, 3, 3, 6, 4, 3],
+        ["det", "nsubj", "punct", "ROOT", "ccomp", "case", "obl", "punct"],
+        # "Felt" (a name) read as the verb: a cue form with a capital inside a sentence in ordinary case is no cue
+        [],
+        id="a-capitalised-cue-form-mid-sentence-is-a-name",
+    ),
 ]
 
 
@@ -1093,6 +1102,11 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
                 ("William Hurst", "idea", "science and religion can't coexist is ridiculous"),
             ],
             id="said-the-idea-that",
+        ),
+        pytest.param(
+            "Charger Says He Is Innocent Of All Charges",
+            [("Charger", "Says", "He Is Innocent Of All Charges")],
+            id="a-title-case-headline-keeps-its-cue",
         ),
     ],
 )
