@@ -391,6 +391,11 @@ def _verb_cue_source(cue: Span) -> Span | None:
         nearest = _nominal_start(cue.doc, cue.start)
         if nearest < cue.start and cue.doc[nearest - 1].text == ",":
             source = Span(cue.doc, nearest, cue.start)
+    named = _name_right_before(cue)
+    if source is not None and named is not None and source.end == named.start - 1:
+        source = Span(cue.doc, source.start, named.end)  # "Malaysia's Prime Minister, Najib Razak said"
+    elif source is not None and named is not None and source.end < named.start:
+        source = named  # "In an interview last summer with The Herald, LaRue said": the name next to the cue
     while source is not None and len(source) > 1 and source[0].tag_ in {"CC", "IN"}:
         source = source[1:]  # "… and the home crowd anxious to see …", "and for those cynics who think": not "and for"
     if source is not None and all(t.lower_ in _TIME_WORDS or t.is_punct or t.tag_ == "DT" for t in source):
@@ -926,6 +931,17 @@ _TIME_WORDS = frozenset(
         *"today yesterday tonight morning afternoon evening night week month year".split(),
     ]
 )
+
+
+def _name_right_before(cue: Span) -> Span | None:
+    """A proper name that ends right before the cue and starts right after a comma ("…, LaRue said")."""
+    doc = cue.doc
+    start = cue.start
+    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"}:
+        start -= 1
+    if start in (cue.start, 0) or doc[start - 1].text != ",":
+        return None
+    return Span(doc, start, cue.start)
 
 
 def _antecedent(who: Token) -> Span | None:
@@ -1765,6 +1781,10 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
             start += 1
         if start > content.start and content.doc[start].text == "," and content.start >= cue.end:
             content = content.doc[start + 1 : content.end]  # "As X said Thursday, C": the day is the cue's
+        elif start > content.start and content.start == cue.end and _opens_clause(content.doc[start : content.end]):
+            content = content.doc[start : content.end]  # "said Tuesday it was overturning …"
+        if source is not None and len(source) > 1 and source[-1].tag_ == "POS":
+            source = source[:-1]  # "George Papandreou's insistence that …": Papandreou
         if source is not None and content.start < source.start < content.end <= cue.start:
             # "C,” X, who represents the area, said" with the quote opened a paragraph before: the parse ran the
             # content on over its own source; a content ends where the source that closes it begins
@@ -1778,6 +1798,16 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
             )
         )
     return out
+
+
+def _opens_clause(span: Span) -> bool:
+    """Whether a stretch opens with a subject and has a finite verb: "it was overturning …" (not "'s attack")."""
+    return (
+        len(span) > 1
+        and span[0].tag_ in {"PRP", "DT", "NNP", "NNPS", "NN", "NNS", "CD"}
+        and span[1].tag_ != "POS"
+        and any(t.tag_ in _FINITE for t in span)
+    )
 
 
 def _full_stop_between(cue: Span, content: Span) -> bool:

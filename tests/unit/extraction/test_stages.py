@@ -1104,6 +1104,28 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             id="said-the-idea-that",
         ),
         pytest.param(
+            "In an interview last summer with The Sun Herald newspaper, LaRue said Magruder lied.",
+            [("LaRue", "said", "Magruder lied")],
+            id="the-name-next-to-the-cue-after-a-comma",
+        ),
+        pytest.param(
+            "The Obama administration said Tuesday it was overturning a rule change made in the final weeks of the "
+            "Bush presidency.",
+            [
+                (
+                    "Obama administration",
+                    "said",
+                    "it was overturning a rule change made in the final weeks of the Bush presidency",
+                )
+            ],
+            id="said-tuesday-it-was",
+        ),
+        pytest.param(
+            "Officials said Tuesday's attack killed four people.",
+            [("Officials", "said", "Tuesday's attack killed four people")],
+            id="said-tuesday-s-attack",
+        ),
+        pytest.param(
             "Charger Says He Is Innocent Of All Charges",
             [("Charger", "Says", "He Is Innocent Of All Charges")],
             id="a-title-case-headline-keeps-its-cue",
