@@ -6,7 +6,8 @@ every article is filed in one partition (see docs/dedup.md, Key design):
 
     {prefix}:dedup:{<tag>}:i:<incident>   hash: state (IncidentUpdated JSON), summary (matching view), version
     {prefix}:dedup:{<tag>}:c:<report>     hash: incident, version, claim (the article and its claims, for
-                                          `incidents show`); its existence marks the article as filed
+                                          `incidents show`, zlib-compressed JSON); its existence marks the
+                                          article as filed
     {prefix}:dedup:{<tag>}:o:<article>    the state published for the article, until it is published and acked
     {prefix}:dedup:{<tag>}:x:<bucket>     sorted set: incident ids by last change, expiring with the window
     {prefix}:dedup:{<tag>}:recent         sorted set of recently changed incidents, at most dedup_recent_max
