@@ -76,6 +76,8 @@ def _verb_role(token: Token) -> bool:
     "detailed" or "claimed" as verbs now and then, the tree around them rarely does."""
     if _set_off_with_subject(token):
         return True
+    if token.lower_ in lex.VERB_ONLY_FORMS and token.i > 0 and token.doc[token.i - 1].tag_ not in {"DT", "PRP$"}:
+        return True  # "A senior official said demonstrators …" with "said" tagged an adjective ("the said sum")
     if _is_verb(token):
         # "said", "told" are never adjectives: as a modifier they are a misparse
         return token.dep_ not in {"amod", "compound"} or token.lower_ in lex.VERB_ONLY_FORMS
@@ -566,7 +568,7 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         )
         # a "clause" that is a prepositional phrase (", in the same room where …" after "“C,” X said") is none
         clause = dep in _CLAUSE_DEPS and not _said_by_whom(child) and not _prepositional_phrase(child)
-        if clause or paratactic or _finite_xcomp(child, verb):
+        if clause or paratactic or _finite_xcomp(child, verb) or _finite_conjunct(child, verb):
             joined = _clause_span(child, cue_tokens) if spans and child.left_edge.i == spans[-1].end else None
             if clause_after and child.i > verb.i and joined is not None:
                 # "said it had shot down [35 drones launched overnight]" cut into two clauses: one content
@@ -715,6 +717,19 @@ def _said_by_whom(clause: Token) -> bool:
     """A clause whose subject is "who": "“C,” said X, who said D" with D's cue parsed as the first cue's
     complement is a claim of its own ("…, which can lead to …" after a dash still carries the content on)."""
     return any(c.dep_ in _SUBJECTS and c.lower_ == "who" for c in clause.children)
+
+
+def _finite_conjunct(child: Token, verb: Token) -> bool:
+    """ "insisted [the debt problems in Spain] had nothing to do with Greece" parsed with "had" as a conjunct of the
+    cue: a finite conjunct with no subject and no conjunction of its own, right after the cue's object, is the rest
+    of a clause cut in two."""
+    if child.dep_ != "conj" or child.i < verb.i or child.tag_ not in _FINITE:
+        return False
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "cc" for c in child.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"obj", "dobj"} and verb.i < c.i < child.i]
+    # (", incorporate …" after a comma is a list of coordinated predicates)
+    return bool(objects) and objects[-1].right_edge.i + 1 == child.left_edge.i and not child.left_edge.is_punct
 
 
 def _finite_xcomp(child: Token, verb: Token) -> bool:
@@ -1010,8 +1025,12 @@ def _that_clause_after(verb: Token) -> Span | None:
             if any(t.tag_ in _FINITE for t in tokens):
                 return _tidy(doc, _cut_comment(tokens), complementizer=True)
             return None
-        # a "verb" in a noun's role is a mistagged noun ("in court filings" with "filings" tagged VBZ)
-        if (_is_verb(token) and token.dep_ not in _NOMINAL_DEPS) or token.text in {";", ":", "“", '"'}:
+        # a "verb" in a noun's role is a mistagged noun ("in court filings" with "filings" tagged VBZ, "told a
+        # House hearing that …")
+        gerund_noun = token.tag_ == "VBG" and doc[i - 1].tag_ in {"DT", "NNP", "NN", "JJ"}
+        if _is_verb(token) and token.dep_ not in _NOMINAL_DEPS and not gerund_noun:
+            return None
+        if token.text in {";", ":", "“", '"'}:
             return None
     return None
 
@@ -1076,7 +1095,8 @@ def _right_clause(verb: Token, start: int = 0) -> Span | None:
     # The finite verb must be in what is left once a coordinated cue is cut off: in "tweeted to Mohamed and
     # said C" the clause is "said"'s, and "to Mohamed" is no content.
     tokens = _cut_comment(list(doc[start : verb.sent.end]))
-    if not any(t.tag_ in _FINITE for t in tokens):
+    # a predicate with a subject is finite whatever its tag ("demonstrators prevented …" with "prevented" as JJ)
+    if not any(t.tag_ in _FINITE or any(c.dep_ in _SUBJECTS for c in t.children) for t in tokens):
         return None
     return _tidy(verb.doc, tokens, complementizer=True)
 

@@ -879,6 +879,15 @@ GIVEN_SOURCES = [
         [],
         id="a-capitalised-cue-form-mid-sentence-is-a-name",
     ),
+    pytest.param(
+        "Lee insisted the debt problems had nothing to do with it .",
+        ["NNP", "VBD", "DT", "NN", "NNS", "VBD", "NN", "TO", "VB", "IN", "PRP", "."],
+        [1, 1, 4, 4, 1, 1, 5, 8, 6, 10, 8, 1],
+        ["nsubj", "ROOT", "det", "compound", "obj", "conj", "obj", "mark", "acl", "case", "obl", "punct"],
+        # the clause cut into the cue's object and a conjunct of the cue (seen on ECB+ news): one content
+        [("Lee", "insisted", "the debt problems had nothing to do with it")],
+        id="a-clause-cut-into-object-and-conjunct",
+    ),
 ]
 
 
@@ -1124,6 +1133,23 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             "Officials said Tuesday's attack killed four people.",
             [("Officials", "said", "Tuesday's attack killed four people")],
             id="said-tuesday-s-attack",
+        ),
+        pytest.param(
+            "A senior fire department official said demonstrators prevented firefighters from reaching the burning "
+            "building.",
+            [
+                (
+                    "senior fire department official",
+                    "said",
+                    "demonstrators prevented firefighters from reaching the burning building",
+                )
+            ],
+            id="said-tagged-as-an-adjective",
+        ),
+        pytest.param(
+            'Clark told a House hearing on the regulations that these changes remove "a system of checks."',
+            [("Clark", "told", 'these changes remove "a system of checks')],
+            id="told-a-hearing-that",
         ),
         pytest.param(
             "Charger Says He Is Innocent Of All Charges",
