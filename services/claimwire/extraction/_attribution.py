@@ -516,6 +516,9 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         yield that_clause
         return
     if frame != "speech" and lemma not in lex.LOOSE_BELIEF_LEMMAS:
+        closing = _closing_cue_content(verb) if frame == "stance" and verb.tag_ in _FINITE else None
+        if closing is not None and any(t.tag_ in _FINITE for t in closing):
+            yield closing  # "C, argued the NRDC.", "C, the minister insisted."
         return
     span = _closing_cue_content(verb)
     if lemma in lex.CLAUSE_ONLY_SPEECH_LEMMAS:
@@ -863,7 +866,9 @@ def _closing_cue_content(verb: Token) -> Span | None:
             tail = doc[verb.i + 1 : t.i]
             break
     rest = [t for t in tail if not t.is_punct]
-    if len(rest) > 6 or any(_is_verb(t) or t.lower_ in {"that", "whether"} for t in rest):
+    # "…, he said in an interview with The Sun Herald, a Biloxi newspaper.": after "said" a longer phrase
+    where = bool(rest) and rest[0].tag_ == "IN" and lex.CUE_VERB_FORMS.get(verb.lower_, ("", ""))[0] in _SAYING
+    if len(rest) > (12 if where else 6) or any(_is_verb(t) or t.lower_ in {"that", "whether"} for t in rest):
         return None
     # the subject's first word: the parse may hang the comma before it on the subject (", a statement … said")
     subjects = [next((t.i for t in c.subtree if not t.is_punct), c.i) for c in verb.lefts if c.dep_ in _SUBJECTS]
@@ -875,6 +880,9 @@ def _closing_cue_content(verb: Token) -> Span | None:
     if pronoun and verb.lower_ in lex.CUE_VERB_FORMS and lex.CUE_VERB_FORMS[verb.lower_][1] == "belief":
         return _tidy(doc, doc[0 : verb.i - 1], complementizer=True)
     return None
+
+
+_SAYING = frozenset(["say", "tell", "add", "write"])
 
 
 def _described_name_start(doc: Doc, end: int) -> int:
@@ -985,7 +993,10 @@ def _inverted_subject(cue: Span) -> Span | None:
     # after a comma the parse has to see a subject after the cue too ("The union, which …, announced a strike");
     # after a quote it may call it an object ("…,” said coordinator Lena Moe")
     quote = doc[cue.start - 1].text != ","
-    if quote or any(c.dep_ in _SUBJECTS and c.i >= cue.end for c in cue[0].children):
+    # after a comma too when the cue takes no object of its own ("…, argued the NRDC." with NRDC read as one)
+    lemma = lex.CUE_VERB_FORMS.get(cue[0].lower_, ("", ""))[0]
+    objectless = lemma not in lex.OBJECT_CONTENT_LEMMAS and lemma not in lex.RECIPIENT_LEMMAS and lemma != "say"
+    if quote or objectless or any(c.dep_ in _SUBJECTS and c.i >= cue.end for c in cue[0].children):
         found = _subject_after(cue)
         if found is not None:
             return found

@@ -1152,6 +1152,16 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             id="told-a-hearing-that",
         ),
         pytest.param(
+            'The likely result will be "erroneous findings" by agencies, argued the NRDC.',
+            [("NRDC", "argued", 'The likely result will be "erroneous findings" by agencies')],
+            id="a-stance-cue-closing-the-sentence",
+        ),
+        pytest.param(
+            "Nixon never called, he said in an interview with The Sun Herald, a Biloxi newspaper.",
+            [("he", "said", "Nixon never called")],
+            id="said-closing-with-a-long-phrase",
+        ),
+        pytest.param(
             "Charger Says He Is Innocent Of All Charges",
             [("Charger", "Says", "He Is Innocent Of All Charges")],
             id="a-title-case-headline-keeps-its-cue",
