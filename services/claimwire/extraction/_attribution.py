@@ -14,7 +14,6 @@ Two spaCy components run after the parser, each adding one thing to the Doc:
 Offsets on the Doc are the Doc's own; `find_attributions` adds the offset of the text the Doc was made from.
 """
 
-import calendar
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -275,9 +274,25 @@ def _that_clause(noun: Token) -> Token | None:
         # "the claim that C was met with …" parsed with C as the subject of "met": "that" still opens it
         edge = child.left_edge
         opened = opened or (edge.i == noun.i + 1 and edge.lower_ == "that" and edge.dep_ == "mark")
+        opened = opened or _content_clause_without_that(noun, child)
         if child.dep_ in {"acl", "ccomp", "appos", "acl:relcl"} and opened:
             return child
     return None
+
+
+def _content_clause_without_that(noun: Token, clause: Token) -> bool:
+    """ "official claims the polls will offer a choice", "fears the bridge would collapse": a clause right after the
+    noun with a subject of its own and no gap (an object, a clause, a copula, a passive or a modal), parsed as a
+    relative clause; "the claims the agency made" has a gap, and is one."""
+    if clause.dep_ != "acl:relcl" or clause.left_edge.i != noun.i + 1:
+        return False
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
+    if not subjects or any(c.lower_ in {"which", "that", "who", "whom"} for c in subjects):
+        return False
+    labels = {c.dep_ for c in clause.children}
+    return bool(labels & {"obj", "dobj", "ccomp", "xcomp", "cop", "aux:pass"}) or any(
+        c.tag_ == "MD" for c in clause.children
+    )
 
 
 def _clausal_subject(clause: Token) -> Token | None:
@@ -947,13 +962,6 @@ def _name_after_quote(cue: Span) -> Span | None:
     return name
 
 
-_TIME_WORDS = frozenset(
-    [
-        *(d.lower() for d in calendar.day_name),
-        *(m.lower() for m in calendar.month_name if m),
-        *"today yesterday tonight morning afternoon evening night week month year".split(),
-    ]
-)
 
 
 def _name_right_before(cue: Span) -> Span | None:
@@ -1679,9 +1687,19 @@ def _noun_source(noun: Token) -> Span | None:
             return _noun_phrase(child)
         if child.dep_ in {"nmod", "obl"} and any(g.lower_ in {"by", "from", "of"} for g in child.children):
             return _noun_phrase(child)
-    if noun.dep_ in {"obj", "dobj", "nsubj:pass"} and _is_verb(noun.head):
+    # "X made / repeated / issued the claim that": X holds it; "X rejected (undermined) claims that": X does not
+    holding = noun.head.lower_ in lex.CUE_VERB_FORMS or noun.head.lower_ in _HOLDING_VERBS
+    if noun.dep_ in {"obj", "dobj", "nsubj:pass"} and _is_verb(noun.head) and holding:
         return _verb_source(noun.head)
     return None
+
+
+#: Verbs whose subject holds the claim, belief or warning that is their object.
+_HOLDING_VERBS = frozenset(
+    form
+    for lemma in "make issue repeat voice express share raise publish release give put have".split()
+    for form in (*lex.verb_forms(lemma), "made", "gave", "given", "put", "had", "has")
+)
 
 
 _TIME_WORDS = frozenset(

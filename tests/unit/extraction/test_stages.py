@@ -888,6 +888,24 @@ GIVEN_SOURCES = [
         [("Lee", "insisted", "the debt problems had nothing to do with it")],
         id="a-clause-cut-into-object-and-conjunct",
     ),
+    pytest.param(
+        "He backed them , undermining claims that it was fair .",
+        ["PRP", "VBD", "PRP", ",", "VBG", "NNS", "IN", "PRP", "VBD", "JJ", "."],
+        [1, 1, 1, 4, 1, 4, 9, 9, 9, 5, 1],
+        ["nsubj", "ROOT", "obj", "punct", "advcl", "obj", "mark", "nsubj", "cop", "acl", "punct"],
+        # who undermines (rejects, doubts) claims does not hold them: no source (the pipeline makes no claim of it)
+        [(None, "claims", "it was fair")],
+        id="who-undermines-a-claim-does-not-hold-it",
+    ),
+    pytest.param(
+        "The minister made claims the tax would fall .",
+        ["DT", "NN", "VBD", "NNS", "DT", "NN", "MD", "VB", "."],
+        [1, 2, 2, 2, 5, 7, 7, 3, 2],
+        ["det", "nsubj", "ROOT", "obj", "det", "nsubj", "aux", "acl:relcl", "punct"],
+        # a content clause without "that", parsed as a relative clause (it has no gap); who makes claims holds them
+        [("The minister", "claims", "the tax would fall")],
+        id="claims-without-that",
+    ),
 ]
 
 
