@@ -965,12 +965,16 @@ def _name_after_quote(cue: Span) -> Span | None:
 
 
 def _name_right_before(cue: Span) -> Span | None:
-    """A proper name that ends right before the cue and starts right after a comma ("…, LaRue said")."""
+    """A proper name that ends right before the cue and starts right after a comma ("…, LaRue said"), perhaps
+    after an age ("…, 25-year-old Guzel said")."""
     doc = cue.doc
     start = cue.start
     while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"}:
         start -= 1
-    if start in (cue.start, 0) or doc[start - 1].text != ",":
+    edge = start
+    while edge > 0 and doc[edge - 1].tag_ in {"CD", "HYPH", "NN", "JJ"} and start - edge < 5:
+        edge -= 1
+    if start == cue.start or edge == 0 or doc[edge - 1].text != ",":
         return None
     return Span(doc, start, cue.start)
 

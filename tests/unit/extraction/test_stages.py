@@ -1136,6 +1136,12 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             id="the-name-next-to-the-cue-after-a-comma",
         ),
         pytest.param(
+            "In Gyami, a village outside the capital, 25-year-old Guzel said she had come to the polling station to "
+            "vote.",
+            [("Guzel", "said", "she had come to the polling station to vote")],
+            id="the-name-after-its-age-next-to-the-cue",
+        ),
+        pytest.param(
             "The Obama administration said Tuesday it was overturning a rule change made in the final weeks of the "
             "Bush presidency.",
             [
