@@ -1007,7 +1007,7 @@ def _inverted_subject(cue: Span) -> Span | None:
     quote = doc[cue.start - 1].text != ","
     # after a comma too when the cue takes no object of its own ("…, argued the NRDC." with NRDC read as one)
     lemma = lex.CUE_VERB_FORMS.get(cue[0].lower_, ("", ""))[0]
-    objectless = lemma not in lex.OBJECT_CONTENT_LEMMAS and lemma not in lex.RECIPIENT_LEMMAS and lemma != "say"
+    objectless = lemma not in lex.OBJECT_CONTENT_LEMMAS and lemma not in lex.RECIPIENT_LEMMAS
     if quote or objectless or any(c.dep_ in _SUBJECTS and c.i >= cue.end for c in cue[0].children):
         found = _subject_after(cue)
         if found is not None:

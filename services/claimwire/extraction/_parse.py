@@ -165,8 +165,10 @@ def _not_over_their_reporter(text: str, attributions: list[Attribution]) -> list
             if outer is inner or not outer.content[0] <= inner.cue[0] < outer.content[1]:
                 continue  # only a claim that reports this one closes its content
             opening = min(outer.cue[0], outer.claimant[0]) if outer.claimant else outer.cue[0]
-            if inner.cue[1] <= start < opening < end and text[start:opening].rstrip().endswith(","):
-                end = len(text[:opening].rstrip().removesuffix(",").rstrip())
+            # (",” Kraft said": a quote may close between the comma and the reporter)
+            before = text[start:opening].rstrip().rstrip('”"').rstrip()
+            if inner.cue[1] <= start < opening < end and before.endswith(","):
+                end = len(text[:opening].rstrip().rstrip('”"').rstrip().removesuffix(",").rstrip())
         out.append(
             inner if end == inner.content[1] else Attribution(inner.cue, inner.claimant, (start, end), inner.frame)
         )

@@ -1142,6 +1142,11 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
             id="the-name-after-its-age-next-to-the-cue",
         ),
         pytest.param(
+            "The gun was found at the scene, said the NYPD.",
+            [("NYPD", "said", "The gun was found at the scene")],
+            id="said-then-the-source-read-as-an-object",
+        ),
+        pytest.param(
             "The Obama administration said Tuesday it was overturning a rule change made in the final weeks of the "
             "Bush presidency.",
             [
@@ -1210,6 +1215,22 @@ def test_a_surname_claimant_is_the_person_named_in_full_before() -> None:
     # a capitalised word the article also writes in lower case opens a sentence, it is no first name
     text = "Had Quell stayed home, nothing would have happened. Quell had said she was fine. Quell said it was over."
     assert [name for name, _, _ in _claims(text)] == ["Quell", "Quell"]
+
+
+def test_a_nested_content_ends_before_its_reporter_after_a_closing_quote() -> None:
+    """ "“We wanted to look into it,” Kraft said": "wanted" holds "to look into it", not the closing quote and the
+    reporter that the parse hung under it."""
+    from claimwire.extraction._parse import _not_over_their_reporter
+
+    text = "“We wanted to look into it,” Kraft said."
+
+    def at(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+
+    inner = Attribution(at("wanted"), at("We"), at("to look into it,” Kraft said"), "intent")
+    outer = Attribution(at("said"), at("Kraft"), at("We wanted to look into it"), "speech")
+    trimmed, _ = _not_over_their_reporter(text, [inner, outer])
+    assert _spans(text, trimmed.content) == "to look into it"
 
 
 def test_a_day_hung_on_the_subject_is_not_part_of_the_source() -> None:
