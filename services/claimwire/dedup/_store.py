@@ -104,7 +104,7 @@ def pack(document: str) -> bytes:
 
 
 def unpack(stored: bytes | str) -> bytes | str:
-    """The JSON document `pack` stored; one stored as plain JSON (before 6 Dec 2026) as it is. A zlib stream
+    """The JSON document `pack` stored; one stored as plain JSON (before 5 Dec 2026) as it is. A zlib stream
     starts with 0x78 ("x"), which no JSON document does."""
     if isinstance(stored, bytes) and stored[:1] == b"x":
         return zlib.decompress(stored)

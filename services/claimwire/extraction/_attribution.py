@@ -61,6 +61,11 @@ if not Doc.has_extension("attributions"):
 # --- cues ------------------------------------------------------------------------------------------------
 
 
+def _cue_lemma(token: Token) -> str:
+    """The lemma of a cue verb form ("warned" → "warn"); "" for a word that is none."""
+    return lex.CUE_VERB_FORMS.get(token.lower_, ("", ""))[0]
+
+
 def _is_verb(token: Token) -> bool:
     tag = token.tag_
     return tag.startswith("VB") if tag else token.pos_ in {"VERB", "AUX"}
@@ -280,6 +285,9 @@ def _that_clause(noun: Token) -> Token | None:
     return None
 
 
+_RELATIVE_PRONOUNS = frozenset(["which", "that", "who", "whom"])
+
+
 def _content_clause_without_that(noun: Token, clause: Token) -> bool:
     """ "official claims the polls will offer a choice", "fears the bridge would collapse": a clause right after the
     noun with a subject of its own and no gap (an object, a clause, a copula, a passive or a modal), parsed as a
@@ -287,7 +295,7 @@ def _content_clause_without_that(noun: Token, clause: Token) -> bool:
     if clause.dep_ != "acl:relcl" or clause.left_edge.i != noun.i + 1:
         return False
     subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
-    if not subjects or any(c.lower_ in {"which", "that", "who", "whom"} for c in subjects):
+    if not subjects or any(c.lower_ in _RELATIVE_PRONOUNS for c in subjects):
         return False
     labels = {c.dep_ for c in clause.children}
     return bool(labels & {"obj", "dobj", "ccomp", "xcomp", "cop", "aux:pass"}) or any(
@@ -400,7 +408,7 @@ def _verb_cue_source(cue: Span) -> Span | None:
     source = source or _verb_source(head) or _holder_of_state(head)
     if source is not None and len(source) == 1 and source[0].lower_ == "who":
         source = _antecedent(source[0]) or source
-    if source is not None and len(source) > 1 and source[0].lower_ in {"which", "that", "who", "whom"}:
+    if source is not None and len(source) > 1 and source[0].lower_ in _RELATIVE_PRONOUNS:
         source = source[1:]  # "the fire, which police have said …": police
     if source is not None and source[0].tag_ == "CC" and source.end < cue.start:
         # "C, home to 120,000 people, and the port of X, state media said" with "port" read as the subject: a
@@ -478,14 +486,12 @@ _PASSIVE_AUXILIARIES = frozenset("be is are was were been being am 's 're get ge
 
 
 def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Iterator[Span]:
-    lemma = lex.CUE_VERB_FORMS.get(verb.lower_, ("", ""))[0]
+    lemma = _cue_lemma(verb)
     doc = verb.doc
     if lemma in lex.OBJECT_CONTENT_LEMMAS and cue.end < len(doc) and _opens_noun_phrase(doc[cue.end]):
         # "announced their successful takeover of …": the object, read off the word order (the parse of long
         # news objects is where it errs most); "announced today that C" is C
-        start = cue.end
-        while start < len(doc) - 1 and doc[start].lower_ in _TIME_WORDS:
-            start += 1
+        start = _past_time_words(doc, cue.end, len(doc) - 1)
         whole = _rest_of_sentence(doc, start + 1 if start > cue.end and doc[start].lower_ == "that" else cue.end)
         if whole is not None:
             yield whole
@@ -673,12 +679,10 @@ def _after_recipient_read_as_subject(verb: Token, clause: Token, lemma: str) -> 
     first = subjects[0]
     if len(subjects) > 1:
         return first.right_edge.i + 1
-    if first.lower_ in {"me", "him", "us", "them"}:
+    if first.lower_ in _RECIPIENT_PRONOUNS:
         return first.i + 1
-    name_end = first.i + 1
-    while name_end < len(verb.doc) and verb.doc[name_end].tag_ in {"NNP", "NNPS"}:
-        name_end += 1
-    if first.tag_ in {"NNP", "NNPS"} and name_end <= first.right_edge.i and _opens_noun_phrase(verb.doc[name_end]):
+    name_end = _proper_name_end(verb.doc, first.i + 1)
+    if first.tag_ in _PROPER_TAGS and name_end <= first.right_edge.i and _opens_noun_phrase(verb.doc[name_end]):
         return name_end
     return None
 
@@ -882,7 +886,7 @@ def _closing_cue_content(verb: Token) -> Span | None:
             break
     rest = [t for t in tail if not t.is_punct]
     # "…, he said in an interview with The Sun Herald, a Biloxi newspaper.": after "said" a longer phrase
-    where = bool(rest) and rest[0].tag_ == "IN" and lex.CUE_VERB_FORMS.get(verb.lower_, ("", ""))[0] in _SAYING
+    where = bool(rest) and rest[0].tag_ == "IN" and _cue_lemma(verb) in _SAYING
     if len(rest) > (12 if where else 6) or any(_is_verb(t) or t.lower_ in {"that", "whether"} for t in rest):
         return None
     # the subject's first word: the parse may hang the comma before it on the subject (", a statement … said")
@@ -962,15 +966,30 @@ def _name_after_quote(cue: Span) -> Span | None:
     return name
 
 
+_PROPER_TAGS = frozenset(["NNP", "NNPS"])
+
+
+def _proper_name_start(doc: Doc, end: int) -> int:
+    """Start of the run of proper-noun words that ends at `end` (`end` itself when there is none)."""
+    start = end
+    while start > 0 and doc[start - 1].tag_ in _PROPER_TAGS:
+        start -= 1
+    return start
+
+
+def _proper_name_end(doc: Doc, start: int) -> int:
+    """End of the run of proper-noun words that starts at `start` (`start` itself when there is none)."""
+    end = start
+    while end < len(doc) and doc[end].tag_ in _PROPER_TAGS:
+        end += 1
+    return end
 
 
 def _name_right_before(cue: Span) -> Span | None:
     """A proper name that ends right before the cue and starts right after a comma ("…, LaRue said"), perhaps
     after an age ("…, 25-year-old Guzel said")."""
     doc = cue.doc
-    start = cue.start
-    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"}:
-        start -= 1
+    start = _proper_name_start(doc, cue.start)
     edge = start
     while edge > 0 and doc[edge - 1].tag_ in {"CD", "HYPH", "NN", "JJ"} and start - edge < 5:
         edge -= 1
@@ -1006,7 +1025,7 @@ def _inverted_subject(cue: Span) -> Span | None:
     # after a quote it may call it an object ("…,” said coordinator Lena Moe")
     quote = doc[cue.start - 1].text != ","
     # after a comma too when the cue takes no object of its own ("…, argued the NRDC." with NRDC read as one)
-    lemma = lex.CUE_VERB_FORMS.get(cue[0].lower_, ("", ""))[0]
+    lemma = _cue_lemma(cue[0])
     objectless = lemma not in lex.OBJECT_CONTENT_LEMMAS and lemma not in lex.RECIPIENT_LEMMAS
     if quote or objectless or any(c.dep_ in _SUBJECTS and c.i >= cue.end for c in cue[0].children):
         found = _subject_after(cue)
@@ -1014,9 +1033,7 @@ def _inverted_subject(cue: Span) -> Span | None:
             return found
     # "“C,” said Ana Ruiz, 45, who owns the shop", "said Chair Rosa Vidal (D-Leeds), who said …": the name of two
     # words or more that follows the cue, without what is set off after it
-    end = cue.end
-    while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"}:
-        end += 1
+    end = _proper_name_end(doc, cue.end)
     if end - cue.end < 2 or end == len(doc) or doc[end].text not in {",", "(", "."}:
         return None
     return Span(doc, cue.end, end)
@@ -1091,6 +1108,8 @@ _BARE_CUE_DEPS = frozenset(["advmod", "discourse", *_SUBJECTS])
 
 
 _OBJECT_PRONOUNS = frozenset(["me", "you", "him", "her", "us", "them"])
+#: Object pronouns that are never a subject or a possessive too: "told me Katie …" ("told her son …" is not).
+_RECIPIENT_PRONOUNS = _OBJECT_PRONOUNS - {"you", "her"}
 
 
 def _recipient_then_clause(recipient: Token) -> bool:
@@ -1601,9 +1620,7 @@ def _name_set_off_before(cue: Span) -> Span | None:
     end = cue.start
     if end < 3 or doc[end - 1].text != ",":
         return None
-    start = end - 1
-    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"}:
-        start -= 1
+    start = _proper_name_start(doc, end - 1)
     if start == end - 1 or _described_name_start(doc, end) == end:
         return None
     return Span(doc, start, end - 1)
@@ -1829,9 +1846,7 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
             continue
         if any(start <= content.start <= verb < content.end <= end for start, verb, end in reporters):
             continue
-        start = content.start
-        while start < content.end - 2 and content.doc[start].lower_ in _TIME_WORDS:
-            start += 1
+        start = _past_time_words(content.doc, content.start, content.end - 2)
         if start > content.start and content.doc[start].text == "," and content.start >= cue.end:
             content = content.doc[start + 1 : content.end]  # "As X said Thursday, C": the day is the cue's
         elif start > content.start and content.start == cue.end and _opens_clause(content.doc[start : content.end]):
@@ -1851,6 +1866,13 @@ def attributions_of(doc: Doc, offset: int) -> list[Attribution]:
             )
         )
     return out
+
+
+def _past_time_words(doc: Doc, start: int, stop: int) -> int:
+    """The first index from `start` (before `stop`) that is not a day or a time word ("today", "Thursday")."""
+    while start < stop and doc[start].lower_ in _TIME_WORDS:
+        start += 1
+    return start
 
 
 def _opens_clause(span: Span) -> bool:

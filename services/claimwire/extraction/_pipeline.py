@@ -187,13 +187,13 @@ def _attributed(text: str, sentence: Sentence, attributions: list[Attribution], 
         mention = attribution.claimant
         if mention is None:
             continue
-        surname = text[mention[0] : mention[1]]
-        if surname not in registry.full_names:  # looked up once per article and name
-            registry.full_names[surname] = _full_name_before(text, mention[0], surname)
-        full_name = registry.full_names[surname]
+        name = text[mention[0] : mention[1]]
+        if name not in registry.full_names:  # looked up once per article and name
+            registry.full_names[name] = _full_name_before(text, mention[0], name)
+        full_name = registry.full_names[name]
         if full_name is not None:
             registry.note(full_name, ClaimantKind.person)  # "Hiller said" after "Yvonne Hiller": she is a person
-        entity = registry.resolve(text[mention[0] : mention[1]])
+        entity = registry.resolve(name)
         registry.promote(entity)
         c_start = attribution.content[0]
         quoted = c_start > 0 and text[c_start - 1] in '“"'
