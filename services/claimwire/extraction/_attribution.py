@@ -169,6 +169,10 @@ class CueFinder:
             return None
         if _raised_by_no_one(token) or _name_in_mid_sentence(token):
             return None
+        if token.lower_ == "meaning":
+            return None  # ", meaning homes could be dark for days": a consequence, not what anyone means (GUM: 0 of 4)
+        if token.i >= 2 and doc[token.i - 1].tag_ == "HYPH" and doc[token.i - 2].lower_ == "self":
+            return None  # "the self-described mermaid": a label, no report
         if token.lower_ == "saw" and not any(t.lower_ == "that" for t in doc[token.i + 1 : token.i + 4]):
             return None  # "The finals saw two teams face off": a happening, not a finding (GUM: no "saw" cue)
         lemma, frame = lex.CUE_VERB_FORMS[token.lower_]
@@ -592,6 +596,10 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         )
         # a "clause" that is a prepositional phrase (", in the same room where …" after "“C,” X said") is none
         clause = dep in _CLAUSE_DEPS and not _said_by_whom(child) and not _prepositional_phrase(child)
+        if lemma in lex.INFINITIVE_ONLY_LEMMAS:
+            # "Police offered almost no details about the arrests and the chief declined …" with "declined" read
+            # as a complement clause of "offered": these verbs report only what their "to" clause says
+            clause = paratactic = False
         if clause or paratactic or _finite_xcomp(child, verb) or _finite_conjunct(child, verb):
             joined = _clause_span(child, cue_tokens) if spans and child.left_edge.i == spans[-1].end else None
             if clause_after and child.i > verb.i and joined is not None:
@@ -604,7 +612,9 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             span = _clause_content(verb, child, lemma, cue_tokens)
         elif (dep in {"parataxis", "dep"} or _quoted(child)) and child.i < verb.i and _set_off(child, verb):
             span = _clause_span(child, cue_tokens)  # "“C,” said X" with C hanging from the cue
-        elif (dep == "xcomp" or _infinitive_right_after(verb, child)) and _infinitive_content(frame, lemma):
+        elif ((dep == "xcomp" and _verbal(child)) or _infinitive_right_after(verb, child)) and _infinitive_content(
+            frame, lemma
+        ):
             span = _rest_of_sentence(verb.doc, child.left_edge.i)
         elif dep in _GERUND_DEPS and child.i == cue.end and _gerund_content(child, frame, lemma):
             span = _rest_of_sentence(verb.doc, child.i)  # "Witnesses reported hearing explosions", "denied knowing"
@@ -1242,6 +1252,12 @@ def _quote_after(verb: Token, colon_only: bool = False) -> Span | None:
     return None
 
 
+def _verbal(xcomp: Token) -> bool:
+    """An open complement that is a verb ("plans to hold"), not an adjective or a noun: "offered Teixeira a deal
+    worth $140 million" with "worth" read as the xcomp is no plan."""
+    return _is_verb(xcomp) or any(c.dep_ == "mark" and c.lower_ == "to" for c in xcomp.children)
+
+
 def _infinitive_content(frame: str, lemma: str) -> bool:
     return frame in lex.INFINITIVE_CONTENT_FRAMES or lemma in lex.INFINITIVE_CONTENT_LEMMAS
 
@@ -1490,10 +1506,13 @@ def _with_appositive_name(phrase: Span | None, verb: Token) -> Span | None:
     if i >= verb.i or doc[i].text != ",":
         return phrase
     j = i + 1
+    while j < verb.i and doc[j].tag_ == "NN" and doc[j].is_lower:
+        j += 1  # a title before the name: "Her son, actor Luis Lamas, tweeted"
+    names = j
     while j < verb.i and doc[j].tag_ in {"NNP", "NNPS", "HYPH"}:
         j += 1
     if (
-        j > i + 1
+        j > names
         and j < verb.i
         and doc[j].text == ","
         and all(doc[k].lower_ in lex.AUXILIARIES or doc[k].tag_.startswith("RB") for k in range(j + 1, verb.i))

@@ -176,6 +176,9 @@ COMMENT_NOUNS: frozenset[str] = frozenset(
 
 #: Cue verbs whose to-infinitive can be the content ("plans to", "urged them to", "claimed to have").
 INFINITIVE_CONTENT_FRAMES: frozenset[str] = frozenset(["intent", "request"])
+#: Intent verbs that report only a "to" clause, never a "that" clause: "offered to pay", "refused to leave". A
+#: clause the parse hangs on them is something else ("offered no details and the chief declined …").
+INFINITIVE_ONLY_LEMMAS: frozenset[str] = frozenset("offer want seek aim prepare refuse intend".split())
 INFINITIVE_CONTENT_LEMMAS: frozenset[str] = frozenset(
     "claim appear threaten promise pledge vow refuse deny tell warn".split()
 )

@@ -906,6 +906,34 @@ GIVEN_SOURCES = [
         [("The minister", "claims", "the tax would fall")],
         id="claims-without-that",
     ),
+    pytest.param(
+        "The club offered Ruiz a deal worth $ 9 million .",
+        ["DT", "NN", "VBD", "NNP", "DT", "NN", "JJ", "$", "CD", "CD", "."],
+        [1, 2, 2, 2, 6, 6, 2, 6, 9, 7, 2],
+        ["det", "nsubj", "ROOT", "obj", "det", "compound", "xcomp", "nmod", "compound", "nummod", "punct"],
+        # an adjective read as the open complement of an intent verb is no plan: only a verb ("offered to pay") is
+        [],
+        id="an-adjective-xcomp-is-no-plan",
+    ),
+    pytest.param(
+        "Police offered no details and the chief declined to comment .",
+        ["NNS", "VBD", "DT", "NNS", "CC", "DT", "NN", "VBD", "TO", "VB", "."],
+        [1, 1, 3, 7, 6, 6, 3, 1, 9, 7, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "cc", "det", "conj", "ccomp", "mark", "xcomp", "punct"],
+        # "offer" reports only a "to" clause: a clause the parse hangs on it is another statement
+        [],
+        id="offer-takes-no-clause",
+    ),
+    pytest.param(
+        "The storm cut power lines , meaning homes could be dark for days .",
+        ["DT", "NN", "VBD", "NN", "NNS", ",", "VBG", "NNS", "MD", "VB", "JJ", "IN", "NNS", "."],
+        [1, 2, 2, 4, 2, 6, 2, 10, 10, 10, 6, 12, 10, 2],
+        ["det", "nsubj", "ROOT", "compound", "obj", "punct", "advcl", "nsubj", "aux", "cop", "ccomp", "case", "obl",
+         "punct"],
+        # ", meaning C" gives a consequence, not what someone means
+        [],
+        id="meaning-is-a-consequence",
+    ),
 ]
 
 
@@ -1245,6 +1273,18 @@ def test_a_capitalised_title_before_a_name_between_commas_joins_the_name() -> No
     sentence = "The Minister, Ilse Dragan, said the ministry would fund three new boreholes."
     (found,) = _attributions(sentence)
     assert _spans(sentence, found.claimant) == "The Minister, Ilse Dragan"
+
+
+def test_self_described_is_a_label_not_a_report() -> None:
+    """ "The self - described “queen of the pool”" (a feed's spacing) names no one describing her."""
+    assert _attributions('The self - described "queen of the pool, "whose skills launched a genre, died at 91.') == []
+
+
+def test_a_name_with_its_title_between_commas_joins_the_subject() -> None:
+    """ "Her son, actor Luis Lamas, tweeted": the source names him, title and all, not only "Her son"."""
+    sentence = "Her son, actor Luis Lamas, tweeted on Thursday that his mother had died peacefully."
+    (found,) = _attributions(sentence)
+    assert _spans(sentence, found.claimant) == "Her son, actor Luis Lamas"
 
 
 def test_a_passive_attribution_takes_the_phrase_its_clause_follows() -> None:
