@@ -167,7 +167,7 @@ class CueFinder:
             return None
         if _concessive(token) or _discourse_marker(token) or _still_to_come(token) or _relays_a_quote(token):
             return None
-        if _raised_by_no_one(token) or _name_in_mid_sentence(token):
+        if _raised_by_no_one(token) or _name_in_mid_sentence(token) or _perceived_by_no_one(token):
             return None
         if token.lower_ == "meaning":
             return None  # ", meaning homes could be dark for days": a consequence, not what anyone means (GUM: 0 of 4)
@@ -211,7 +211,21 @@ def _raised_by_no_one(verb: Token) -> bool:
     return not any(c.lower_ in {"have", "has", "had"} for c in verb.children) and _agent(verb) is None
 
 
-_RAISING_LEMMAS = frozenset(["say", "report", "believe", "think", "suspect", "know", "allege"])
+def _perceived_by_no_one(verb: Token) -> bool:
+    """ "children who had been seen throwing bottles", "he was found dead": a passive verb of perception with no
+    agent and no clause of its own tells what happened, not what anyone reports ("it was found that C" stays)."""
+    if verb.tag_ != "VBN" or lex.CUE_VERB_FORMS[verb.lower_][0] not in _PERCEPTION_LEMMAS:
+        return False
+    if not _passive(verb) and not any(c.dep_ == "aux" and c.lower_ in _PASSIVE_AUXILIARIES for c in verb.children):
+        return False
+    return _agent(verb) is None and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+
+
+_PERCEPTION_LEMMAS = frozenset(["see", "hear", "find", "observe", "notice", "discover"])
+
+_RAISING_LEMMAS = frozenset(
+    ["say", "report", "believe", "think", "suspect", "know", "allege", "expect", "estimate", "understand", "fear"]
+)
 
 
 def _concessive(verb: Token) -> bool:
@@ -409,7 +423,7 @@ def _verb_cue_source(cue: Span) -> Span | None:
     if source is None and _trailing(head):
         reporter = _reporting_ancestor(head)  # "“C,” X, chief of …, told the paper, adding D": X adds D too
         source = _name_after_quote(Span(head.doc, reporter.i, reporter.i + 1)) if reporter is not None else None
-    source = source or _verb_source(head) or _holder_of_state(head)
+    source = source or _verb_source(head) or _holder_of_state(head) or _subject_read_as_object(head)
     if source is not None and len(source) == 1 and source[0].lower_ == "who":
         source = _antecedent(source[0]) or source
     if source is not None and len(source) > 1 and source[0].lower_ in _RELATIVE_PRONOUNS:
@@ -508,7 +522,17 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         return
     complements = _complements(verb, cue, frame, lemma, cue_tokens)
     if complements:
-        yield from complements
+        # "we felt the main focus was that we want C": the parse hangs the inner "that" clause on the cue as well;
+        # a content inside another of the same cue is part of it, not a second report
+        yield from (
+            span
+            for i, span in enumerate(complements)
+            if not any(
+                o.start <= span.start and span.end <= o.end and (len(o) > len(span) or j < i)
+                for j, o in enumerate(complements)
+                if j != i
+            )
+        )
         return
     quoted = _quote_after(verb)
     if quoted is not None:
@@ -525,6 +549,7 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     edge = verb.left_edge.i
     if (
         verb.dep_ in {"parataxis", "ccomp", "dep", "conj"}
+        and lemma not in lex.INFINITIVE_ONLY_LEMMAS  # "X said Y, who …, offered a show of remorse": no "C, Y offered"
         and head.i < verb.i
         and edge > 0
         and (doc[edge - 1].text in _EDGE_PUNCT or _opens_with_its_comma(verb))
@@ -595,7 +620,12 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
             dep == "acl:relcl" and child.i > verb.i and _clausal(child) and _is_verb(verb) and not _relative(child)
         )
         # a "clause" that is a prepositional phrase (", in the same room where …" after "“C,” X said") is none
-        clause = dep in _CLAUSE_DEPS and not _said_by_whom(child) and not _prepositional_phrase(child)
+        clause = (
+            dep in _CLAUSE_DEPS
+            and not _said_by_whom(child)
+            and not _prepositional_phrase(child)
+            and not _adverbial_clause(child)
+        )
         if lemma in lex.INFINITIVE_ONLY_LEMMAS:
             # "Police offered almost no details about the arrests and the chief declined …" with "declined" read
             # as a complement clause of "offered": these verbs report only what their "to" clause says
@@ -745,6 +775,19 @@ def _prepositional_phrase(token: Token) -> bool:
     return _is_noun(token) and any(c.dep_ == "case" for c in token.lefts) and not _clausal(token)
 
 
+def _adverbial_clause(clause: Token) -> bool:
+    """ "“C,” police said once Gray had been hit": a clause opened by a subordinator of time or cause that hangs on
+    the clause's own head says when or why, not what ("said when he arrived, the door was open" hangs "when" on
+    "arrived", and its content stays)."""
+    first = next((t for t in clause.subtree if not t.is_punct), clause)
+    return first.lower_ in _ADVERBIAL_SUBORDINATORS and first.head.i == clause.i
+
+
+_ADVERBIAL_SUBORDINATORS = frozenset(
+    ["once", "when", "after", "before", "because", "since", "until", "unless", "although", "though", "whereas"]
+)
+
+
 def _said_by_whom(clause: Token) -> bool:
     """A clause whose subject is "who": "“C,” said X, who said D" with D's cue parsed as the first cue's
     complement is a claim of its own ("…, which can lead to …" after a dash still carries the content on)."""
@@ -828,6 +871,8 @@ def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
     for child in verb.children:
         # the parse also calls such a subject an adverbial ("insisted [the bill] would pass" as advmod)
         misread = child.dep_ in {"advmod", "obl:npmod", "npadvmod", "dep"} and _is_noun(child)
+        # "The paper said [Nichols], who …, offered …" with a second subject of the cue after it
+        misread = misread or (child.dep_ in _SUBJECTS and _is_noun(child) and _subject_before_verb(verb))
         if (
             (child.dep_ in {"obj", "dobj"} or misread)
             and verb.i < child.i < clause.i
@@ -838,6 +883,20 @@ def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
         ):
             return child
     return None
+
+
+def _subject_read_as_object(verb: Token) -> Span | None:
+    """ "Police say [a man outside the store] told him to stop": a cue in the clause another cue reports, whose
+    subject the parse made the outer cue's object, is said by that object."""
+    outer = verb.head
+    if verb.dep_ not in _CLAUSE_DEPS or outer.i == verb.i or outer.lower_ not in lex.CUE_VERB_FORMS:
+        return None
+    subject = _object_as_subject(outer, verb, _cue_lemma(outer))
+    return _noun_phrase(subject) if subject is not None else None
+
+
+def _subject_before_verb(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children)
 
 
 def _set_off_gap(verb: Token, start: int, end: int) -> bool:

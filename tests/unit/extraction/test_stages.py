@@ -934,6 +934,56 @@ GIVEN_SOURCES = [
         [],
         id="meaning-is-a-consequence",
     ),
+    pytest.param(
+        "Guards searched the flats , looking for boys who had been seen hurling stones at drivers from the roofs .",
+        ["NNP", "VBD", "DT", "NNS", ",", "VBG", "IN", "NNS", "WP", "VBD", "VBN", "VBN", "VBG", "NNS", "IN", "NNS",
+         "IN", "DT", "NNS", "."],
+        [1, 1, 3, 1, 5, 1, 7, 5, 11, 11, 11, 7, 11, 12, 15, 11, 18, 18, 15, 1],
+        ["nsubj", "ROOT", "det", "obj", "punct", "advcl", "case", "obl", "nsubj:pass", "aux", "aux:pass", "acl:relcl",
+         "xcomp", "obj", "case", "obl", "case", "det", "nmod", "punct"],
+        # seen by no one named, with no clause: what happened, not a report (the boys are not its source)
+        [],
+        id="seen-by-no-one",
+    ),
+    pytest.param(
+        "“ Lie down , or we will tase you again , ” guards said once Ruiz had been hit .",
+        ["``", "NNP", "RP", ",", "CC", "PRP", "MD", "VB", "PRP", "RB", ",", "''", "NNS", "VBD", "RB", "NNP", "VBD",
+         "VBN", "NN", "."],
+        [1, 13, 1, 7, 7, 7, 7, 1, 7, 7, 1, 1, 13, 13, 18, 18, 18, 18, 13, 13],
+        ["punct", "nsubj", "compound:prt", "punct", "cc", "nsubj", "aux", "conj", "obj", "advmod", "punct", "punct",
+         "nsubj", "ROOT", "advmod", "nsubj", "aux", "cop", "ccomp", "punct"],
+        # "once Ruiz had been hit" says when they said it, not what
+        [("guards", "said", "Lie down , or we will tase you again")],
+        id="a-once-clause-is-no-content",
+    ),
+    pytest.param(
+        "“ In speaking with Jo , we felt the real issue was that we need to make the hard calls , ” Mendez said .",
+        ["``", "IN", "VBG", "IN", "NNP", ",", "PRP", "VBD", "DT", "JJ", "NN", "VBD", "IN", "PRP", "VBP", "TO", "VB",
+         "DT", "JJ", "NNS", ",", "''", "NNP", "VBD", "."],
+        [7, 2, 7, 4, 2, 2, 7, 23, 10, 10, 7, 14, 14, 14, 7, 16, 14, 19, 19, 16, 14, 14, 23, 23, 23],
+        ["punct", "mark", "advcl", "case", "obl", "punct", "nsubj", "ccomp", "det", "amod", "obj", "cop", "mark",
+         "nsubj", "parataxis", "mark", "xcomp", "det", "amod", "obj", "punct", "punct", "nsubj", "ROOT", "punct"],
+        # the inner "that" clause hung on the cue as well is part of its content, not a second belief (the text
+        # level then ends the content before its reporter, ", ” Mendez said")
+        [
+            ("we", "felt", "the real issue was that we need to make the hard calls , ” Mendez said"),
+            ("Mendez", "said", "In speaking with Jo , we felt the real issue was that we need to make the hard calls"),
+        ],
+        id="one-content-inside-another-of-the-same-cue",
+    ),
+    pytest.param(
+        "Neighbours say a woman outside the bakery told Ruiz to slow but he kept driving .",
+        ["NNS", "VBP", "DT", "NN", "IN", "DT", "NN", "VBD", "NNP", "TO", "VB", "CC", "PRP", "VBD", "VBG", "."],
+        [1, 1, 3, 1, 6, 6, 3, 1, 7, 10, 7, 13, 13, 10, 13, 1],
+        ["nsubj", "ROOT", "det", "obj", "case", "det", "nmod", "ccomp", "iobj", "mark", "xcomp", "cc", "nsubj", "conj",
+         "xcomp", "punct"],
+        # the reported teller, read as the outer cue's object, is who told
+        [
+            ("Neighbours", "say", "a woman outside the bakery told Ruiz to slow but he kept driving"),
+            ("a woman outside the bakery", "told", "to slow but he kept driving"),
+        ],
+        id="the-teller-read-as-the-outer-cue-s-object",
+    ),
 ]
 
 
@@ -1273,6 +1323,25 @@ def test_a_capitalised_title_before_a_name_between_commas_joins_the_name() -> No
     sentence = "The Minister, Ilse Dragan, said the ministry would fund three new boreholes."
     (found,) = _attributions(sentence)
     assert _spans(sentence, found.claimant) == "The Minister, Ilse Dragan"
+
+
+def test_expected_to_with_no_one_expecting_is_no_report() -> None:
+    """ "Okafor, who is expected to address reporters": the passive raises him into the "to" clause; no one is named
+    as expecting anything, and the "to" clause is not something he holds."""
+    sentence = "Okafor, who is expected to address reporters later today, is glad to be returning home."
+    assert _attributions(sentence) == []
+
+
+def test_a_second_subject_after_the_cue_opens_its_clause() -> None:
+    """ "The Gazette reported Harlow, who …, offered an apology": Harlow is the subject of what is reported, and the
+    offer (a "to" verb) takes no clause the parse hangs on it."""
+    sentence = (
+        "The Gazette reported Harlow, who also got an extra term of 30 years, offered a brief apology before the "
+        "sentence was read."
+    )
+    assert [_spans(sentence, a.content) for a in _attributions(sentence)] == [
+        "Harlow, who also got an extra term of 30 years, offered a brief apology before the sentence was read"
+    ]
 
 
 def test_self_described_is_a_label_not_a_report() -> None:
