@@ -5,6 +5,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 #: The trained pipeline's folder inside the installed package (config.cfg, meta.json, one folder per component).
 PARSER_PATH = Path(__file__).with_name("en_claimwire_ud")
@@ -29,4 +30,14 @@ def load_parser(exclude: tuple[str, ...] = ()) -> Language:
             f"the trained pipeline is missing from {PARSER_PATH} (no {', '.join(missing)}); rebuild it with "
             "`uv run spacy project run all models/parser` in a checkout (see docs/parser.md), or reinstall claimwire"
         )
-    return spacy.load(PARSER_PATH, exclude=list(exclude))
+    pipeline = spacy.load(PARSER_PATH, exclude=list(exclude))
+    for title in TITLE_ABBREVIATIONS:
+        pipeline.tokenizer.add_special_case(title, [{ORTH: title}])
+    return pipeline
+
+
+#: Titles before a name that spaCy's English tokenizer cuts into a word and a full stop ("Sgt" "."), which the
+#: parser (trained on UD trees, where "Sgt." is one token) then reads as the end of a phrase: "said Sgt. Marty
+#: Earley" gave the source "Sgt". None of them ends a sentence in news ("Gen.", "Gov.", "Sen.", "Rep.", "Dr." are
+#: already kept whole by spaCy).
+TITLE_ABBREVIATIONS = ("Sgt.", "Lt.", "Col.", "Capt.", "Cpl.", "Pvt.", "Maj.", "Cmdr.", "Det.", "Supt.", "Insp.")

@@ -1325,6 +1325,15 @@ def test_a_capitalised_title_before_a_name_between_commas_joins_the_name() -> No
     assert _spans(sentence, found.claimant) == "The Minister, Ilse Dragan"
 
 
+@pytest.mark.parametrize("title", ["Sgt.", "Lt. Col.", "Capt.", "Det.", "Supt."])
+def test_a_title_abbreviation_stays_with_the_name_it_opens(title: str) -> None:
+    """ "said Sgt. Marty Earley": the tokenizer keeps "Sgt." whole (as UD's trees do), so the source is the titled
+    name, not "Sgt" alone."""
+    sentence = f"The blaze spread to three homes before dawn, said {title} Marta Eide."
+    (found,) = _attributions(sentence)
+    assert _spans(sentence, found.claimant) == f"{title} Marta Eide"
+
+
 def test_expected_to_with_no_one_expecting_is_no_report() -> None:
     """ "Okafor, who is expected to address reporters": the passive raises him into the "to" clause; no one is named
     as expecting anything, and the "to" clause is not something he holds."""
