@@ -2,10 +2,10 @@
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.symbols import ORTH
 
 #: The trained pipeline's folder inside the installed package (config.cfg, meta.json, one folder per component).
 PARSER_PATH = Path(__file__).with_name("en_claimwire_ud")
@@ -31,8 +31,9 @@ def load_parser(exclude: tuple[str, ...] = ()) -> Language:
             "`uv run spacy project run all models/parser` in a checkout (see docs/parser.md), or reinstall claimwire"
         )
     pipeline = spacy.load(PARSER_PATH, exclude=list(exclude))
+    tokenizer: Any = pipeline.tokenizer  # spaCy's Tokenizer is a compiled class without type stubs
     for title in TITLE_ABBREVIATIONS:
-        pipeline.tokenizer.add_special_case(title, [{ORTH: title}])
+        tokenizer.add_special_case(title, [{"ORTH": title}])
     return pipeline
 
 
