@@ -221,7 +221,7 @@ def _perceived_by_no_one(verb: Token) -> bool:
     return _agent(verb) is None and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
 
 
-_PERCEPTION_LEMMAS = frozenset(["see", "hear", "find", "observe", "notice", "discover"])
+_PERCEPTION_LEMMAS = frozenset(["see", "hear", "feel", "find", "observe", "notice", "discover"])
 
 _RAISING_LEMMAS = frozenset(
     ["say", "report", "believe", "think", "suspect", "know", "allege", "expect", "estimate", "understand", "fear"]
@@ -510,6 +510,9 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         # "announced their successful takeover of …": the object, read off the word order (the parse of long
         # news objects is where it errs most); "announced today that C" is C
         start = _past_time_words(doc, cue.end, len(doc) - 1)
+        if start > cue.end and doc[start].text == "(":
+            # "announced today (4 November 2011) that C": the date in brackets is the day's too
+            start = next((t.i + 1 for t in doc[start:] if t.text == ")"), start)
         whole = _rest_of_sentence(doc, start + 1 if start > cue.end and doc[start].lower_ == "that" else cue.end)
         if whole is not None:
             yield whole
@@ -550,6 +553,7 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
     if (
         verb.dep_ in {"parataxis", "ccomp", "dep", "conj"}
         and lemma not in lex.INFINITIVE_ONLY_LEMMAS  # "X said Y, who …, offered a show of remorse": no "C, Y offered"
+        and not _object_of_its_own(verb, lemma)
         and head.i < verb.i
         and edge > 0
         and (doc[edge - 1].text in _EDGE_PUNCT or _opens_with_its_comma(verb))
@@ -883,6 +887,12 @@ def _object_as_subject(verb: Token, clause: Token, lemma: str) -> Token | None:
         ):
             return child
     return None
+
+
+def _object_of_its_own(verb: Token, lemma: str) -> bool:
+    """ "C — you could feel the building shaking": a cue with an object after it (not who is told, as in "C, he told
+    reporters") has what it reports or perceives there; it does not report the clause before it."""
+    return lemma not in lex.RECIPIENT_LEMMAS and any(c.dep_ in {"obj", "dobj"} and c.i > verb.i for c in verb.children)
 
 
 def _subject_read_as_object(verb: Token) -> Span | None:

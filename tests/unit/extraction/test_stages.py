@@ -1334,6 +1334,26 @@ def test_a_title_abbreviation_stays_with_the_name_it_opens(title: str) -> None:
     assert _spans(sentence, found.claimant) == f"{title} Marta Eide"
 
 
+def test_a_cue_with_an_object_of_its_own_does_not_report_the_clause_before_it() -> None:
+    """ "“It shook for 30 seconds or so - you could feel the floor moving …,” said Ines Moro": "feel" has its
+    object; the clause before the dash is not what "you" feel (a parse seen on ECB+ news, our words)."""
+    words = "“ It shook for 30 seconds or so - you could feel the floor moving and the cups rattling , ” said Ines Moro"
+    tags = ["``", "PRP", "VBD", "IN", "CD", "NNS", "CC", "RB", "HYPH", "PRP", "MD", "VB", "DT", "NN", "VBG", "CC",
+            "DT", "NNS", "VBG", ",", "''", "VBD", "NNP", "NNP", "."]
+    heads = [2, 2, 21, 5, 5, 2, 7, 5, 7, 11, 11, 2, 13, 11, 13, 17, 17, 13, 13, 2, 2, 21, 21, 22, 21]
+    deps = ["punct", "nsubj", "ccomp", "case", "nummod", "obl", "cc", "conj", "punct", "nsubj", "aux", "conj", "det",
+            "obj", "acl", "cc", "det", "conj", "acl", "punct", "punct", "ROOT", "nsubj", "flat", "punct"]
+    found = _over_parse_with_sources([*words.split(), "."], tags, heads, deps)
+    quote = "It shook for 30 seconds or so"
+    assert ("you", "feel", quote) not in found
+    assert ("Ines Moro", "said", f"{quote} - you could feel the floor moving and the cups rattling") in found
+
+
+def test_a_date_in_brackets_after_the_day_is_not_content() -> None:
+    sentence = "The ferry operator announced today (9 March 2026) that the service would resume on Friday."
+    assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["the service would resume on Friday"]
+
+
 def test_expected_to_with_no_one_expecting_is_no_report() -> None:
     """ "Okafor, who is expected to address reporters": the passive raises him into the "to" clause; no one is named
     as expecting anything, and the "to" clause is not something he holds."""
