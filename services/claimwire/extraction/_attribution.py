@@ -649,7 +649,7 @@ def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set
         elif ((dep == "xcomp" and _verbal(child)) or _infinitive_right_after(verb, child)) and _infinitive_content(
             frame, lemma
         ):
-            span = _rest_of_sentence(verb.doc, child.left_edge.i)
+            span = _within_cue_clause(verb, _rest_of_sentence(verb.doc, child.left_edge.i))
         elif dep in _GERUND_DEPS and child.i == cue.end and _gerund_content(child, frame, lemma):
             span = _rest_of_sentence(verb.doc, child.i)  # "Witnesses reported hearing explosions", "denied knowing"
         elif frame == "evidence" and child.i > verb.i and _participle_of(child) is not None:
@@ -972,7 +972,11 @@ def _closing_cue_content(verb: Token) -> Span | None:
     subjects = [next((t.i for t in c.subtree if not t.is_punct), c.i) for c in verb.lefts if c.dep_ in _SUBJECTS]
     for edge in (*subjects[-1:], _described_name_start(doc, verb.i), _nominal_start(doc, verb.i)):
         if edge > 0 and doc[edge - 1].text in {",", "”", '"', "—", "–"}:
-            return _tidy(doc, doc[0:edge], complementizer=True)
+            before = _tidy(doc, doc[0:edge], complementizer=True)
+            # "Harbour Fire & Rescue, along with the county brigade, responded.": a phrase with no verb that is
+            # not quoted is the subject, not what was said ("“Outrageous,” she said." is quoted)
+            quoted = any(t.text in _QUOTES for t in doc[0:edge])
+            return before if before is None or quoted or any(_clausal(t) for t in before) else None
     # "It was a mistake I think.": a first-person belief closing the sentence needs no comma
     pronoun = verb.i > 2 and doc[verb.i - 1].lower_ in {"i", "we"} and not rest
     if pronoun and verb.lower_ in lex.CUE_VERB_FORMS and lex.CUE_VERB_FORMS[verb.lower_][1] == "belief":
@@ -1319,6 +1323,21 @@ def _quote_after(verb: Token, colon_only: bool = False) -> Span | None:
         if _is_verb(token) and token.lower_ in lex.CUE_VERB_FORMS:
             return None
     return None
+
+
+def _within_cue_clause(verb: Token, span: Span | None) -> Span | None:
+    """A "to" content read off the word order ends with the cue's own clause: "Ortiz, who had hoped to become a
+    detective, had worked …" (the relative clause ends at its comma) and "pledged to ensure security, rebuffing
+    calls for …" (the participle hung on the cue is what the subject did, not what it pledged)."""
+    if span is None:
+        return None
+    # (not "What I wish to emphasize is that C": a pseudo-cleft's "what" clause runs on into C)
+    relative = verb.dep_ in _RELATIVE_DEPS and verb.head.lower_ != "what"
+    end = min(span.end, verb.right_edge.i + 1) if relative else span.end
+    for child in verb.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > span.start and verb.doc[child.i - 1].text == ",":
+            end = min(end, child.i - 1)
+    return _tidy(verb.doc, verb.doc[span.start : end]) if end < span.end else span
 
 
 def _verbal(xcomp: Token) -> bool:

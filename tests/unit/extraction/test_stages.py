@@ -1354,6 +1354,30 @@ def test_a_date_in_brackets_after_the_day_is_not_content() -> None:
     assert [_spans(sentence, a.content) for a in _attributions(sentence)] == ["the service would resume on Friday"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # the participle hung on the cue is what the council did while promising, not what it promised
+        (
+            "The council has promised to rebuild the bridge, rejecting claims that it was unsafe.",
+            "to rebuild the bridge",
+        ),
+        # a plan inside a relative clause ends with it
+        (
+            "Okafor, who had planned to become a detective this year, had worked for the force for 15 years.",
+            "to become a detective this year",
+        ),
+    ],
+)
+def test_a_to_content_ends_with_the_cue_s_own_clause(sentence: str, content: str) -> None:
+    assert _spans(sentence, _attributions(sentence)[0].content) == content
+
+
+def test_a_closing_cue_does_not_report_its_own_subject_phrase() -> None:
+    """ "Harbour Fire and Rescue, along with the county brigade, responded.": no verb, no quote: nothing said."""
+    assert _attributions("Harbour Fire and Rescue, along with the county brigade, responded.") == []
+
+
 def test_expected_to_with_no_one_expecting_is_no_report() -> None:
     """ "Okafor, who is expected to address reporters": the passive raises him into the "to" clause; no one is named
     as expecting anything, and the "to" clause is not something he holds."""
