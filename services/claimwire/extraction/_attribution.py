@@ -206,7 +206,7 @@ def _raised_by_no_one(verb: Token) -> bool:
     doc = verb.doc
     if verb.tag_ not in {"VBN", "VBD"} or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
         return False
-    if lex.CUE_VERB_FORMS[verb.lower_][0] not in _RAISING_LEMMAS or doc[verb.i + 2].tag_ != "VB":
+    if _cue_lemma(verb) not in _RAISING_LEMMAS or doc[verb.i + 2].tag_ != "VB":
         return False
     return not any(c.lower_ in {"have", "has", "had"} for c in verb.children) and _agent(verb) is None
 
@@ -214,7 +214,7 @@ def _raised_by_no_one(verb: Token) -> bool:
 def _perceived_by_no_one(verb: Token) -> bool:
     """ "children who had been seen throwing bottles", "he was found dead": a passive verb of perception with no
     agent and no clause of its own tells what happened, not what anyone reports ("it was found that C" stays)."""
-    if verb.tag_ != "VBN" or lex.CUE_VERB_FORMS[verb.lower_][0] not in _PERCEPTION_LEMMAS:
+    if verb.tag_ != "VBN" or _cue_lemma(verb) not in _PERCEPTION_LEMMAS:
         return False
     if not _passive(verb) and not any(c.dep_ == "aux" and c.lower_ in _PASSIVE_AUXILIARIES for c in verb.children):
         return False
@@ -525,17 +525,7 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         return
     complements = _complements(verb, cue, frame, lemma, cue_tokens)
     if complements:
-        # "we felt the main focus was that we want C": the parse hangs the inner "that" clause on the cue as well;
-        # a content inside another of the same cue is part of it, not a second report
-        yield from (
-            span
-            for i, span in enumerate(complements)
-            if not any(
-                o.start <= span.start and span.end <= o.end and (len(o) > len(span) or j < i)
-                for j, o in enumerate(complements)
-                if j != i
-            )
-        )
+        yield from _outermost(complements)
         return
     quoted = _quote_after(verb)
     if quoted is not None:
@@ -584,7 +574,7 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         return
     # An object before a clause is a clause misparsed ("said its hospital … had received …"), except the
     # recipient of "told".
-    has_subject = any(c.dep_ in _SUBJECTS for c in verb.lefts)
+    has_subject = _subject_before_verb(verb)
     recipients = [c for c in verb.rights if c.dep_ in {"obj", "dobj", "iobj"}] if lemma == "tell" else []
     if span is None and (has_subject or frame == "speech") and not recipients:
         span = _right_clause(verb)
@@ -592,6 +582,21 @@ def _contents(verb: Token, cue: Span, frame: str, cue_tokens: set[int]) -> Itera
         span = _right_clause(verb, recipients[0].right_edge.i + 1)  # "told Reuters the deal could be signed …"
     if span is not None:
         yield span
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """The spans not inside another one (of two equal spans, the first). "we felt the main focus was that we want
+    C": the parse hangs the inner "that" clause on the cue as well; a content inside another of the same cue is
+    part of it, not a second report."""
+    return [
+        span
+        for i, span in enumerate(spans)
+        if not any(
+            o.start <= span.start and span.end <= o.end and (len(o) > len(span) or j < i)
+            for j, o in enumerate(spans)
+            if j != i
+        )
+    ]
 
 
 def _complements(verb: Token, cue: Span, frame: str, lemma: str, cue_tokens: set[int]) -> list[Span]:
